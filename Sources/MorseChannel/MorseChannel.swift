@@ -1,0 +1,1 @@
+// MorseChannel: placeholder until its issue lands.

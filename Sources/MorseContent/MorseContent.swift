@@ -1,0 +1,1 @@
+// MorseContent: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// MorseDataset: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// MorseSignal: placeholder until its issue lands.
