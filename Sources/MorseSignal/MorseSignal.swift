@@ -1,1 +1,0 @@
-// MorseSignal: placeholder until its issue lands.

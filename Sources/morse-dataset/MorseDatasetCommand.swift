@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct MorseDatasetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "morse-dataset",
+        abstract: "Generate exactly labelled synthetic Morse code (CW) audio for training speech models.",
+        discussion: """
+            Every clip is a pure function of (config, seed, index): the same command gives the same bytes.
+            Start with `morse-dataset render --text "CQ TEST DE K1ABC <KN>"` to hear one clip.
+            """,
+        version: "0.1.0",
+        subcommands: [Render.self])
+}

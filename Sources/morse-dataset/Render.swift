@@ -1,0 +1,167 @@
+import ArgumentParser
+import Foundation
+import MorseCode
+import MorseSignal
+
+extension MorseDatasetCommand {
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Key one text and write it as a clean WAV clip (and its timeline as JSON).",
+            discussion: """
+                Prosigns are written in angle brackets (<AR> <AS> <BK> <BT> <CL> <CT> <DO> <HH> <KA> <KN> <SK> <SN> <SOS>);
+                plain letters are never read as a prosign, so ARRL is A R R L.
+                Example: morse-dataset render --text "CQ TEST DE K1ABC K1ABC <KN>" --wpm 25 --tone 700 --fist bug --seed 7 --output cq.wav --timeline cq.json
+                """)
+
+        @Option(help: "Text to key. Case and extra spaces do not matter.")
+        var text: String
+
+        @Option(name: [.short, .long], help: "Path of the WAV file to write.")
+        var output: String
+
+        @Option(help: "Also write the keyed timeline (characters, words, key-down intervals; seconds in the WAV) to this JSON file.")
+        var timeline: String?
+
+        @Option(help: "Character speed in words per minute (PARIS), 5 to 60.")
+        var wpm: Double = 20
+
+        @Option(help: "Farnsworth overall speed in WPM (at most --wpm); stretches only character and word gaps. Default: none.")
+        var farnsworth: Double?
+
+        @Option(help: "Dah length in dits, 2.5 to 4.5.")
+        var dashRatio: Double = 3
+
+        @Option(help: "Mark/space weighting in percent, 30 to 70 (50 is standard; higher lengthens marks).")
+        var weighting: Double = 50
+
+        @Option(help: "Operator's key: \(FistKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var fist: FistKind = .keyer
+
+        @Option(help: "How sloppy the operator is, 0 (exact) to 1 (very sloppy, still readable).")
+        var sloppiness: Double = 0.3
+
+        @Option(help: "Tone frequency in Hz.")
+        var tone: Double = 700
+
+        @Option(help: "Peak amplitude, 0 to 1 (full scale).")
+        var amplitude: Double = 0.5
+
+        @Option(help: "Keying edge rise/fall time in milliseconds, 1 to 10.")
+        var riseTime: Double = 5
+
+        @Option(help: "Keying edge shape: \(EnvelopeShape.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var envelope: EnvelopeShape = .raisedCosine
+
+        @Option(help: "Chirp: frequency offset in Hz at key-down, decaying after it (0 = none).")
+        var chirp: Double = 0
+
+        @Option(help: "Chirp decay time constant in milliseconds.")
+        var chirpTime: Double = 5
+
+        @Option(help: "Slow frequency drift in Hz per second.")
+        var drift: Double = 0
+
+        @Option(help: "Silence before and after the Morse, in seconds.")
+        var silence: Double = 0.5
+
+        @Option(help: "Sample rate in Hz.")
+        var sampleRate: Int = 16_000
+
+        @Option(help: "Sample encoding: pcm16 (16-bit PCM) or float32.")
+        var format: WAVSampleFormat = .pcm16
+
+        @Option(help: "Seed for the operator's timing. Default: a random seed, printed so the clip can be made again.")
+        var seed: UInt64?
+
+        @Flag(help: "Leave out characters that cannot be keyed (and list them) instead of stopping.")
+        var dropUnknown = false
+
+        func validate() throws {
+            guard silence >= 0 else { throw ValidationError("--silence \(silence) must be 0 or more seconds") }
+            guard (0...1).contains(sloppiness) else { throw ValidationError("--sloppiness \(sloppiness) is out of range; use 0 to 1") }
+        }
+
+        func run() throws {
+            let parsed = try userFacing { try MorseText(text, unknown: dropUnknown ? .drop : .reject) }
+            for (dropped, position) in parsed.dropped {
+                printError("dropped '\(dropped)' at position \(position): it cannot be keyed")
+            }
+            guard !parsed.isEmpty else { throw UserError("--text has nothing to key") }
+            let timing = try userFacing {
+                try MorseTiming(wpm: wpm, effectiveWPM: farnsworth, dashRatio: dashRatio, weighting: weighting).validated()
+            }
+            let toneParameters = try userFacing {
+                try ToneParameters(
+                    frequency: tone, amplitude: amplitude, riseTime: riseTime / 1000, shape: envelope,
+                    chirpOffset: chirp, chirpTimeConstant: chirpTime / 1000, driftRate: drift
+                ).validated(sampleRate: Double(sampleRate))
+            }
+            let seed = resolveSeed(seed)
+            var rng = SeededGenerator(seed: seed)
+            let keyed = Keyer(timing: timing, fist: Fist(kind: fist, sloppiness: sloppiness)).key(parsed, using: &rng)
+            let renderer = ToneRenderer(sampleRate: Double(sampleRate))
+            let samples = renderer.render(keyed, tone: toneParameters, leadingSilence: silence, trailingSilence: silence)
+            try write(Data(WAVEncoder.encode(samples, sampleRate: sampleRate, format: format)), to: output)
+            if let timeline {
+                let document = TimelineDocument(
+                    text: parsed.description, seed: seed, wpm: wpm, effectiveWPM: farnsworth, fist: fist.rawValue,
+                    sloppiness: sloppiness, tone: tone, sampleRate: sampleRate,
+                    duration: Double(samples.count) / Double(sampleRate), timeline: keyed.shifted(by: silence))
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                encoder.keyEncodingStrategy = .convertToSnakeCase
+                try write(try encoder.encode(document), to: timeline)
+            }
+            print("wrote \(output): \(parsed.description) — \(String(format: "%.2f", Double(samples.count) / Double(sampleRate))) s at \(formatted(wpm)) WPM, \(fist.rawValue) fist, seed \(seed)")
+        }
+
+        private func write(_ data: Data, to path: String) throws {
+            do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+                throw UserError("cannot write \(path): \(error.localizedDescription); check that the folder exists and is writable")
+            }
+        }
+    }
+}
+
+/// The JSON form of a rendered clip's timeline; times are seconds from the start of the WAV file.
+struct TimelineDocument: Encodable {
+    var text: String
+    var seed: UInt64
+    var wpm: Double
+    var effectiveWPM: Double?
+    var fist: String
+    var sloppiness: Double
+    var tone: Double
+    var sampleRate: Int
+    var duration: Double
+    var timeline: KeyedTimeline
+
+    enum CodingKeys: String, CodingKey {
+        case text, seed, wpm, effectiveWPM = "effective_wpm", fist, sloppiness, tone, sampleRate, duration
+        case characters, words, marks
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(seed, forKey: .seed)
+        try container.encode(wpm, forKey: .wpm)
+        try container.encodeIfPresent(effectiveWPM, forKey: .effectiveWPM)
+        try container.encode(fist, forKey: .fist)
+        try container.encode(sloppiness, forKey: .sloppiness)
+        try container.encode(tone, forKey: .tone)
+        try container.encode(sampleRate, forKey: .sampleRate)
+        try container.encode(duration, forKey: .duration)
+        try container.encode(timeline.characters, forKey: .characters)
+        try container.encode(timeline.words, forKey: .words)
+        try container.encode(timeline.marks, forKey: .marks)
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+func formatted(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
+}
