@@ -33,6 +33,11 @@ let package = Package(
             name: "morse-dataset",
             dependencies: ["MorseDataset", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
+        // Release-mode speed measurements: `swift run -c release morse-benchmarks`.
+        .executableTarget(
+            name: "morse-benchmarks",
+            dependencies: ["MorseCode", "MorseSignal", "MorseChannel", "MorseDataset"],
+            swiftSettings: strict),
         .testTarget(name: "MorseCodeTests", dependencies: ["MorseCode"]),
         .testTarget(name: "MorseSignalTests", dependencies: ["MorseSignal"]),
         .testTarget(name: "MorseContentTests", dependencies: ["MorseContent"]),
