@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test: the Swift suites, then the Python consumer tests, which read what the built
+# tool writes with independent readers (wave, csv, json, tarfile, soundfile, an independent CW decoder).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+swift build
+swift test 2>&1 | tee .test-swift.log | grep -vE "^(◇|↳|✔ Test [a-zA-Z]|\[)" || true
+grep -qE "^✔ Test run with [0-9]+ tests? .* passed" .test-swift.log || { echo "Swift tests failed"; exit 1; }
+
+venv=.venv-tests
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/pip" install -q --disable-pip-version-check -r tests-python/requirements.txt
+# An independent CW decoder; its metadata pins Python 3.10 only, but its code runs on 3.11.
+"$venv/bin/pip" install -q --disable-pip-version-check --no-deps --ignore-requires-python morse-audio-decoder==0.1.1
+MORSE_DATASET="$PWD/.build/debug/morse-dataset" "$venv/bin/python" -m pytest -q tests-python
