@@ -1,0 +1,82 @@
+import Foundation
+import Yams
+
+extension DatasetConfig {
+    /// Reads a config from YAML text; keys that are absent keep their ``defaults``.
+    ///
+    /// Empty text (or only comments) gives the defaults. Every key is checked: unknown keys at any
+    /// level, values of the wrong type, empty or inverted ranges, out-of-range numbers, unknown
+    /// names, ratios that do not sum to 1 and the cross-field rules of ``validated()``.
+    /// - Parameters:
+    ///   - yaml: the YAML text.
+    ///   - source: the config's name in error messages (a file path, or "config").
+    ///   - baseDirectory: folder that a relative `content.plain_text_file` is resolved against;
+    ///     `nil` leaves relative paths as written.
+    /// A `content.plain_text_file` must name a readable file.
+    /// - Throws: the first ``ConfigError`` found, naming the key, the value and what is allowed.
+    public static func load(yaml: String, source: String = "config", relativeTo baseDirectory: String? = nil) throws(ConfigError) -> DatasetConfig {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw syntaxError(error, source: source)
+        }
+        guard let root else { return try defaults.validated(source: source, lines: [:]) }
+        var parser = ConfigParser(source: source)
+        var config = try parser.parse(root, into: defaults)
+        if let path = config.content.plainTextFile, let baseDirectory, !path.hasPrefix("/") {
+            config.content.plainTextFile = URL(fileURLWithPath: baseDirectory, isDirectory: true)
+                .appendingPathComponent(path).standardizedFileURL.path
+        }
+        config = try config.validated(source: source, lines: parser.lines)
+        if let path = config.content.plainTextFile, !FileManager.default.isReadableFile(atPath: path) {
+            throw .invalid(ConfigLocation(source: source, line: parser.lines["content.plain_text_file"]),
+                           key: "content.plain_text_file", value: "'\(path)'",
+                           problem: "is not a readable file; give the path of a UTF-8 text file (relative to the config file's folder) or null")
+        }
+        return config
+    }
+
+    /// Reads a config file; a relative `content.plain_text_file` in it is resolved against the
+    /// file's folder.
+    /// - Parameter path: the YAML file.
+    /// - Throws: ``ConfigError/unreadableFile(path:reason:)`` naming the path when it cannot be
+    ///   read, otherwise as ``load(yaml:source:relativeTo:)``.
+    public static func load(contentsOf path: String) throws(ConfigError) -> DatasetConfig {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadableFile(path: path, reason: "no such file")
+        }
+        if isDirectory.boolValue { throw .unreadableFile(path: path, reason: "it is a folder, not a YAML file") }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .unreadableFile(path: path, reason: error.localizedDescription)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .unreadableFile(path: path, reason: "it is not UTF-8 text")
+        }
+        return try load(yaml: text, source: path, relativeTo: url.deletingLastPathComponent().path)
+    }
+
+    /// Turns a Yams error into a ``ConfigError/syntax(source:line:column:problem:)``.
+    private static func syntaxError(_ error: any Error, source: String) -> ConfigError {
+        guard let yamlError = error as? YamlError else {
+            return .syntax(source: source, line: 1, column: 1, problem: "\(error)")
+        }
+        switch yamlError {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let detail = context.map { "\(problem) (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? problem
+            return .syntax(source: source, line: mark.line, column: mark.column, problem: detail)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .syntax(source: source, line: context.mark.line, column: context.mark.column,
+                           problem: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping; give each key once")
+        case let .reader(problem, _, _, _):
+            return .syntax(source: source, line: 1, column: 1, problem: problem)
+        default:
+            return .syntax(source: source, line: 1, column: 1, problem: "\(yamlError)")
+        }
+    }
+}
