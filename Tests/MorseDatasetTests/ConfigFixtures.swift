@@ -1,3 +1,6 @@
+import MorseDataset
+import Testing
+
 /// `contest_cw.yaml` of the reference, verbatim (trailing spaces included): it must load unchanged.
 let contestCWYAML = #"""
 # Configuration for Contest CW Dataset Generation
@@ -128,3 +131,73 @@ evaluation:
     - states_provinces
     - zones 
 """#
+
+
+/// The error `body` throws, or `nil` when it succeeds.
+func configError(_ body: () throws(ConfigError) -> DatasetConfig) -> ConfigError? {
+    do {
+        _ = try body()
+        return nil
+    } catch {
+        return error
+    }
+}
+
+/// One change to a config, for round-trip and fingerprint tests: every field of the config is
+/// changed by one of ``ConfigMutation/all``, and each keeps the config valid.
+struct ConfigMutation: Sendable, CustomTestStringConvertible {
+    let name: String
+    let apply: @Sendable (inout DatasetConfig) -> Void
+
+    var testDescription: String { name }
+
+    static let all: [ConfigMutation] = [
+        .init(name: "seed") { $0.seed = 42 },
+        .init(name: "contest_types") { $0.contestTypes = ["WAE", "CQWW"] },
+        .init(name: "wpm_range") { $0.wpmRange = 10...25 },
+        .init(name: "conditions") { $0.conditions = ["clean"] },
+        .init(name: "qso_probability") { $0.qsoProbability = 0.1 + 0.2 },
+        .init(name: "split_ratios") { $0.splitRatios = .init(train: 0.7, validation: 0.2, test: 0.1) },
+        .init(name: "audio.sample_rate") { $0.audio.sampleRate = 22050 },
+        .init(name: "audio.tone_freq_range") { $0.audio.toneFrequencyRange = 500...950.5 },
+        .init(name: "noise.snr_range") { $0.noise.snrRange = -5...12.25 },
+        .init(name: "noise.qrm_interferers") { $0.noise.qrmInterferers = 1...3 },
+        .init(name: "noise.qrn_rate") { $0.noise.qrnRate = 0.1...2 },
+        .init(name: "noise.fading_rate") { $0.noise.fadingRate = 0.05...1 },
+        .init(name: "noise.fading_depth") { $0.noise.fadingDepth = 0...1 },
+        .init(name: "noise.drift_max") { $0.noise.driftMax = 5...50 },
+        .init(name: "noise.colours") { $0.noise.colours = ["pink", "white"] },
+        .init(name: "timing.variation_percent") { $0.timing.variationPercent = 1...3 },
+        .init(name: "timing.weight_ratio") { $0.timing.weightRatio = 2.8...3.3 },
+        .init(name: "composition_weights.countries") { $0.compositionWeights.countries["ARGENTINA"] = 0.5 },
+        .init(name: "composition_weights.sample_types") { $0.compositionWeights.sampleTypes["ragchew"] = 7 },
+        .init(name: "callsigns.include_portable") { $0.callsigns.includePortable = 0.2 },
+        .init(name: "callsigns.include_special") { $0.callsigns.includeSpecial = 0 },
+        .init(name: "prosigns.use_abbreviations") { $0.prosigns.useAbbreviations = 1 },
+        .init(name: "prosigns.common_prosigns") { $0.prosigns.commonProsigns = [] },
+        .init(name: "advanced_features.multipath") { $0.advancedFeatures.multipath = false },
+        .init(name: "advanced_features.multipath_delays") { $0.advancedFeatures.multipathDelays = 1...20 },
+        .init(name: "advanced_features.agc_enabled") { $0.advancedFeatures.agcEnabled = false },
+        .init(name: "advanced_features.agc_attack") { $0.advancedFeatures.agcAttack = 0.002 },
+        .init(name: "advanced_features.agc_release") { $0.advancedFeatures.agcRelease = 2 },
+        .init(name: "advanced_features.filter_types") { $0.advancedFeatures.filterTypes = ["ssb"] },
+        .init(name: "advanced_features.fading_types") { $0.advancedFeatures.fadingTypes = ["rayleigh", "slow"] },
+        .init(name: "evaluation.metrics") { $0.evaluation.metrics = ["cer"] },
+        .init(name: "evaluation.track_elements") { $0.evaluation.trackElements = [] },
+        .init(name: "fists") { $0.fists["straight"] = 1 },
+        .init(name: "farnsworth.probability") { $0.farnsworth.probability = 0.5 },
+        .init(name: "farnsworth.effective_ratio") { $0.farnsworth.effectiveRatio = 0.6...0.6 },
+        .init(name: "duration_bands") { $0.durationBands = [.init(range: 1...600, weight: 1)] },
+        .init(name: "silence_range") { $0.silenceRange = 0...0.25 },
+        .init(name: "keying.rise_time_ms") { $0.keying.riseTimeMs = 1...2 },
+        .init(name: "keying.envelopes") { $0.keying.envelopes = ["blackman-harris"] },
+        .init(name: "keying.chirp_probability") { $0.keying.chirpProbability = 0.5 },
+        .init(name: "keying.chirp_hz") { $0.keying.chirpHz = 0...0 },
+        .init(name: "content.cut_number_rate") { $0.content.cutNumberRate = 0.1 },
+        // Any readable file will do: this source file.
+        .init(name: "content.plain_text_file") { $0.content.plainTextFile = String(#filePath) },
+        .init(name: "output.formats") { $0.output.formats = ["webdataset", "folder"] },
+        .init(name: "output.audio_format") { $0.output.audioFormat = "float32" },
+        .init(name: "output.shard_size") { $0.output.shardSize = 7 },
+    ]
+}

@@ -57,7 +57,7 @@ enum ConfigLimits {
     static let silence = ConfigBounds(lower: 0, upper: 10, unit: "s")
     static let riseTime = ConfigBounds(lower: 1, upper: 50, unit: "ms")
     static let chirp = ConfigBounds(lower: 0, upper: 500, unit: "Hz")
-    static let shardSize = ConfigBounds(lower: 1, upper: 1_000_000, unit: "clips")
+    static let shardSize = ConfigBounds(lower: 1, upper: 1_000_000)
     /// Tolerance of the `split_ratios` sum.
     static let ratioSumTolerance = 1e-6
 }

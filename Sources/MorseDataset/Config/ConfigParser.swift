@@ -481,6 +481,7 @@ struct ConfigParser {
     private func written(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar) where hasTag(node, .null): return scalar.string.isEmpty ? "nothing (null)" : "'\(scalar.string)' (null)"
+        case .scalar(let scalar) where scalar.style != .plain: return "'\(scalar.string)' (quoted, so text)"
         case .scalar(let scalar): return "'\(scalar.string)'"
         default: return text(node)
         }

@@ -19,7 +19,7 @@ extension DatasetConfig {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw syntaxError(error, source: source)
+            throw syntaxError(error, source: source, yaml: yaml)
         }
         guard let root else { return try defaults.validated(source: source, lines: [:]) }
         var parser = ConfigParser(source: source)
@@ -62,7 +62,7 @@ extension DatasetConfig {
     }
 
     /// Turns a Yams error into a ``ConfigError/syntax(source:line:column:problem:)``.
-    private static func syntaxError(_ error: any Error, source: String) -> ConfigError {
+    private static func syntaxError(_ error: any Error, source: String, yaml: String) -> ConfigError {
         guard let yamlError = error as? YamlError else {
             return .syntax(source: source, line: 1, column: 1, problem: "\(error)")
         }
@@ -71,12 +71,31 @@ extension DatasetConfig {
             let detail = context.map { "\(problem) (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? problem
             return .syntax(source: source, line: mark.line, column: mark.column, problem: detail)
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .syntax(source: source, line: context.mark.line, column: context.mark.column,
+            let line = duplicates.first.flatMap { secondLine(of: $0, in: yaml, mappingStart: context.mark) }
+            return .syntax(source: source, line: line ?? context.mark.line, column: context.mark.column,
                            problem: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping; give each key once")
         case let .reader(problem, _, _, _):
             return .syntax(source: source, line: 1, column: 1, problem: problem)
         default:
             return .syntax(source: source, line: 1, column: 1, problem: "\(yamlError)")
         }
+    }
+
+    /// The line of the second `key:` at the indentation of the block mapping that starts at
+    /// `mappingStart`, i.e. where a duplicated key is repeated; `nil` if not found.
+    private static func secondLine(of key: String, in yaml: String, mappingStart: Mark) -> Int? {
+        let indent = String(repeating: " ", count: mappingStart.column - 1)
+        var found = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where index + 1 >= mappingStart.line {
+            guard line.hasPrefix(indent) else { continue }
+            let rest = line.dropFirst(indent.count)
+            guard rest.hasPrefix(key) else { continue }
+            let after = rest.dropFirst(key.count).drop { $0 == " " }
+            guard after.hasPrefix(":") else { continue }
+            found += 1
+            if found == 2 { return index + 1 }
+        }
+        return nil
     }
 }
