@@ -57,6 +57,17 @@ struct ConfigLoadingTests {
         #expect(try DatasetConfig.load(contentsOf: referencePath) == DatasetConfig.load(yaml: contestCWYAML))
     }
 
+    @Test("docs/config.md shows the default config exactly")
+    func docsShowDefaults() throws {
+        let path = packageRoot.appendingPathComponent("docs/config.md").path
+        let docs = try String(contentsOfFile: path, encoding: .utf8)
+        let marker = "## The default config"
+        let section = try #require(docs.range(of: marker)).upperBound
+        let start = try #require(docs.range(of: "```yaml\n", range: section..<docs.endIndex)).upperBound
+        let end = try #require(docs.range(of: "```", range: start..<docs.endIndex)).lowerBound
+        #expect(String(docs[start..<end]) == DatasetConfig.defaults.yaml)
+    }
+
     @Test("no keys give the defaults", arguments: ["", "\n", "# only a comment\n", "---\n", "audio:\n"])
     func emptyGivesDefaults(yaml: String) throws {
         #expect(try DatasetConfig.load(yaml: yaml) == DatasetConfig.defaults)
@@ -164,4 +175,11 @@ struct ConfigLoadingTests {
     }
 }
 
-private let referencePath = "/work/shared/reference/contest_cw.yaml"
+/// The package's root folder, found from this source file.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The reference file when `shared/` is beside the package (as in CI) or at its usual place.
+private let referencePath = [
+    packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference/contest_cw.yaml").path,
+    "/work/shared/reference/contest_cw.yaml",
+].first { FileManager.default.fileExists(atPath: $0) } ?? "/work/shared/reference/contest_cw.yaml"
