@@ -12,8 +12,9 @@ public struct ClipContent: Sendable, Hashable, Codable {
     /// Every complete callsign in `text`, in order of first appearance (partial copies such as `W1A?` are not).
     public var callsigns: [String]
     /// Meaning of the first exchange (or ragchew details) in the text, e.g. `"rst": "599"`,
-    /// `"serial": "1034"`, `"zone": "5"`, `"state": "CT"`, `"name": "BOB"`. Numbers are plain
-    /// decimal whatever was keyed (`5NN` → `599`, `0T1` → `1`).
+    /// `"serial": "1034"`, `"zone": "5"` (CQ zone in CQWW, ITU zone in IARU), `"state": "CT"`
+    /// (state or province), `"name": "BOB"`; a partial copy adds `"partial": "W1A"`. Numbers are
+    /// plain decimal whatever was keyed (`5NN` → `599`, `0T1` → `1`).
     public var fields: [String: String]
     /// Every exchange keyed in the text, in order.
     public var exchanges: [ExchangeRecord]
@@ -67,7 +68,7 @@ public enum TrackedElement: String, CaseIterable, Codable, Sendable {
         case .serialNumbers: ["serial"]
         case .gridSquares: ["grid"]
         case .statesProvinces: ["state", "section"]
-        case .zones: ["zone", "itu_zone"]
+        case .zones: ["zone"]
         }
     }
 }
