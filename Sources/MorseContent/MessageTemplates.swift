@@ -96,11 +96,11 @@ struct ContestScript {
                        alternatives: forms.map { Variant(words: $0.0) })
     }
 
-    /// A caller answers with its call (`DL1XYZ`, `DL1XYZ DL1XYZ`).
+    /// A caller answers with its call (`DL1XYZ`, `DL1XYZ DL1XYZ`); only part of a QSO.
     func answer(from caller: ContestOperator, using rng: inout some RandomNumberGenerator) -> Message {
         let call = caller.station.call
         let forms: [([String], Double)] = [([call], 5), ([call, call], 2), (["DE", call], 1)]
-        return Message(kind: .exchangeOnly, preferred: Variant(words: WeightedChoice(forms).draw(using: &rng)),
+        return Message(kind: .fullQSO, preferred: Variant(words: WeightedChoice(forms).draw(using: &rng)),
                        alternatives: [Variant(words: [call])])
     }
 
@@ -159,7 +159,8 @@ struct ContestScript {
 
     /// A partly copied call with a question mark (`W1A?`): a leading part of the call.
     func partial(of call: String, using rng: inout some RandomNumberGenerator) -> String {
-        let characters = Array(call)
+        let home = call.split(separator: "/").max { $0.count < $1.count } ?? Substring(call)
+        let characters = Array(home)
         let length = Draw.int(min(2, characters.count - 1)...max(1, characters.count - 1), using: &rng)
         return String(characters.prefix(length))
     }
