@@ -8,6 +8,8 @@ struct Station: Sendable, Hashable {
     var area: Int
     /// US state or Canadian province where it operates; nil elsewhere.
     var region: String?
+    /// The headquarters station of its country's IARU society.
+    var isHeadquarters = false
 
     /// In Europe as WAE counts it (European Russia only).
     var isEuropean: Bool { country.isEuropean && !(country == .RUSSIA && [8, 9, 0].contains(area)) }
@@ -69,6 +71,14 @@ struct CallsignGenerator: Sendable {
             base = special ? Self.portableSuffix(base, using: &rng) : portable(base, using: &rng)
         }
         return base
+    }
+
+    /// The headquarters station of a country's IARU society, drawn at half the special rate
+    /// (it is a special station), portable at the portable rate like any special call.
+    func headquartersStation(using rng: inout some RandomNumberGenerator) -> Station? {
+        guard Draw.chance(specialRate / 2, using: &rng) else { return nil }
+        let station = Self.headquartersStation(of: country(using: &rng), using: &rng)
+        return Draw.chance(portableRate, using: &rng) ? Self.portableSuffix(station, using: &rng) : station
     }
 
     // MARK: Regular calls
@@ -240,7 +250,7 @@ struct CallsignGenerator: Sendable {
         }
         let area = call.compactMap(\.wholeNumberValue).last ?? 1
         let region = Self.region(country: country, prefix: "VE", area: area, using: &rng)
-        return Station(call: call, country: country, area: area, region: region)
+        return Station(call: call, country: country, area: area, region: region, isHeadquarters: true)
     }
 
     // MARK: Portable, mobile and abroad forms

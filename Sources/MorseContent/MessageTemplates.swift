@@ -17,12 +17,8 @@ struct ContestScript {
         self.phrasing = phrasing
         self.calls = calls
         self.cutNumberRate = cutNumberRate
-        let station: Station
-        if contest == .IARU, Draw.chance(0.08, using: &rng) {
-            station = CallsignGenerator.headquartersStation(of: calls.country(using: &rng), using: &rng)
-        } else {
-            station = calls.station(in: Self.runCountries(contest), using: &rng)
-        }
+        let station = (contest == .IARU ? calls.headquartersStation(using: &rng) : nil)
+            ?? calls.station(in: Self.runCountries(contest), using: &rng)
         run = ContestOperator(station: station, contest: contest, cutNumberRate: cutNumberRate,
                               society: Self.society(contest, station), using: &rng)
         stations = [station]
@@ -36,8 +32,7 @@ struct ContestScript {
     }
 
     private static func society(_ contest: ContestType, _ station: Station) -> String? {
-        contest == .IARU && station.call.hasSuffix("HQ") || station.call == "NU1AW"
-            ? Geography.society(of: station.country) : nil
+        contest == .IARU && station.isHeadquarters ? Geography.society(of: station.country) : nil
     }
 
     /// A station that may work the run station in this contest (W/VE with DX in ARRL DX, Europe with
@@ -58,9 +53,7 @@ struct ContestScript {
                 ? calls.station(using: &rng) { $0.call != own.call }
                 : calls.station(in: [.JAPAN, .RUSSIA], using: &rng) { $0.isAsian }
         case .IARU:
-            station = Draw.chance(0.08, using: &rng)
-                ? CallsignGenerator.headquartersStation(of: calls.country(using: &rng), using: &rng)
-                : calls.station(using: &rng) { $0.call != own.call }
+            station = calls.headquartersStation(using: &rng) ?? calls.station(using: &rng) { $0.call != own.call }
         default:
             station = calls.station(using: &rng) { $0.call != own.call }
         }

@@ -66,3 +66,45 @@ struct ParisTiming {
         Double(Self.units(of: text) ?? 1_000_000) * 1.2 / wpm
     }
 }
+
+/// Shared helpers for the content tests.
+enum Fixture {
+    /// The reference configuration with some changes.
+    static func config(_ change: (inout ContentConfiguration) -> Void = { _ in }) -> ContentConfiguration {
+        var config = ContentConfiguration.reference
+        change(&config)
+        return config
+    }
+
+    /// `count` clips at random budgets (`budgets`) and speeds (15–40 WPM) under PARIS timing.
+    static func clips(
+        _ config: ContentConfiguration, count: Int, seed: UInt64, budgets: ClosedRange<Double> = 3...28
+    ) throws -> [(clip: ClipContent, budget: Double, wpm: Double)] {
+        let generator = try ContentGenerator(config)
+        var rng = SplitMix64(seed: seed)
+        var result: [(ClipContent, Double, Double)] = []
+        for _ in 0..<count {
+            let budget = Double.random(in: budgets, using: &rng)
+            let wpm = Double.random(in: 15...40, using: &rng)
+            let clip = generator.clip(maxKeyedDuration: budget, using: &rng, keyedDuration: ParisTiming(wpm: wpm).seconds)
+            result.append((clip, budget, wpm))
+        }
+        return result
+    }
+
+    /// Words of a text.
+    static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
+
+    /// How many standard deviations `observed` of `n` trials is from probability `p`.
+    static func sigmas(observed: Int, n: Int, p: Double) -> Double {
+        let sd = (Double(n) * p * (1 - p)).squareRoot()
+        return sd == 0 ? (Double(observed) == Double(n) * p ? 0 : .infinity) : abs(Double(observed) - Double(n) * p) / sd
+    }
+
+    /// ITU-shaped callsign: optional `PREFIX/`, prefix with a letter + 1–4 digits + 1–4 letters,
+    /// optional `/P`, `/M`, `/MM`, `/AM`, `/QRP`, `/digit`, `/state`, `/W1`, `/VE3`.
+    nonisolated(unsafe) static let callsign = try! Regex(
+        #"^(?:(?:[A-Z]{1,2}[0-9]?|[0-9][A-Z][0-9]?)/)?(?:[A-Z]{1,2}|[0-9][A-Z])[0-9]{1,4}[A-Z]{1,4}(?:/(?:P|M|MM|AM|QRP|[0-9]|[A-Z]{2}|[A-Z]{1,2}[0-9]))?$"#)
+
+    static func isCallsign(_ text: String) -> Bool { (try? callsign.wholeMatch(in: text)) != nil }
+}
