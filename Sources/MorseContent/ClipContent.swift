@@ -11,7 +11,8 @@ public struct ClipContent: Sendable, Hashable, Codable {
     public var country: Country?
     /// Every complete callsign in `text`, in order of first appearance (partial copies such as `W1A?` are not).
     public var callsigns: [String]
-    /// Meaning of the first exchange (or ragchew details) in the text, e.g. `"rst": "599"`,
+    /// Meaning of the main station's first exchange in the text (else the first exchange; for a
+    /// ragchew the first over's details), e.g. `"rst": "599"`,
     /// `"serial": "1034"`, `"zone": "5"` (CQ zone in CQWW, ITU zone in IARU), `"state": "CT"`
     /// (state or province), `"name": "BOB"`; a partial copy adds `"partial": "W1A"`. Numbers are
     /// plain decimal whatever was keyed (`5NN` → `599`, `0T1` → `1`).

@@ -120,7 +120,8 @@ public struct ContentGenerator: Sendable {
         if fit.isEmpty {
             type = fallback(&fit, script: &script, using: &rng, measure: measure)
         }
-        var fields = fit.exchanges.first?.fields ?? [:]
+        let main = script.run.station.call
+        var fields = (fit.exchanges.first { $0.sender == main } ?? fit.exchanges.first)?.fields ?? [:]
         fields.merge(fit.extraFields) { old, _ in old }
         return content(fit, type: type, contest: contest, country: script.run.station.country,
                        stations: script.stations, fields: fields)

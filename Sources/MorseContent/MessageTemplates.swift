@@ -215,16 +215,19 @@ struct ContestScript {
         case 0...4:
             // The caller asks for part of the run's exchange again.
             let exchange = run.exchange()
-            let element = exchange.elements.pick(using: &rng)
+            let askable = exchange.elements.filter { $0.key != "rst" }
+            let element = (askable.isEmpty ? exchange.elements : askable).pick(using: &rng)
             let question = ContestExchange.request(for: element.key, using: &rng)
             var forms: [([String], Double)] = [([question], 3), ([question, question], 2), (["AGN?"], 1), (["AGN"], 1)]
             if phrasing.abbreviates(using: &rng) { forms += [(["PSE", "AGN"], 2), (["PSE", question], 2), (["PSE", "RPT"], 1)] }
             var words = WeightedChoice(forms).draw(using: &rng)
             if let bk = phrasing.prosign("BK", probability: 0.1, using: &rng) { words = [bk] + words + [bk] }
             let request = Message(kind: .repeatRequest, preferred: Variant(words: words), alternatives: [Variant(words: [question])])
-            let answerWords = words.contains(question) && !["AGN?", "AGN"].contains(question)
-                ? [element.keyed, element.keyed] : exchange.words + [exchange.words[exchange.words.count - 1]]
-            messages = [request, Message(kind: .repeatRequest, words: answerWords, exchanges: [exchange.record])]
+            // The answer repeats the element asked for, or the whole exchange after AGN.
+            let reply = words.contains(question)
+                ? Variant(words: [element.keyed, element.keyed], fields: [element.key: element.value])
+                : Variant(words: exchange.words + [exchange.words[exchange.words.count - 1]], exchanges: [exchange.record])
+            messages = [request, Message(kind: .repeatRequest, preferred: reply)]
         case 5...6:
             // The run station did not catch who called.
             let forms: [([String], Double)] = [(["QRZ?", "DE", me], 2), (["QRZ?"], 2), (["CL?"], 1), (["?"], 1)]
