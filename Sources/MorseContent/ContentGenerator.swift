@@ -104,18 +104,21 @@ public struct ContentGenerator: Sendable {
         let contest = configuration.contestTypes.pick(using: &rng)
         var script = ContestScript(contest: contest, phrasing: phrasing, calls: calls,
                                    cutNumberRate: configuration.cutNumberRate, using: &rng)
-        var type = fill(requested.isContestTraffic ? requested : .exchangeOnly, &fit, script: &script, using: &rng, measure: measure)
+        let first = requested.isContestTraffic ? requested : singleTransmissionType(using: &rng)
+        var type = fill(first, &fit, script: &script, using: &rng, measure: measure)
         if type == .multiTransmission, fit.kinds.count == 1 {
             // One transmission is not "several": keep it under its own type, or if it is only part of a
             // QSO (a lone answer or completion), use a one-transmission type instead.
             type = fit.kinds[0]
             if type == .fullQSO || type == .multiTransmission {
                 fit = start
-                let single: [SampleType] = [.cqCall, .exchangeOnly, .partialCopy, .repeatRequest]
-                let weights = configuration.sampleTypeWeights
-                let table = WeightedChoice(single.map { ($0, weights[$0] ?? 0) })
-                type = fill(table.isEmpty ? .exchangeOnly : table.draw(using: &rng), &fit, script: &script, using: &rng, measure: measure)
+                type = fill(singleTransmissionType(using: &rng), &fit, script: &script, using: &rng, measure: measure)
             }
+        }
+        // Nothing of that type fits: the one-transmission types with the shortest forms, then the
+        // shortest messages of all.
+        for shorter in [SampleType.cqCall, .partialCopy, .repeatRequest] where fit.isEmpty {
+            type = fill(shorter, &fit, script: &script, using: &rng, measure: measure)
         }
         if fit.isEmpty {
             type = fallback(&fit, script: &script, using: &rng, measure: measure)
@@ -125,6 +128,14 @@ public struct ContentGenerator: Sendable {
         fields.merge(fit.extraFields) { old, _ in old }
         return content(fit, type: type, contest: contest, country: script.run.station.country,
                        stations: script.stations, fields: fields)
+    }
+
+    /// A one-transmission contest type drawn by the sample-type weights (exchange only if all are 0).
+    private func singleTransmissionType(using rng: inout some RandomNumberGenerator) -> SampleType {
+        let single: [SampleType] = [.cqCall, .exchangeOnly, .partialCopy, .repeatRequest]
+        let weights = configuration.sampleTypeWeights
+        let table = WeightedChoice(single.map { ($0, weights[$0] ?? 0) })
+        return table.isEmpty ? .exchangeOnly : table.draw(using: &rng)
     }
 
     /// Fills `fit` with contest traffic of `type`; returns the type the clip turned out to be.
@@ -139,15 +150,14 @@ public struct ContentGenerator: Sendable {
         case .exchangeOnly:
             let searchAndPounce = Draw.chance(0.4, using: &rng)
             while fit.appendLeading(script.exchangeSegment(searchAndPounce: searchAndPounce, using: &rng), measure: measure) == 1 {}
-        case .partialCopy:
-            while true {
-                let segment = script.partialSegment(using: &rng)
-                guard fit.appendLeading(segment, measure: measure) == segment.count else { break }
-            }
-        case .repeatRequest:
-            while true {
-                let segment = script.repeatSegment(using: &rng)
-                guard fit.appendLeading(segment, measure: measure) == segment.count else { break }
+        case .partialCopy, .repeatRequest:
+            // Whole exchanges of question and answer while they fit, then the question alone.
+            var misses = 0
+            while misses < 2, !fit.isFull {
+                let segment = type == .partialCopy ? script.partialSegment(using: &rng) : script.repeatSegment(using: &rng)
+                if fit.appendWhole(segment, measure: measure) { continue }
+                misses += 1
+                if misses == 2 || fit.isEmpty { fit.appendLeading(segment, measure: measure) }
             }
         case .fullQSO:
             let first = script.qso(withCQ: Draw.chance(0.7, using: &rng), using: &rng)

@@ -227,7 +227,8 @@ struct ContestScript {
             let reply = words.contains(question)
                 ? Variant(words: [element.keyed, element.keyed], fields: [element.key: element.value])
                 : Variant(words: exchange.words + [exchange.words[exchange.words.count - 1]], exchanges: [exchange.record])
-            messages = [request, Message(kind: .repeatRequest, preferred: reply)]
+            messages = [request, Message(kind: .repeatRequest, preferred: reply,
+                                         alternatives: [Variant(words: exchange.words, exchanges: [exchange.record])])]
         case 5...6:
             // The run station did not catch who called.
             let forms: [([String], Double)] = [(["QRZ?", "DE", me], 2), (["QRZ?"], 2), (["CL?"], 1), (["?"], 1)]

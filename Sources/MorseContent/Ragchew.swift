@@ -43,15 +43,17 @@ struct Ragchew {
         var sentences: [Sentence]
         var separator: String?
         var closer: [String]
+        /// The closing words alone (`<KN>`, `K`, `<SK>`), for when the calls do not fit again.
+        var shortCloser: [String] = []
 
         /// The over with the topics chosen, separated as operators separate them.
-        func words(with chosen: [Sentence]) -> [String] {
+        func words(with chosen: [Sentence], short: Bool = false) -> [String] {
             var result = header
             for (index, sentence) in chosen.enumerated() {
                 if index > 0, let separator { result.append(separator) }
                 result += sentence.words
             }
-            return result + closer
+            return result + (short ? shortCloser : closer)
         }
     }
 
@@ -93,7 +95,8 @@ struct Ragchew {
             if let sk = phrasing.prosign("SK", probability: 0.9, using: &rng) { closer.append(sk) }
             closer += [you.station.call, "DE", me.station.call]
             if Draw.chance(0.3, using: &rng) { closer += ["E", "E"] }
-            return Over(header: header, sentences: sentences, separator: phrasing.prosign("BT", probability: 0.5, using: &rng), closer: closer)
+            return Over(header: header, sentences: sentences, separator: phrasing.prosign("BT", probability: 0.5, using: &rng),
+                        closer: closer, shortCloser: closer.first.map { $0.hasPrefix("<") ? [$0] : [] } ?? [])
         }
         let greeting = phrasing.phrase(["GM", "GA", "GE"].pick(using: &rng), using: &rng)
             + phrasing.phrase(["OM", "DR OM"].pick(using: &rng), using: &rng)
@@ -123,8 +126,10 @@ struct Ragchew {
             + phrasing.phrase("ES", using: &rng) + [me.temperature], fields: ["wx": me.weather]))
         var closer = phrasing.phrase("HW?", using: &rng)
         if let ar = phrasing.prosign("AR", probability: 0.5, using: &rng) { closer.append(ar) }
-        closer += [you.station.call, "DE", me.station.call, phrasing.overEnd(probability: 0.8, using: &rng)]
-        return Over(header: header, sentences: sentences, separator: phrasing.prosign("BT", probability: 0.8, using: &rng), closer: closer)
+        let end = phrasing.overEnd(probability: 0.8, using: &rng)
+        closer += [you.station.call, "DE", me.station.call, end]
+        return Over(header: header, sentences: sentences, separator: phrasing.prosign("BT", probability: 0.8, using: &rng),
+                    closer: closer, shortCloser: [end])
     }
 
     /// Fits whole overs into `fit`, dropping topics that do not fit (an over keeps at least one),
@@ -132,12 +137,18 @@ struct Ragchew {
     func fit(_ overs: [Over], into fit: inout DurationFit, measure: (String) -> Double) -> [String: String] {
         var fields: [String: String] = [:]
         for over in overs {
+            // The full closing calls if the over fits with them, else the closing prosign alone.
+            var short = false
             var chosen: [Sentence] = []
-            for sentence in over.sentences where fit.durationIfFits(over.words(with: chosen + [sentence]), measure: measure) != nil {
-                chosen.append(sentence)
+            for closing in [false, true] where chosen.isEmpty {
+                short = closing
+                for sentence in over.sentences
+                where fit.durationIfFits(over.words(with: chosen + [sentence], short: short), measure: measure) != nil {
+                    chosen.append(sentence)
+                }
             }
             if !over.sentences.isEmpty && chosen.isEmpty { break }
-            let words = over.words(with: chosen)
+            let words = over.words(with: chosen, short: short)
             guard let seconds = fit.durationIfFits(words, measure: measure) else { break }
             fit.appendChecked(words, seconds: seconds, kind: .ragchew)
             if fields.isEmpty { for sentence in chosen { fields.merge(sentence.fields) { old, _ in old } } }
