@@ -101,7 +101,9 @@ struct Ragchew {
         let greeting = phrasing.phrase(["GM", "GA", "GE"].pick(using: &rng), using: &rng)
             + phrasing.phrase(["OM", "DR OM"].pick(using: &rng), using: &rng)
         if first {
-            sentences.append(Sentence(words: greeting + phrasing.phrase("TNX FER CALL", plain: "THANKS FOR THE CALL", using: &rng)))
+            if Draw.chance(0.6, using: &rng) {
+                sentences.append(Sentence(words: greeting + phrasing.phrase("TNX FER CALL", plain: "THANKS FOR THE CALL", using: &rng)))
+            }
         } else {
             sentences.append(Sentence(words: ["R", "R"] + phrasing.phrase("FB", using: &rng) + [you.name]
                 + phrasing.phrase("TNX FER RPT", plain: "THANKS FOR THE REPORT", using: &rng)))
@@ -112,9 +114,13 @@ struct Ragchew {
         if Draw.chance(0.6, using: &rng) { report.append(keyedRST) }
         sentences.append(Sentence(words: report, fields: ["rst": String(rst)]))
         sentences.append(Sentence(words: ["NAME"] + phrasing.phrase("HR", using: &rng) + [me.name, me.name], fields: ["name": me.name]))
-        var qth = ["QTH", me.town] + (me.station.region.map { [$0] } ?? [])
+        // In the USA and Canada the state or province alone half the time (towns are not tied to states).
+        var qth = ["QTH", me.town]
         var qthFields = ["qth": me.town]
-        if let region = me.station.region { qthFields["state"] = region }
+        if let region = me.station.region, Draw.chance(0.5, using: &rng) {
+            qth = ["QTH", region]
+            qthFields = ["qth": region, "state": region]
+        }
         if Draw.chance(0.4, using: &rng) {
             qth += ["GRID", me.grid]
             qthFields["grid"] = me.grid
@@ -124,6 +130,12 @@ struct Ragchew {
             + phrasing.phrase("ES ANT", using: &rng) + [me.antenna], fields: ["rig": me.rig, "power": String(me.watts)]))
         sentences.append(Sentence(words: phrasing.phrase("WX", using: &rng) + phrasing.phrase("HR", using: &rng) + [me.weather]
             + phrasing.phrase("ES", using: &rng) + [me.temperature], fields: ["wx": me.weather]))
+        // Operators cover a few topics per over, in the usual order; clips are too short for all of them.
+        // (RST, name, QTH, rig, weather follow the greeting; at least one topic stays.)
+        let topicStart = sentences.count - 5
+        let keep = [0.8, 0.8, 0.8, 0.4, 0.4].map { Draw.chance($0, using: &rng) }
+        let topics = (0..<5).filter { keep[$0] }
+        sentences = Array(sentences[..<topicStart]) + (topics.isEmpty ? [0] : topics).map { sentences[topicStart + $0] }
         var closer = phrasing.phrase("HW?", using: &rng)
         if let ar = phrasing.prosign("AR", probability: 0.5, using: &rng) { closer.append(ar) }
         let end = phrasing.overEnd(probability: 0.8, using: &rng)
