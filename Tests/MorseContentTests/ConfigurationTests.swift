@@ -109,7 +109,7 @@ struct ConfigurationTests {
     func prosigns(list: [String]) throws {
         let config = Fixture.config { $0.prosigns = list; $0.sampleTypeWeights[.ragchew] = 60; $0.sampleTypeWeights[.multiTransmission] = 20 }
         var seen: Set<String> = []
-        for (clip, _, _) in try Fixture.clips(config, count: 800, seed: 15, budgets: 12...30) {
+        for (clip, _, _) in try Fixture.clips(config, count: 400, seed: 15, budgets: 12...30) {
             for word in Fixture.words(clip.text) where word.hasPrefix("<") {
                 seen.insert(String(word.dropFirst().dropLast()))
             }

@@ -33,7 +33,7 @@ struct ExchangeTests {
         .ALL_ASIAN: #"(599|5NN) [0-9TN]{2}"#,
     ]
 
-    static func exchanges(_ contest: ContestType, count: Int = 1500) throws -> [(ExchangeRecord, ClipContent)] {
+    static func exchanges(_ contest: ContestType, count: Int = 700) throws -> [(ExchangeRecord, ClipContent)] {
         let config = Fixture.config {
             $0.contestTypes = [contest]
             $0.sampleTypeWeights = [.exchangeOnly: 3, .fullQSO: 1, .repeatRequest: 1]
@@ -46,7 +46,21 @@ struct ExchangeTests {
     func grammar(contest: ContestType) throws {
         let regex = try Regex("^" + (Self.grammar[contest] ?? "") + "$")
         let all = try Self.exchanges(contest)
-        #expect(all.count > 1000)
+        #expect(all.count > 500)
+        // Thousands more straight from the stations of a contest, run station and callers alike.
+        let generator = try ContentGenerator(Fixture.config { $0.portableRate = 0.2; $0.specialRate = 0.1 })
+        var rng = SplitMix64(seed: 5)
+        for _ in 0..<300 {
+            var script = ContestScript(contest: contest, phrasing: generator.phrasing, calls: generator.calls,
+                                       cutNumberRate: 0.8, using: &rng)
+            var stations = [script.run]
+            for _ in 0..<9 { stations.append(script.newCaller(using: &rng)) }
+            for station in stations {
+                let exchange = station.exchange().record
+                #expect(try regex.wholeMatch(in: exchange.keyed) != nil, "\(contest): '\(exchange.keyed)'")
+                try checkMeaning(contest, exchange)
+            }
+        }
         for (exchange, clip) in all {
             #expect(try regex.wholeMatch(in: exchange.keyed) != nil, "\(contest): '\(exchange.keyed)' in \(clip.text)")
             #expect(clip.text.contains(exchange.keyed))

@@ -38,26 +38,30 @@ struct ParisTiming {
         pattern.reduce(0) { $0 + ($1 == "." ? 1 : 3) } + max(0, pattern.count - 1)
     }
 
+    static let characterUnits: [Character: Int] = patterns.mapValues(units)
+    static let prosignUnits: [Substring: Int] = Dictionary(uniqueKeysWithValues: prosigns.map { (Substring($0.key), units($0.value)) })
+
     /// Units of a normalised text; nil if something cannot be keyed.
     static func units(of text: String) -> Int? {
         var total = 0
         for (wordIndex, word) in text.split(separator: " ").enumerated() {
             if wordIndex > 0 { total += 7 }
-            var characters: [String] = []
+            var count = 0
             var rest = Substring(word)
             while let first = rest.first {
                 if first == "<" {
                     guard let close = rest.firstIndex(of: ">"),
-                          let pattern = prosigns[String(rest[rest.index(after: rest.startIndex)..<close])] else { return nil }
-                    characters.append(pattern)
+                          let units = prosignUnits[rest[rest.index(after: rest.startIndex)..<close]] else { return nil }
+                    total += units
                     rest = rest[rest.index(after: close)...]
                 } else {
-                    guard let pattern = patterns[first] else { return nil }
-                    characters.append(pattern)
+                    guard let units = characterUnits[first] else { return nil }
+                    total += units
                     rest = rest.dropFirst()
                 }
+                count += 1
             }
-            total += characters.reduce(0) { $0 + units($1) } + 3 * max(0, characters.count - 1)
+            total += 3 * max(0, count - 1)
         }
         return total
     }
