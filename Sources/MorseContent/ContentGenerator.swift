@@ -79,10 +79,11 @@ public struct ContentGenerator: Sendable {
             let ragchew = Ragchew(phrasing: phrasing, cutNumberRate: configuration.cutNumberRate, caller: a, answerer: b)
             let fields = ragchew.fit(ragchew.overs(using: &rng), into: &fit, measure: keyedDuration)
             if !fit.isEmpty {
-                let stations = [a.station, b.station]
-                let first = fit.words.first { word in stations.contains { $0.call == word } }
-                let main = stations.first { $0.call == first } ?? a.station
-                return content(fit, type: .ragchew, contest: nil, country: main.country, stations: stations, fields: fields)
+                // The main station is the one whose details `fields` holds: the answerer, whose over
+                // comes first after the CQ; the CQing station when only its CQ fits.
+                let main = fit.words.first == "CQ" && fields.isEmpty ? a.station : b.station
+                return content(fit, type: .ragchew, contest: nil, country: main.country, stations: [a.station, b.station],
+                               fields: fields)
             }
         case .practiceGroups:
             PracticeText.fitGroups(into: &fit, using: &rng, measure: keyedDuration)
