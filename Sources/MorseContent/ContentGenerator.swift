@@ -158,7 +158,7 @@ public struct ContentGenerator: Sendable {
                 let segment = type == .partialCopy ? script.partialSegment(using: &rng) : script.repeatSegment(using: &rng)
                 if fit.appendWhole(segment, measure: measure) { continue }
                 misses += 1
-                if misses == 2 || fit.isEmpty { fit.appendLeading(segment, measure: measure) }
+                if fit.isEmpty { fit.appendLeading(segment, measure: measure) }
             }
         case .fullQSO:
             let first = script.qso(withCQ: Draw.chance(0.7, using: &rng), using: &rng)

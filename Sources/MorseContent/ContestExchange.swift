@@ -88,7 +88,10 @@ struct ContestOperator: Sendable {
             cutZero: cuts, cutNine: cuts, cutOne: cuts && Draw.chance(0.25, using: &rng),
             minimumDigits: Draw.chance(0.4, using: &rng) ? 3 : 1)
         let tier = Draw.int(0...99, using: &rng)
-        serial = tier < 30 ? Draw.int(1...99, using: &rng) : tier < 85 ? Draw.int(100...999, using: &rng) : Draw.int(1000...3000, using: &rng)
+        let drawn = tier < 30 ? Draw.int(1...99, using: &rng) : tier < 85 ? Draw.int(100...999, using: &rng) : Draw.int(1000...3000, using: &rng)
+        // A Sprint lasts four hours and Sweepstakes has fewer stations: their serials stay lower.
+        let highest = contest == .SPRINT ? 400 : contest == .SWEEPSTAKES ? 1500 : 3000
+        serial = drawn <= highest ? drawn : Draw.int(1...highest, using: &rng)
     }
 
     private static func fieldDayClass(using rng: inout some RandomNumberGenerator) -> String {
