@@ -1,1 +1,0 @@
-// MorseContent: placeholder until its issue lands.
