@@ -23,7 +23,7 @@ let package = Package(
     targets: [
         .target(name: "MorseCode", swiftSettings: strict),
         .target(name: "MorseSignal", dependencies: ["MorseCode"], swiftSettings: fast),
-        .target(name: "MorseContent", dependencies: ["MorseCode"], swiftSettings: strict),
+        .target(name: "MorseContent", dependencies: ["MorseCode"], exclude: ["CONTENT.md"], swiftSettings: strict),
         .target(name: "MorseChannel", dependencies: ["MorseCode", "MorseSignal"], swiftSettings: fast),
         .target(
             name: "MorseDataset",
@@ -40,7 +40,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "MorseCodeTests", dependencies: ["MorseCode"]),
         .testTarget(name: "MorseSignalTests", dependencies: ["MorseSignal"]),
-        .testTarget(name: "MorseContentTests", dependencies: ["MorseContent"]),
+        .testTarget(name: "MorseContentTests", dependencies: ["MorseContent", "MorseCode"]),
         .testTarget(name: "MorseChannelTests", dependencies: ["MorseChannel"]),
         .testTarget(name: "MorseDatasetTests", dependencies: ["MorseDataset"]),
     ]

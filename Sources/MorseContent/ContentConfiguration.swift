@@ -27,7 +27,7 @@ public struct ContentConfiguration: Sendable, Hashable {
     public var abbreviationRate: Double
     /// `prosigns.common_prosigns`: prosign names (without brackets) that may appear; empty = none.
     public var prosigns: [String]
-    /// `prosigns.cut_numbers` (new): the chance that a station keys cut numbers — `5NN` for 599,
+    /// `content.cut_number_rate` (new): the chance that a station keys cut numbers — `5NN` for 599,
     /// and `T` for 0 and `N` for 9 (sometimes `A` for 1) in serials, zones and other numbers.
     public var cutNumberRate: Double
     /// Plain-language lines for `plain_text` clips, one message a line (read from a file by the caller).
@@ -76,7 +76,7 @@ public struct ContentConfiguration: Sendable, Hashable {
         for (field, value) in [
             ("qso_probability", qsoProbability), ("callsigns.include_portable", portableRate),
             ("callsigns.include_special", specialRate), ("prosigns.use_abbreviations", abbreviationRate),
-            ("prosigns.cut_numbers", cutNumberRate),
+            ("content.cut_number_rate", cutNumberRate),
         ] where !(0...1).contains(value) {
             throw .rateOutOfRange(field: field, value: value)
         }
