@@ -43,35 +43,56 @@ struct AutomaticGainControl: Sendable {
         var envelope: Float = 0
         let settleBlocks = max(1, min(settle, count) / length)
         for b in 0..<settleBlocks {
-            var peak: Float = 0
-            for n in (b * length)..<min(count, (b + 1) * length) { peak = max(peak, abs(x[n])) }
-            envelope += peak * inputGain
+            envelope += Self.peak(x, from: b * length, to: min(count, (b + 1) * length)) * inputGain
         }
         envelope = max(envelope / Float(settleBlocks), floor)
         var gain = Self.target / envelope
         var smallest = Float.greatestFiniteMagnitude, largest: Float = 0
         var start = 0
         let step = 1 / Float(length)
-        while start < count {
-            let end = min(count, start + length)
-            var peak: Float = 0
-            for n in start..<end { peak = max(peak, abs(x[n])) }
-            peak *= inputGain
-            envelope += (peak > envelope ? attackCoefficient : releaseCoefficient) * (peak - envelope)
-            let newGain = Self.target / max(envelope, floor)
-            let slope = (newGain - gain) * step
-            for n in start..<end {
-                x[n] *= inputGain * (gain + slope * Float(n - start + 1))
+        VectorMath.ramp.withUnsafeBufferPointer { ramp in
+            while start < count {
+                let end = min(count, start + length)
+                let peak = Self.peak(x, from: start, to: end) * inputGain
+                envelope += (peak > envelope ? attackCoefficient : releaseCoefficient) * (peak - envelope)
+                let newGain = Self.target / max(envelope, floor)
+                // Gain ramps linearly from the last block's value to this one's.
+                let g0 = inputGain * (gain + (newGain - gain) * step), slope = inputGain * (newGain - gain) * step
+                let block = x + start
+                for i in 0..<(end - start) {
+                    block[i] *= g0 + slope * ramp[i]
+                }
+                gain = newGain
+                if start >= settle {
+                    smallest = min(smallest, gain)
+                    largest = max(largest, gain)
+                }
+                start = end
             }
-            gain = newGain
-            if start >= settle {
-                smallest = min(smallest, gain)
-                largest = max(largest, gain)
-            }
-            start = end
         }
         guard largest > 0 else { return (0, 0) }
         return (Double(20 * log10(smallest)), Double(20 * log10(largest)))
+    }
+}
+
+extension AutomaticGainControl {
+    /// Largest magnitude in `x[from..<to]`.
+    @inline(__always)
+    static func peak(_ x: UnsafeMutablePointer<Float>, from start: Int, to end: Int) -> Float {
+        var wide = SIMD8<Float>()
+        var n = start
+        while n + 8 <= end {
+            let v = VectorMath.abs(VectorMath.load8(x + n))
+            wide.replace(with: v, where: v .> wide)
+            n += 8
+        }
+        let half = wide.lowHalf.replacing(with: wide.highHalf, where: wide.highHalf .> wide.lowHalf)
+        var peak = max(max(half[0], half[1]), max(half[2], half[3]))
+        while n < end {
+            peak = max(peak, abs(x[n]))
+            n += 1
+        }
+        return peak
     }
 }
 
@@ -84,22 +105,41 @@ struct OutputLimiter: Sendable {
     var knee: Float { 0.7 * ceiling }
 
     /// Limits `count` samples in place; returns how many were above the knee and the largest
-    /// input magnitude.
-    func process(_ x: UnsafeMutablePointer<Float>, count: Int) -> (limited: Int, inputPeak: Float) {
-        let knee = self.knee, room = ceiling - knee
-        var limited = 0
-        var peak: Float = 0
-        for n in 0..<count {
-            let value = x[n]
-            let magnitude = abs(value)
-            peak = max(peak, magnitude)
-            if magnitude > knee {
-                limited += 1
-                let t = (magnitude - knee) / room
-                let shaped = knee + room * t / (1 + t)
-                x[n] = value < 0 ? -shaped : shaped
-            }
+    /// output magnitude.
+    ///
+    /// Branch-free: with `over = max(|x| − knee, 0)`, the output magnitude is
+    /// `|x| − over + over / (1 + over/room)`, which is `|x|` below the knee and
+    /// `knee + room·t/(1 + t)` (t = over/room) above it.
+    func process(_ x: UnsafeMutablePointer<Float>, count: Int) -> (limited: Int, outputPeak: Float) {
+        let knee = self.knee, inverseRoom = 1 / (ceiling - knee)
+        var limited = SIMD8<Int32>()
+        var peak = SIMD8<Float>()
+        var n = 0
+        while n + 8 <= count {
+            let value = VectorMath.load8(x + n)
+            let bits = unsafeBitCast(value, to: SIMD8<UInt32>.self)
+            let magnitude = unsafeBitCast(bits & 0x7FFF_FFFF, to: SIMD8<Float>.self)
+            var over = magnitude - knee
+            let isOver = over .> 0
+            over.replace(with: 0, where: .!isOver)
+            let shaped = magnitude - over + over / (1 + over * inverseRoom)
+            limited.replace(with: limited &+ 1, where: isOver)
+            peak.replace(with: shaped, where: shaped .> peak)
+            let signed = unsafeBitCast(unsafeBitCast(shaped, to: SIMD8<UInt32>.self) | (bits & 0x8000_0000), to: SIMD8<Float>.self)
+            VectorMath.store8(signed, x + n)
+            n += 8
         }
-        return (limited, peak)
+        var total = Int(limited.wrappedSum())
+        var largest = max(max(max(peak[0], peak[1]), max(peak[2], peak[3])), max(max(peak[4], peak[5]), max(peak[6], peak[7])))
+        while n < count {
+            let magnitude = abs(x[n])
+            let over = max(magnitude - knee, 0)
+            let shaped = magnitude - over + over / (1 + over * inverseRoom)
+            if over > 0 { total += 1 }
+            largest = max(largest, shaped)
+            x[n] = x[n] < 0 ? -shaped : shaped
+            n += 1
+        }
+        return (total, largest)
     }
 }

@@ -40,13 +40,17 @@ struct BandNoise: Sendable {
         scale * scale * Self.unitPower(colour: colour, pinking: pinking, band: band, sampleRate: sampleRate)
     }
 
-    /// Writes the noise into `count` samples at `buffer` (overwriting them).
-    func fill(into buffer: UnsafeMutablePointer<Float>, count: Int, random: inout FastRandom) {
+    /// Samples of zeros the generator needs readable before `buffer` (pink noise runs in lanes).
+    var memory: Int { colour == .pink ? pinking.memory : 0 }
+
+    /// Writes the noise into `count` samples at `buffer` (overwriting them). For pink noise,
+    /// ``memory`` zeros must be readable before `buffer` and 8 samples writable after the end.
+    func fill(into buffer: UnsafeMutablePointer<Float>, count: Int, available: Int, random: inout FastRandom) {
         switch colour {
         case .white:
             Ziggurat.shared.fill(scale: Float(scale), into: buffer, count: count, random: &random)
         case .pink:
-            pinking.fill(scale: Float(scale), into: buffer, count: count, random: &random)
+            pinking.fill(scale: Float(scale), into: buffer, count: count, available: available, random: &random)
         }
     }
 
@@ -125,24 +129,43 @@ struct PinkingFilter: Sendable {
         return gain
     }
 
-    /// Writes `scale`·pink noise into `count` samples: white deviates through the cascade.
-    func fill(scale: Float, into buffer: UnsafeMutablePointer<Float>, count: Int, random: inout FastRandom) {
+    /// Samples after which the cascade has forgotten its state to below 1e-9.
+    var memory: Int {
+        let radius = poles.max() ?? 0
+        guard radius > 0, radius < 1 else { return 0 }
+        return Int((log(1e-9) / log(radius)).rounded(.up)) + 16
+    }
+
+    /// Writes `scale`·pink noise into `count` samples: white deviates through the cascade (run
+    /// in lanes, so `buffer` needs ``memory`` readable zeros before it and 8 samples after).
+    func fill(scale: Float, into buffer: UnsafeMutablePointer<Float>, count: Int, available: Int, random: inout FastRandom) {
         Ziggurat.shared.fill(scale: scale * Float(normalisation), into: buffer, count: count, random: &random)
-        // All six sections advance per sample so their recurrences overlap.
+        var lanes = PinkingLanes(poles: poles, zeros: zeros)
+        LaneRunner.run(&lanes, buffer, count: count, warmUp: min(memory, available))
+    }
+}
+
+/// The six pinking sections, eight lanes wide.
+struct PinkingLanes: LaneRecursion {
+    let p: (Float, Float, Float, Float, Float, Float)
+    let z: (Float, Float, Float, Float, Float, Float)
+    var x = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
+    var y = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
+
+    init(poles: [Double], zeros: [Double]) {
         let p = poles.map(Float.init), z = zeros.map(Float.init)
-        let (p0, p1, p2, p3, p4, p5) = (p[0], p[1], p[2], p[3], p[4], p[5])
-        let (z0, z1, z2, z3, z4, z5) = (z[0], z[1], z[2], z[3], z[4], z[5])
-        var (x0, x1, x2, x3, x4, x5): (Float, Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0, 0)
-        var (y0, y1, y2, y3, y4, y5): (Float, Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0, 0)
-        for n in 0..<count {
-            let x = buffer[n]
-            let a = x - z0 * x0 + p0 * y0; x0 = x; y0 = a
-            let b = a - z1 * x1 + p1 * y1; x1 = a; y1 = b
-            let c = b - z2 * x2 + p2 * y2; x2 = b; y2 = c
-            let d = c - z3 * x3 + p3 * y3; x3 = c; y3 = d
-            let e = d - z4 * x4 + p4 * y4; x4 = d; y4 = e
-            let f = e - z5 * x5 + p5 * y5; x5 = e; y5 = f
-            buffer[n] = f
-        }
+        self.p = (p[0], p[1], p[2], p[3], p[4], p[5])
+        self.z = (z[0], z[1], z[2], z[3], z[4], z[5])
+    }
+
+    @inline(__always)
+    mutating func step(_ input: SIMD8<Float>) -> SIMD8<Float> {
+        let a = input - z.0 * x.0 + p.0 * y.0; x.0 = input; y.0 = a
+        let b = a - z.1 * x.1 + p.1 * y.1; x.1 = a; y.1 = b
+        let c = b - z.2 * x.2 + p.2 * y.2; x.2 = b; y.2 = c
+        let d = c - z.3 * x.3 + p.3 * y.3; x.3 = c; y.3 = d
+        let e = d - z.4 * x.4 + p.4 * y.4; x.4 = d; y.4 = e
+        let f = e - z.5 * x.5 + p.5 * y.5; x.5 = e; y.5 = f
+        return f
     }
 }

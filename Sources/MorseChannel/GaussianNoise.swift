@@ -1,13 +1,13 @@
 /// Standard normal deviates by the ziggurat method (Marsaglia and Tsang, 2000; 128 layers).
 ///
-/// About 99 % of draws cost one 64-bit random number, a table look-up, a compare and a multiply;
-/// the rest take the exact wedge or tail path, so the distribution is exactly normal (to Float
-/// resolution). Layer and value come from disjoint bits of the draw, avoiding the correlation
-/// of the original single-word scheme.
+/// About 99 % of deviates cost half a 64-bit random number, a table look-up, a compare and a
+/// multiply; the rest take the exact wedge or tail path, so the distribution is exactly normal
+/// (to Float resolution). Layer and value come from disjoint bits, avoiding the correlation of
+/// the original single-word scheme.
 struct Ziggurat: Sendable {
     /// Integer thresholds for the fast path, per layer.
     let kn: [UInt32]
-    /// Width of each layer divided by 2³¹.
+    /// Width of each layer divided by 2²⁴ (values are 25-bit signed).
     let wn: [Float]
     /// Density at the top of each layer.
     let fn: [Float]
@@ -16,7 +16,7 @@ struct Ziggurat: Sendable {
     static let shared = Ziggurat()
 
     private init() {
-        let m1 = 2147483648.0
+        let m1 = 16_777_216.0  // 2²⁴
         var dn = Self.r, tn = dn
         let vn = 9.91256303526217e-3
         let q = vn / exp(-0.5 * dn * dn)
@@ -42,32 +42,52 @@ struct Ziggurat: Sendable {
     }
 
     /// Writes `scale` × N(0, 1) into each of `count` samples at `buffer`.
+    ///
+    /// Two passes: the first fills the buffer with random 32-bit words (two interleaved streams,
+    /// the second seeded from the first, so their recurrences overlap); the second turns each
+    /// word into a deviate (7 bits choose the layer, the top 25 bits are the signed value). The
+    /// rare wedge and tail cases draw from a third stream.
     func fill(scale: Float, into buffer: UnsafeMutablePointer<Float>, count: Int, random: inout FastRandom) {
+        guard count > 0 else { return }
+        var first = random
+        var second = FastRandom(seededFrom: &first)
+        var spare = FastRandom(seededFrom: &first)
+        let words = UnsafeMutableRawPointer(buffer)
+        var n = 0
+        while n + 4 <= count {
+            let a = first.next(), b = second.next()
+            words.storeBytes(of: a, toByteOffset: 4 * n, as: UInt64.self)
+            words.storeBytes(of: b, toByteOffset: 4 * n + 8, as: UInt64.self)
+            n += 4
+        }
+        while n < count {
+            words.storeBytes(of: UInt32(truncatingIfNeeded: first.next() >> 32), toByteOffset: 4 * n, as: UInt32.self)
+            n += 1
+        }
+        random = first
         kn.withUnsafeBufferPointer { kn in
             wn.withUnsafeBufferPointer { wn in
-                var rng = random
                 for n in 0..<count {
-                    let u = rng.next()
-                    let layer = Int(truncatingIfNeeded: (u >> 24) & 127)
-                    let hz = Int32(truncatingIfNeeded: u >> 32)
+                    let word = words.load(fromByteOffset: 4 * n, as: UInt32.self)
+                    let layer = Int(word & 127)
+                    let hz = Int32(bitPattern: word) >> 7
                     let x: Float
                     if hz.magnitude < kn[layer] {
                         x = Float(hz) * wn[layer]
                     } else {
-                        x = slowPath(hz: hz, layer: layer, random: &rng)
+                        x = slowPath(hz: hz, layer: layer, random: &spare)
                     }
                     buffer[n] = scale * x
                 }
-                random = rng
             }
         }
     }
 
     /// One deviate (for control-rate use).
     func next(random: inout FastRandom) -> Float {
-        let u = random.next()
-        let layer = Int(truncatingIfNeeded: (u >> 24) & 127)
-        let hz = Int32(truncatingIfNeeded: u >> 32)
+        let word = UInt32(truncatingIfNeeded: random.next() >> 32)
+        let layer = Int(word & 127)
+        let hz = Int32(bitPattern: word) >> 7
         if hz.magnitude < kn[layer] { return Float(hz) * wn[layer] }
         return slowPath(hz: hz, layer: layer, random: &random)
     }
@@ -88,9 +108,9 @@ struct Ziggurat: Sendable {
             }
             let f0 = Double(fn[layer]), f1 = Double(fn[layer - 1])
             if f0 + random.unit() * (f1 - f0) < exp(-0.5 * x * x) { return Float(x) }
-            let u = random.next()
-            layer = Int(truncatingIfNeeded: (u >> 24) & 127)
-            hz = Int32(truncatingIfNeeded: u >> 32)
+            let word = UInt32(truncatingIfNeeded: random.next() >> 32)
+            layer = Int(word & 127)
+            hz = Int32(bitPattern: word) >> 7
             if hz.magnitude < kn[layer] { return Float(hz) * wn[layer] }
         }
     }

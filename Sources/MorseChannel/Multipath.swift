@@ -14,16 +14,20 @@ enum PathMixer {
         range: Range<Int>, into output: UnsafeMutablePointer<Float>
     ) {
         let inverse = 1 / Float(block)
-        var b = range.lowerBound / block
-        while b * block < range.upperBound {
-            let blockStart = b * block
-            let start = max(blockStart, range.lowerBound), end = min(blockStart + block, range.upperBound)
-            let g0 = gains[b], slope = (gains[b + 1] - g0) * inverse
-            let src = source - delay
-            for n in start..<end {
-                output[n] += (g0 + slope * Float(n - blockStart)) * src[n]
+        let src = source - delay
+        VectorMath.ramp.withUnsafeBufferPointer { ramp in
+            var b = range.lowerBound / block
+            while b * block < range.upperBound {
+                let blockStart = b * block
+                let start = max(blockStart, range.lowerBound), end = min(blockStart + block, range.upperBound)
+                let slope = (gains[b + 1] - gains[b]) * inverse
+                let g0 = gains[b] + slope * Float(start - blockStart)
+                let out = output + start, input = src + start
+                for i in 0..<(end - start) {
+                    out[i] += (g0 + slope * ramp[i]) * input[i]
+                }
+                b += 1
             }
-            b += 1
         }
     }
 
@@ -37,18 +41,21 @@ enum PathMixer {
         let whole = Int(quarter), fraction = Float(quarter - Double(whole))
         let near = 1 - fraction
         let direct = source - delay, quadrature = source - delay - whole
-        var b = range.lowerBound / block
-        while b * block < range.upperBound {
-            let blockStart = b * block
-            let start = max(blockStart, range.lowerBound), end = min(blockStart + block, range.upperBound)
-            let i0 = gainsRe[b], iSlope = (gainsRe[b + 1] - i0) * inverse
-            let q0 = gainsIm[b], qSlope = (gainsIm[b + 1] - q0) * inverse
-            for n in start..<end {
-                let t = Float(n - blockStart)
-                let q = near * quadrature[n] + fraction * quadrature[n - 1]
-                output[n] += (i0 + iSlope * t) * direct[n] + (q0 + qSlope * t) * q
+        VectorMath.ramp.withUnsafeBufferPointer { ramp in
+            var b = range.lowerBound / block
+            while b * block < range.upperBound {
+                let blockStart = b * block
+                let start = max(blockStart, range.lowerBound), end = min(blockStart + block, range.upperBound)
+                let iSlope = (gainsRe[b + 1] - gainsRe[b]) * inverse, qSlope = (gainsIm[b + 1] - gainsIm[b]) * inverse
+                let i0 = gainsRe[b] + iSlope * Float(start - blockStart)
+                let q0 = gainsIm[b] + qSlope * Float(start - blockStart)
+                let out = output + start, d = direct + start, q1 = quadrature + start, q2 = quadrature + start - 1
+                for i in 0..<(end - start) {
+                    let q = near * q1[i] + fraction * q2[i]
+                    out[i] += (i0 + iSlope * ramp[i]) * d[i] + (q0 + qSlope * ramp[i]) * q
+                }
+                b += 1
             }
-            b += 1
         }
     }
 }

@@ -55,11 +55,13 @@ extension ReceiverChain {
             for k in 0..<controls { re[k] = 1; im[k] = 0 }
         case .slow:
             let depth = min(max(fading.depth, 0), 1)
-            let phase = 2 * Double.pi * random.unit()
-            let step = 2 * Double.pi * fading.rate * controlTime
+            var turn = Complex.unit(phase: 2 * Double.pi * random.unit())
+            let step = Complex.unit(phase: 2 * Double.pi * fading.rate * controlTime)
             for k in 0..<controls {
-                re[k] = Float(1 - depth * (0.5 - 0.5 * cos(phase + step * Double(k))))
+                re[k] = Float(1 - depth * (0.5 - 0.5 * turn.re))
                 im[k] = 0
+                turn = turn * step
+                if k & 1023 == 1023 { turn = (1 / turn.magnitude) * turn }
             }
         case .rayleigh, .fast, .selective:
             let depth = min(max(fading.depth, 0), 1)
@@ -84,12 +86,14 @@ extension ReceiverChain {
             let pr = re + p * controls, pi = im + p * controls
             let amplitude = amplitudeRatio(dB: echo.gain)
             let doppler = (0.05 + 0.25 * random.unit()) * (random.unit() < 0.5 ? -1 : 1)
-            let phase0 = 2 * Double.pi * random.unit()
+            var turn = Complex.unit(phase: 2 * Double.pi * random.unit())
+            let step = Complex.unit(phase: 2 * Double.pi * doppler * controlTime)
             for k in 0..<controls {
-                let turn = Complex.unit(phase: phase0 + 2 * Double.pi * doppler * controlTime * Double(k))
                 let g = amplitude * (Complex(Double(re[k]), Double(im[k])) * turn)
                 pr[k] = Float(g.re)
                 pi[k] = Float(g.im)
+                turn = turn * step
+                if k & 1023 == 1023 { turn = (1 / turn.magnitude) * turn }
             }
         }
 

@@ -30,6 +30,8 @@ public struct ReceiverChain: ~Copyable {
     let preroll: Int
     /// Zeroed samples kept before a station's buffer so delayed reads stay inside it.
     let pad: Int
+    /// Zeroed samples kept before the mix so filters can run in lanes (see ``LaneRunner``).
+    let front: Int
     var mix = ScratchBuffer<Float>()
     var station = ScratchBuffer<Float>()
     var gainRe = ScratchBuffer<Float>()
@@ -41,7 +43,13 @@ public struct ReceiverChain: ~Copyable {
         renderer = ToneRenderer(sampleRate: sampleRate)
         preroll = Int((Self.prerollSeconds * sampleRate).rounded())
         pad = Int((FadingParameters.maximumPathDelay * sampleRate).rounded(.up)) + Int(sampleRate / 400) + 8
+        front = max(
+            PinkingFilter(sampleRate: sampleRate).memory,
+            ReceiverFilter(kind: .cwNarrow, centre: 1000, sampleRate: sampleRate).memory * 2) + 64
     }
+
+    /// The mix buffer's first sample (after the zeroed front).
+    var mixBase: UnsafeMutablePointer<Float> { mix.base + front }
 
     /// Renders one clip of `sampleCount` samples.
     ///
@@ -61,7 +69,7 @@ public struct ReceiverChain: ~Copyable {
         let report = renderClip(
             wanted: wanted, interferers: interferers, parameters: parameters, sampleCount: sampleCount,
             rng: &rng, stages: nil)
-        return (UnsafeBufferPointer(start: mix.base + preroll, count: max(0, sampleCount)), report)
+        return (UnsafeBufferPointer(start: mixBase + preroll, count: max(0, sampleCount)), report)
     }
 
     /// As ``render(wanted:interferers:parameters:sampleCount:using:)``, returning a copy.
@@ -91,7 +99,7 @@ public struct ReceiverChain: ~Copyable {
                 wanted: wanted, interferers: interferers, parameters: parameters, sampleCount: sampleCount,
                 rng: &rng, stages: pointer)
         }
-        stages.output = Array(UnsafeBufferPointer(start: mix.base + preroll, count: max(0, sampleCount)))
+        stages.output = Array(UnsafeBufferPointer(start: mixBase + preroll, count: max(0, sampleCount)))
         return stages
     }
 
@@ -112,9 +120,11 @@ public struct ReceiverChain: ~Copyable {
     ) -> ChannelReport {
         let count = max(0, sampleCount)
         let total = preroll + count
-        mix.reserve(total)
+        mix.reserve(front + total + 8)
         station.reserve(total + pad + 8)
-        let sum = mix.base
+        let sum = mixBase
+        for n in 0..<front { mix.base[n] = 0 }
+        for n in total..<(total + 8) { sum[n] = 0 }
 
         // The wanted station as the metadata describes it.
         let wantedStation = wanted.map { station -> StationSignal in
@@ -140,7 +150,7 @@ public struct ReceiverChain: ~Copyable {
         var crashRandom = FastRandom(seededFrom: &rng)
 
         // 1. Band noise (written, not added: it is the first stage).
-        noise.fill(into: sum, count: total, random: &noiseRandom)
+        noise.fill(into: sum, count: total, available: front, random: &noiseRandom)
         if let stages { stages.pointee.noise = Array(UnsafeBufferPointer(start: sum + preroll, count: count)) }
 
         // 2. Static crashes.
@@ -178,7 +188,7 @@ public struct ReceiverChain: ~Copyable {
 
         // 4. Receiver filter over everything.
         let filter = ReceiverFilter(kind: parameters.filter, centre: centre, sampleRate: sampleRate)
-        filter.process(UnsafeMutableBufferPointer(start: sum, count: total))
+        filter.processInLanes(sum, count: total, available: front)
         if let stages { stages.pointee.filtered = Array(UnsafeBufferPointer(start: sum + preroll, count: count)) }
 
         // 5. Fixed gain, AGC, limiter.
@@ -191,12 +201,11 @@ public struct ReceiverChain: ~Copyable {
             agcRange = control.process(sum, count: total, inputGain: Float(receiverGain), settle: preroll)
         } else {
             let g = Float(receiverGain)
-            for n in 0..<total { sum[n] *= g }
+            for n in preroll..<total { sum[n] *= g }
         }
         let limiter = OutputLimiter(ceiling: Float(min(max(parameters.limiterCeiling, 0.01), 1)))
         let limited = limiter.process(sum + preroll, count: count)
-        var outputPeak: Float = 0
-        for n in preroll..<total { outputPeak = max(outputPeak, abs(sum[n])) }
+        let outputPeak = limited.outputPeak
 
         return ChannelReport(
             snr500: parameters.snr, snr2500: snr2500, centreFrequency: centre,

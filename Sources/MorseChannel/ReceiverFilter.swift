@@ -81,6 +81,25 @@ public struct ReceiverFilter: Sendable {
         cascade.process(buffer)
     }
 
+    /// Samples after which the filter has forgotten its state to below 1e-9 (its slowest pole).
+    var memory: Int {
+        let radius = sections.map { abs($0.a2).squareRoot() }.max() ?? 0
+        guard radius > 0, radius < 1 else { return 0 }
+        return Int((log(1e-9) / log(radius)).rounded(.up)) + 16
+    }
+
+    /// Filters `count` samples at `buffer` in place, eight segments in parallel (see
+    /// ``LaneRunner``); `buffer` must be readable (zeros) from `buffer − memory` and writable to
+    /// `buffer + count + 8`. Equal to ``process(_:)`` to within Float rounding.
+    func processInLanes(_ buffer: UnsafeMutablePointer<Float>, count: Int, available: Int) {
+        guard sections.count == 3, sections.allSatisfy({ $0.b1 == 0 }) else {
+            cascade.process(UnsafeMutableBufferPointer(start: buffer, count: count))
+            return
+        }
+        var lanes = BandPassLanes(sections)
+        LaneRunner.run(&lanes, buffer, count: count, warmUp: min(memory, available))
+    }
+
     /// Power gain integrated over `0 … fs/2` against a one-sided noise density `density(f)`:
     /// the noise power at the filter's output, by the trapezoidal rule on a fine grid.
     func outputPower(density: (Double) -> Double) -> Double {

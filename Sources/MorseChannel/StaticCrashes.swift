@@ -56,7 +56,9 @@ struct StaticCrashes: Sendable {
         into buffer: UnsafeMutablePointer<Float>, count: Int, random: inout FastRandom
     ) {
         let first = Int((start * sampleRate).rounded(.up))
-        let length = Int((decay * log(1000) * sampleRate).rounded(.up)) + Int(rise * sampleRate * 5)
+        // Until the envelope is 26 dB below the band noise (or 60 dB below its peak).
+        let span = log(min(max(peak / (0.05 * noiseSigma), 2), 1000))
+        let length = Int((decay * span * sampleRate).rounded(.up)) + Int(rise * sampleRate * 5)
         let begin = max(0, first), end = min(count, first + length)
         guard begin < end else { return }
         // Normalise the envelope's maximum to 1: t* = rise·ln(1 + decay/rise).
