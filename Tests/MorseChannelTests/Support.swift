@@ -105,14 +105,18 @@ func detectMarks(_ samples: [Float], sampleRate: Double, window: Double = 0.003)
         if n >= w { running -= Double(abs(samples[n - w])) }
         envelope[max(0, n - w / 2)] = running / Double(w)
     }
-    let sorted = envelope.sorted()
-    let high = sorted[Int(Double(sorted.count) * 0.98)]
-    let threshold = high / 2
+    // The key-down level: the median of the envelope where it is clearly up (AGC overshoot after
+    // long gaps must not set the level).
+    let top = envelope.max() ?? 0
+    let up = envelope.filter { $0 > 0.2 * top }.sorted()
+    let high = up.isEmpty ? top : up[up.count / 2]
+    // Hysteresis around half the key-down level, so ripple at a crossing cannot split a mark.
+    let rise = 0.55 * high, fall = 0.45 * high
     var marks: [KeyedTimeline.Interval] = []
     var start: Int?
     for n in 0..<envelope.count {
-        if envelope[n] > threshold, start == nil { start = n }
-        if envelope[n] <= threshold, let s = start {
+        if envelope[n] > rise, start == nil { start = n }
+        if envelope[n] < fall, let s = start {
             marks.append(.init(start: Double(s) / sampleRate, end: Double(n) / sampleRate))
             start = nil
         }
