@@ -14,11 +14,14 @@ public struct AGCParameters: Hashable, Sendable, Codable {
     public static let standard = AGCParameters()
 }
 
-/// A peak-detecting AGC: a one-pole envelope follower with separate attack and release, run on
-/// 1 ms block peaks, whose gain `target / envelope` is interpolated sample by sample.
+/// A peak-detecting AGC: a one-pole envelope follower on the logarithm of 1 ms block peaks, with
+/// separate attack and release time constants; its gain `target / envelope` is interpolated
+/// sample by sample.
 ///
-/// A static crash drives the envelope up within the attack time, so the gain drops and the band
-/// goes quiet, then comes back over the release time: the pumping a real receiver makes.
+/// Working in decibels, the gain closes a fraction `1 − e^{−t/τ}` of any level step in time t,
+/// whatever the step's size: a static crash 30 dB up is caught to within ~1 dB in 3 attack times,
+/// after which the band goes quiet and comes back over a few release times — the pumping a real
+/// receiver makes.
 struct AutomaticGainControl: Sendable {
     let parameters: AGCParameters
     let sampleRate: Double
@@ -38,24 +41,26 @@ struct AutomaticGainControl: Sendable {
         let length = blockLength
         let attackCoefficient = Float(1 - exp(-Double(length) / (max(parameters.attack, 1e-5) * sampleRate)))
         let releaseCoefficient = Float(1 - exp(-Double(length) / (max(parameters.release, 1e-5) * sampleRate)))
-        let floor = Self.target / Self.maximumGain
-        // Starting level: the mean block peak over the pre-roll.
+        // Levels in log2 units.
+        let floor = log2(Self.target / Self.maximumGain), target = log2(Self.target)
+        let logGain = log2(max(inputGain, 1e-30))
+        func level(_ peak: Float) -> Float { max(log2(max(peak, 1e-30)) + logGain, floor) }
         var envelope: Float = 0
         let settleBlocks = max(1, min(settle, count) / length)
         for b in 0..<settleBlocks {
-            envelope += Self.peak(x, from: b * length, to: min(count, (b + 1) * length)) * inputGain
+            envelope += level(Self.peak(x, from: b * length, to: min(count, (b + 1) * length)))
         }
-        envelope = max(envelope / Float(settleBlocks), floor)
-        var gain = Self.target / envelope
+        envelope /= Float(settleBlocks)
+        var gain = exp2(target - envelope)
         var smallest = Float.greatestFiniteMagnitude, largest: Float = 0
         var start = 0
         let step = 1 / Float(length)
         VectorMath.ramp.withUnsafeBufferPointer { ramp in
             while start < count {
                 let end = min(count, start + length)
-                let peak = Self.peak(x, from: start, to: end) * inputGain
+                let peak = level(Self.peak(x, from: start, to: end))
                 envelope += (peak > envelope ? attackCoefficient : releaseCoefficient) * (peak - envelope)
-                let newGain = Self.target / max(envelope, floor)
+                let newGain = exp2(target - envelope)
                 // Gain ramps linearly from the last block's value to this one's.
                 let g0 = inputGain * (gain + (newGain - gain) * step), slope = inputGain * (newGain - gain) * step
                 let block = x + start

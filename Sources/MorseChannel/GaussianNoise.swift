@@ -1,4 +1,4 @@
-/// Standard normal deviates by the ziggurat method (Marsaglia and Tsang, 2000; 128 layers).
+/// Standard normal deviates by the ziggurat method (Marsaglia and Tsang, 2000; 256 layers).
 ///
 /// About 99 % of deviates cost half a 64-bit random number, a table look-up, a compare and a
 /// multiply; the rest take the exact wedge or tail path, so the distribution is exactly normal
@@ -7,29 +7,29 @@
 struct Ziggurat: Sendable {
     /// Integer thresholds for the fast path, per layer.
     let kn: [UInt32]
-    /// Width of each layer divided by 2²⁴ (values are 25-bit signed).
+    /// Width of each layer divided by 2²³ (values are 24-bit signed).
     let wn: [Float]
     /// Density at the top of each layer.
     let fn: [Float]
 
-    static let r = 3.442619855899
+    static let r = 3.6541528853610088
     static let shared = Ziggurat()
 
     private init() {
-        let m1 = 16_777_216.0  // 2²⁴
+        let m1 = 8_388_608.0  // 2²³
         var dn = Self.r, tn = dn
-        let vn = 9.91256303526217e-3
+        let vn = 4.92867323399e-3
         let q = vn / exp(-0.5 * dn * dn)
-        var kn = [UInt32](repeating: 0, count: 128)
-        var wn = [Float](repeating: 0, count: 128)
-        var fn = [Float](repeating: 0, count: 128)
+        var kn = [UInt32](repeating: 0, count: 256)
+        var wn = [Float](repeating: 0, count: 256)
+        var fn = [Float](repeating: 0, count: 256)
         kn[0] = UInt32((dn / q) * m1)
         kn[1] = 0
         wn[0] = Float(q / m1)
-        wn[127] = Float(dn / m1)
+        wn[255] = Float(dn / m1)
         fn[0] = 1
-        fn[127] = Float(exp(-0.5 * dn * dn))
-        for i in stride(from: 126, through: 1, by: -1) {
+        fn[255] = Float(exp(-0.5 * dn * dn))
+        for i in stride(from: 254, through: 1, by: -1) {
             dn = (-2 * log(vn / dn + exp(-0.5 * dn * dn))).squareRoot()
             kn[i + 1] = UInt32((dn / tn) * m1)
             tn = dn
@@ -45,7 +45,7 @@ struct Ziggurat: Sendable {
     ///
     /// Two passes: the first fills the buffer with random 32-bit words (two interleaved streams,
     /// the second seeded from the first, so their recurrences overlap); the second turns each
-    /// word into a deviate (7 bits choose the layer, the top 25 bits are the signed value). The
+    /// word into a deviate (8 bits choose the layer, the top 24 bits are the signed value). The
     /// rare wedge and tail cases draw from a third stream.
     func fill(scale: Float, into buffer: UnsafeMutablePointer<Float>, count: Int, random: inout FastRandom) {
         guard count > 0 else { return }
@@ -69,8 +69,8 @@ struct Ziggurat: Sendable {
             wn.withUnsafeBufferPointer { wn in
                 for n in 0..<count {
                     let word = words.load(fromByteOffset: 4 * n, as: UInt32.self)
-                    let layer = Int(word & 127)
-                    let hz = Int32(bitPattern: word) >> 7
+                    let layer = Int(word & 255)
+                    let hz = Int32(bitPattern: word) >> 8
                     let x: Float
                     if hz.magnitude < kn[layer] {
                         x = Float(hz) * wn[layer]
@@ -86,8 +86,8 @@ struct Ziggurat: Sendable {
     /// One deviate (for control-rate use).
     func next(random: inout FastRandom) -> Float {
         let word = UInt32(truncatingIfNeeded: random.next() >> 32)
-        let layer = Int(word & 127)
-        let hz = Int32(bitPattern: word) >> 7
+        let layer = Int(word & 255)
+        let hz = Int32(bitPattern: word) >> 8
         if hz.magnitude < kn[layer] { return Float(hz) * wn[layer] }
         return slowPath(hz: hz, layer: layer, random: &random)
     }
@@ -109,8 +109,8 @@ struct Ziggurat: Sendable {
             let f0 = Double(fn[layer]), f1 = Double(fn[layer - 1])
             if f0 + random.unit() * (f1 - f0) < exp(-0.5 * x * x) { return Float(x) }
             let word = UInt32(truncatingIfNeeded: random.next() >> 32)
-            layer = Int(word & 127)
-            hz = Int32(bitPattern: word) >> 7
+            layer = Int(word & 255)
+            hz = Int32(bitPattern: word) >> 8
             if hz.magnitude < kn[layer] { return Float(hz) * wn[layer] }
         }
     }
