@@ -1,1 +1,0 @@
-// MorseChannel: placeholder until its issue lands.

@@ -1,0 +1,70 @@
+/// Mixing a station's propagation paths into the band: each path is a delayed copy of the keyed
+/// tone under its own time-varying complex gain.
+///
+/// A complex gain `g = gI + j·gQ` on a narrow-band tone is applied as
+/// `gI·s(t − τ) + gQ·s(t − τ − T/4)`, where `T/4` is a quarter period of the tone: the delayed copy
+/// is the tone's quadrature. So each path changes both amplitude and phase, and paths with
+/// different delays and independently wandering phases add and cancel differently at different
+/// audio frequencies (selective fading) — never a plain delayed copy. Gains are given at control
+/// points every `block` samples and interpolated linearly in between.
+enum PathMixer {
+    /// Adds `gain(n)·source[n − delay]` for `n` in `range`.
+    static func addReal(
+        source: UnsafePointer<Float>, delay: Int, gains: UnsafePointer<Float>, block: Int,
+        range: Range<Int>, into output: UnsafeMutablePointer<Float>
+    ) {
+        let inverse = 1 / Float(block)
+        let src = source - delay
+        VectorMath.ramp.withUnsafeBufferPointer { ramp in
+            var b = range.lowerBound / block
+            while b * block < range.upperBound {
+                let blockStart = b * block
+                let start = max(blockStart, range.lowerBound), end = min(blockStart + block, range.upperBound)
+                let slope = (gains[b + 1] - gains[b]) * inverse
+                let g0 = gains[b] + slope * Float(start - blockStart)
+                let out = output + start, input = src + start
+                for i in 0..<(end - start) {
+                    out[i] += (g0 + slope * ramp[i]) * input[i]
+                }
+                b += 1
+            }
+        }
+    }
+
+    /// Adds `gI(n)·s(n − delay) + gQ(n)·s(n − delay − quarter)`, the quadrature read by linear
+    /// interpolation, for `n` in `range`.
+    static func addComplex(
+        source: UnsafePointer<Float>, delay: Int, quarter: Double, gainsRe: UnsafePointer<Float>,
+        gainsIm: UnsafePointer<Float>, block: Int, range: Range<Int>, into output: UnsafeMutablePointer<Float>
+    ) {
+        let inverse = 1 / Float(block)
+        let whole = Int(quarter), fraction = Float(quarter - Double(whole))
+        let near = 1 - fraction
+        let direct = source - delay, quadrature = source - delay - whole
+        VectorMath.ramp.withUnsafeBufferPointer { ramp in
+            var b = range.lowerBound / block
+            while b * block < range.upperBound {
+                let blockStart = b * block
+                let start = max(blockStart, range.lowerBound), end = min(blockStart + block, range.upperBound)
+                let iSlope = (gainsRe[b + 1] - gainsRe[b]) * inverse, qSlope = (gainsIm[b + 1] - gainsIm[b]) * inverse
+                let i0 = gainsRe[b] + iSlope * Float(start - blockStart)
+                let q0 = gainsIm[b] + qSlope * Float(start - blockStart)
+                let out = output + start, d = direct + start, q1 = quadrature + start, q2 = quadrature + start - 1
+                for i in 0..<(end - start) {
+                    let q = near * q1[i] + fraction * q2[i]
+                    out[i] += (i0 + iSlope * ramp[i]) * d[i] + (q0 + qSlope * ramp[i]) * q
+                }
+                b += 1
+            }
+        }
+    }
+}
+
+/// One echo of the wanted station (`advanced_features.multipath`): a path `delay` seconds late,
+/// `gain` dB below the main path, whose phase against it turns at `doppler` Hz.
+struct EchoPath: Sendable {
+    var delay: Double
+    var gain: Double
+    var doppler: Double
+    var phase: Double
+}

@@ -1,0 +1,124 @@
+import MorseCode
+import MorseSignal
+
+extension ReceiverChain {
+    /// Keys one station into `target` (buffer time 0 = clip time −pre-roll) through its paths.
+    ///
+    /// The keyed tone is rendered once into the station buffer; each propagation path (the
+    /// fading's paths, then any echoes) adds a delayed copy under its own control-rate gain.
+    mutating func addStation(
+        _ signal: StationSignal, echoes: [EchoPath], total: Int, into target: UnsafeMutablePointer<Float>,
+        random: inout FastRandom
+    ) {
+        guard let first = signal.timeline.marks.first, let last = signal.timeline.marks.last, total > 0 else { return }
+        var tone = signal.tone
+        tone.amplitude = Self.referenceCarrierAmplitude * amplitudeRatio(dB: signal.level)
+        // ToneRenderer's times start at the buffer's start, a pre-roll before the clip's.
+        tone.frequency -= tone.driftRate * Self.prerollSeconds
+        let offset = Self.prerollSeconds
+        let fading = signal.fading
+        let direct = UnsafeMutableBufferPointer(start: target, count: total)
+        if (fading.kind == .none || (fading.kind == .slow && fading.depth <= 0)) && echoes.isEmpty {
+            renderer.add(signal.timeline, tone: tone, offset: offset, into: direct)
+            return
+        }
+
+        let block = Self.controlInterval
+        let controls = total / block + 2
+        let controlTime = Double(block) / sampleRate
+        let maxDelaySamples = Int((FadingParameters.maximumPathDelay * sampleRate).rounded())
+
+        // Paths: (delay in samples, is the gain real?).
+        var paths: [(delay: Int, real: Bool)] = []
+        switch fading.kind {
+        case .none, .slow:
+            paths.append((0, true))
+        case .rayleigh, .fast:
+            paths.append((0, false))
+        case .selective:
+            let delays = fading.pathDelays.isEmpty ? [0, 0.001] : Array(fading.pathDelays.prefix(4))
+            for delay in delays {
+                paths.append((min(maxDelaySamples, max(0, Int((delay * sampleRate).rounded()))), false))
+            }
+        }
+        let fadingPaths = paths.count
+        for echo in echoes.prefix(4) {
+            paths.append((min(maxDelaySamples, max(0, Int((echo.delay * sampleRate).rounded()))), false))
+        }
+        gainRe.reserve(paths.count * controls)
+        gainIm.reserve(paths.count * controls)
+        let re = gainRe.base, im = gainIm.base
+
+        // Gains of the fading paths.
+        switch fading.kind {
+        case .none:
+            for k in 0..<controls { re[k] = 1; im[k] = 0 }
+        case .slow:
+            let depth = min(max(fading.depth, 0), 1)
+            var turn = Complex.unit(phase: 2 * Double.pi * random.unit())
+            let step = Complex.unit(phase: 2 * Double.pi * fading.rate * controlTime)
+            for k in 0..<controls {
+                re[k] = Float(1 - depth * (0.5 - 0.5 * turn.re))
+                im[k] = 0
+                turn = turn * step
+                if k & 1023 == 1023 { turn = (1 / turn.magnitude) * turn }
+            }
+        case .rayleigh, .fast, .selective:
+            let depth = min(max(fading.depth, 0), 1)
+            let share = (1 / Double(fadingPaths)).squareRoot()
+            let process = GaussianFadingProcess(spread: max(fading.rate, 1e-3))
+            work.reserve(GaussianFadingProcess.workSize(count: controls, interval: controlTime, spread: process.spread))
+            for p in 0..<fadingPaths {
+                let pr = re + p * controls, pi = im + p * controls
+                process.generate(count: controls, interval: controlTime, re: pr, im: pi, work: work.base, random: &random)
+                let steady = Complex.unit(phase: 2 * Double.pi * random.unit())
+                let a = Float(share * (1 - depth).squareRoot()), d = Float(share * depth.squareRoot())
+                let sr = a * Float(steady.re), si = a * Float(steady.im)
+                for k in 0..<controls {
+                    pr[k] = sr + d * pr[k]
+                    pi[k] = si + d * pi[k]
+                }
+            }
+        }
+        // Echo gains: the main path's gain turned by the echo's own slowly rotating phase.
+        for (index, echo) in echoes.prefix(4).enumerated() {
+            let p = fadingPaths + index
+            let pr = re + p * controls, pi = im + p * controls
+            let amplitude = amplitudeRatio(dB: echo.gain)
+            let doppler = (0.05 + 0.25 * random.unit()) * (random.unit() < 0.5 ? -1 : 1)
+            var turn = Complex.unit(phase: 2 * Double.pi * random.unit())
+            let step = Complex.unit(phase: 2 * Double.pi * doppler * controlTime)
+            for k in 0..<controls {
+                let g = amplitude * (Complex(Double(re[k]), Double(im[k])) * turn)
+                pr[k] = Float(g.re)
+                pi[k] = Float(g.im)
+                turn = turn * step
+                if k & 1023 == 1023 { turn = (1 / turn.magnitude) * turn }
+            }
+        }
+
+        // Render the keyed tone once, into a zeroed stretch of the station buffer.
+        let rise = tone.riseTime
+        let low = max(0, Int(((offset + first.start - rise) * sampleRate).rounded(.down)) - 2)
+        let high = min(total, Int(((offset + last.end + rise) * sampleRate).rounded(.up)) + 2)
+        guard low < high else { return }
+        let quarter = sampleRate / (4 * max(tone.frequency, 100))
+        let longest = paths.map(\.delay).max() ?? 0
+        let mixHigh = min(total, high + longest + Int(quarter) + 2)
+        let source = station.base + pad
+        for n in (low - pad)..<(mixHigh) { source[n] = 0 }
+        renderer.add(signal.timeline, tone: tone, offset: offset, into: UnsafeMutableBufferPointer(start: source, count: total))
+
+        for (index, path) in paths.enumerated() {
+            if path.real {
+                PathMixer.addReal(
+                    source: source, delay: path.delay, gains: re + index * controls, block: block,
+                    range: low..<mixHigh, into: target)
+            } else {
+                PathMixer.addComplex(
+                    source: source, delay: path.delay, quarter: quarter, gainsRe: re + index * controls,
+                    gainsIm: im + index * controls, block: block, range: low..<mixHigh, into: target)
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// Small SIMD kernels for the audio-rate stages (SSE2-friendly: no gathers, no FMA needed).
+enum VectorMath {
+    /// Natural logarithm of positive, finite, normal `x` (relative error below 1e-7).
+    ///
+    /// `x = m·2ᵉ` with `m` in [√½, √2); `ln m = 2·atanh(s)`, `s = (m − 1)/(m + 1)`, by its series.
+    @inline(__always)
+    static func log(_ x: SIMD4<Float>) -> SIMD4<Float> {
+        let bits = unsafeBitCast(x, to: SIMD4<Int32>.self)
+        var exponent = (bits &>> 23) &- 127
+        var mantissa = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F80_0000, to: SIMD4<Float>.self)
+        let high = mantissa .> 1.41421356
+        mantissa.replace(with: mantissa * 0.5, where: high)
+        exponent.replace(with: exponent &+ 1, where: high)
+        let s = (mantissa - 1) / (mantissa + 1)
+        let s2 = s * s
+        var series: SIMD4<Float> = s2 * Float(1.0 / 9) + Float(1.0 / 7)
+        series = series * s2 + Float(1.0 / 5)
+        series = series * s2 + Float(1.0 / 3)
+        series = series * s2 + Float(1)
+        let scaled: SIMD4<Float> = SIMD4<Float>(exponent) * Float(0.693147180559945)
+        return scaled + (s + s) * series
+    }
+
+    /// Sine and cosine of `x` in [0, π/2] (absolute error below 4e-6).
+    @inline(__always)
+    static func sinCos(_ x: SIMD4<Float>) -> (sin: SIMD4<Float>, cos: SIMD4<Float>) {
+        let x2 = x * x
+        var sin: SIMD4<Float> = x2 * Float(1.0 / 362_880) - Float(1.0 / 5040)
+        sin = sin * x2 + Float(1.0 / 120)
+        sin = sin * x2 - Float(1.0 / 6)
+        sin = sin * x2 + Float(1)
+        var cos: SIMD4<Float> = x2 * Float(-1.0 / 3_628_800) + Float(1.0 / 40320)
+        cos = cos * x2 - Float(1.0 / 720)
+        cos = cos * x2 + Float(1.0 / 24)
+        cos = cos * x2 - Float(1.0 / 2)
+        cos = cos * x2 + Float(1)
+        return (x * sin, cos)
+    }
+
+    /// `|x|`.
+    @inline(__always)
+    static func abs(_ x: SIMD8<Float>) -> SIMD8<Float> {
+        unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: SIMD8<Float>.self)
+    }
+
+    @inline(__always)
+    static func load8(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+    }
+
+    @inline(__always)
+    static func store8(_ value: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: value, as: SIMD8<Float>.self)
+    }
+
+    /// The ramp 0, 1, 2, … used to interpolate gains inside a block without int→float conversion.
+    static let ramp: [Float] = (0..<256).map(Float.init)
+}
