@@ -42,6 +42,6 @@ let package = Package(
         .testTarget(name: "MorseSignalTests", dependencies: ["MorseSignal"]),
         .testTarget(name: "MorseContentTests", dependencies: ["MorseContent", "MorseCode"]),
         .testTarget(name: "MorseChannelTests", dependencies: ["MorseChannel"]),
-        .testTarget(name: "MorseDatasetTests", dependencies: ["MorseDataset"]),
+        .testTarget(name: "MorseDatasetTests", dependencies: ["MorseDataset", "MorseCode", "MorseSignal"]),
     ]
 )

@@ -2,6 +2,7 @@
 let benchmarks: [(String, () -> Void)] = [
     ("core", coreBenchmarks),
     ("channel", channelBenchmarks),
+    ("dataset", datasetBenchmarks),
 ]
 let wanted = Set(CommandLine.arguments.dropFirst())
 for (name, run) in benchmarks where wanted.isEmpty || wanted.contains(name) {

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import MorseCode
 import MorseSignal
@@ -22,4 +23,9 @@ func userFacing<T>(_ body: () throws -> T) throws -> T {
 /// A seed for this run: the one given, or a fresh one to print so the run can be repeated.
 func resolveSeed(_ seed: UInt64?) -> UInt64 {
     seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
+}
+
+/// Flushes standard output so our lines stay in order with the progress lines on stderr.
+func flushOutput() {
+    fflush(nil)
 }

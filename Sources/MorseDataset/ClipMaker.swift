@@ -1,0 +1,36 @@
+import MorseChannel
+import MorseCode
+import MorseContent
+import MorseSignal
+
+/// One worker's clip factory: plans a clip, renders it through the receiver chain it owns (whose
+/// buffers are reused from clip to clip) and encodes it. A class, because it owns the
+/// noncopyable chain; each worker thread has its own.
+public final class ClipMaker: ClipMaking {
+    let planner: ClipPlanner
+    let layout: DatasetLayout
+    let format: WAVSampleFormat
+    let trackElements: [TrackedElement]
+    var chain: ReceiverChain
+
+    public init(planner: ClipPlanner, layout: DatasetLayout) {
+        self.planner = planner
+        self.layout = layout
+        let config = planner.settings.config
+        format = WAVSampleFormat(rawValue: config.output.audioFormat) ?? .pcm16
+        trackElements = config.evaluation.trackElements.compactMap(TrackedElement.init(rawValue:))
+        chain = ReceiverChain(sampleRate: Double(planner.settings.sampleRate))
+    }
+
+    public func make(id: Int, split: DatasetSplit) throws -> MadeClip {
+        let plan = try planner.plan(id)
+        let wanted = plan.isNoiseOnly
+            ? nil : StationSignal(timeline: plan.timeline, tone: plan.tone, fading: plan.channel.fading, level: 0)
+        var rng = planner.generator(id, .render)
+        let (samples, report) = chain.render(
+            wanted: wanted, interferers: plan.interferers, parameters: plan.channel, sampleCount: plan.sampleCount, using: &rng)
+        let wav = WAVEncoder.encode(samples, sampleRate: plan.sampleRate, format: format)
+        let record = ClipRecord(plan: plan, split: split, layout: layout, seed: planner.settings.seed, report: report, trackElements: trackElements)
+        return MadeClip(wav: wav, record: record.json, duration: plan.duration)
+    }
+}

@@ -1,0 +1,175 @@
+import MorseChannel
+import MorseCode
+import MorseContent
+import MorseSignal
+
+/// Decides each clip from (config, seed, id), drawing every random choice from generators derived
+/// from those three values alone, one per purpose, so that no choice depends on another clip, on
+/// the worker that plans it or on how many clips the dataset has.
+public struct ClipPlanner: Sendable {
+    public let settings: RunSettings
+    let content: ContentGenerator
+    let limits: ChannelLimits
+    let conditions: [ConditionPreset]
+    let fistKinds: [FistKind]
+    let fistWeights: [Double]
+    let envelopes: [EnvelopeShape]
+
+    /// Independent random streams of one clip.
+    enum Purpose: UInt64 {
+        case stratum = 1, plan, keying, channel, interferers, render
+    }
+
+    public init(settings: RunSettings) throws(DatasetError) {
+        self.settings = settings
+        let config = settings.config
+        let contentConfiguration = try config.contentConfiguration()
+        do {
+            content = try ContentGenerator(contentConfiguration)
+        } catch {
+            throw .invalidOption("config: \(error.description)")
+        }
+        limits = config.channelLimits
+        conditions = config.conditions.compactMap(ConditionPreset.init(rawValue:))
+        fistKinds = FistKind.allCases.filter { (config.fists[$0.rawValue] ?? 0) > 0 }
+        fistWeights = fistKinds.map { config.fists[$0.rawValue] ?? 0 }
+        envelopes = config.keying.envelopes.compactMap(EnvelopeShape.init(rawValue:))
+        guard !conditions.isEmpty, !fistKinds.isEmpty, !envelopes.isEmpty else {
+            throw .invalidOption("config: conditions, fists and keying.envelopes each need at least one entry")
+        }
+    }
+
+    func generator(_ id: Int, _ purpose: Purpose) -> SeededGenerator {
+        SeededGenerator(seed: settings.seed, stream: UInt64(id), purpose: purpose.rawValue)
+    }
+
+    /// Whether clip `id` is noise-only: exactly ⌊N × ratio⌋ of the first N clips are, evenly spread.
+    public func isNoiseOnly(_ id: Int) -> Bool {
+        let ratio = settings.noiseRatio
+        return (Double(id + 1) * ratio).rounded(.down) > (Double(id) * ratio).rounded(.down)
+    }
+
+    /// The condition preset of clip `id` (cheap: used to stratify the splits).
+    public func condition(_ id: Int) -> ConditionPreset {
+        var rng = generator(id, .stratum)
+        return conditions[Int.random(in: 0..<conditions.count, using: &rng)]
+    }
+
+    /// The stratum of clip `id` for split assignment: noise-only, or its condition.
+    public func stratum(_ id: Int) -> Int {
+        isNoiseOnly(id) ? conditions.count : conditions.firstIndex(of: condition(id)) ?? 0
+    }
+
+    /// The split of every clip in the dataset, stratified by ``stratum(_:)``.
+    public func splits() -> [DatasetSplit] {
+        let ratios = settings.config.splitRatios
+        return SplitAssigner.assign(count: settings.numSamples, ratios: [ratios.train, ratios.validation, ratios.test], stratum: stratum)
+    }
+
+    /// Plans clip `id`.
+    public func plan(_ id: Int) throws -> ClipPlan {
+        let config = settings.config
+        let sampleRate = Double(settings.sampleRate)
+        let noiseOnly = isNoiseOnly(id)
+        let condition = condition(id)
+        var rng = generator(id, .plan)
+
+        let target = targetDuration(using: &rng)
+        var lead = Double.random(in: config.silenceRange, using: &rng)
+        var trail = Double.random(in: config.silenceRange, using: &rng)
+        if lead + trail > target / 2 {  // short clips: Morse gets at least half
+            let scale = target / 2 / (lead + trail)
+            lead *= scale
+            trail *= scale
+        }
+
+        let timing = drawTiming(using: &rng)
+        let fist = Fist(
+            kind: fistKinds[weightedIndex(fistWeights, using: &rng)],
+            sloppiness: min(1, Double.random(in: config.timing.variationPercent, using: &rng) / 10))
+        var tone = ToneParameters(
+            frequency: roundTo(Double.random(in: config.audio.toneFrequencyRange, using: &rng), 0.1),
+            amplitude: 0.5,
+            riseTime: Double.random(in: config.keying.riseTimeMs, using: &rng) / 1000,
+            shape: envelopes[Int.random(in: 0..<envelopes.count, using: &rng)])
+        if Double.random(in: 0..<1, using: &rng) < config.keying.chirpProbability {
+            tone.chirpOffset = roundTo(Double.random(in: config.keying.chirpHz, using: &rng), 0.1)
+            tone.chirpTimeConstant = roundTo(Double.random(in: 0.004...0.015, using: &rng), 0.0001)
+        }
+
+        var clipContent: ClipContent?
+        var timeline = KeyedTimeline(marks: [], characters: [], words: [])
+        var clipSeconds = target
+        if !noiseOnly {
+            let keyer = Keyer(timing: timing, fist: fist)
+            let keying = generator(id, .keying)
+            let budget = target - lead - trail
+            let drawn = content.clip(maxKeyedDuration: budget, using: &rng) { text in
+                guard let parsed = try? MorseText(text) else { return .infinity }
+                var copy = keying
+                return keyer.key(parsed, using: &copy).duration
+            }
+            guard !drawn.text.isEmpty else { throw ClipPlanError.nothingFits(budget: budget, wpm: timing.wpm) }
+            let parsed: MorseText
+            do { parsed = try MorseText(drawn.text) } catch { throw ClipPlanError.unkeyable(drawn.text, reason: error.description) }
+            var copy = keying
+            timeline = keyer.key(parsed, using: &copy).shifted(by: lead)
+            clipContent = drawn
+            clipSeconds = lead + timeline.duration + trail
+        }
+        let sampleCount = min(Int((clipSeconds * sampleRate).rounded()), Int((settings.maxDuration * sampleRate).rounded(.down)))
+
+        var channelRNG = generator(id, .channel)
+        var channel = condition.draw(limits: limits, noiseOnly: noiseOnly, clipDuration: Double(sampleCount) / sampleRate, using: &channelRNG)
+        if !noiseOnly { channel.tone = tone.frequency }  // the receiver is tuned to the wanted station
+        tone.driftRate = channel.driftRate
+        var interfererRNG = generator(id, .interferers)
+        let interferers = channel.interferers.compactMap { parameters -> StationSignal? in
+            let text = content.interfererText(using: &interfererRNG)
+            guard let parsed = try? MorseText(text) else { return nil }
+            return parameters.station(text: parsed, wantedTone: tone.frequency, using: &interfererRNG)
+        }
+        return ClipPlan(
+            id: id, isNoiseOnly: noiseOnly, condition: condition, sampleCount: sampleCount, sampleRate: settings.sampleRate,
+            leadingSilence: lead, content: clipContent, timing: timing, fist: fist, tone: tone, timeline: timeline,
+            channel: channel, interferers: interferers)
+    }
+
+    /// A target clip length: a duration band by weight (bands above the maximum left out, a band
+    /// across it cut at it), then a uniform length within it.
+    func targetDuration(using rng: inout SeededGenerator) -> Double {
+        let maximum = settings.maxDuration
+        let bands = settings.config.durationBands.filter { $0.weight > 0 && $0.range.lowerBound <= maximum }
+        guard !bands.isEmpty else { return maximum }
+        let band = bands[weightedIndex(bands.map(\.weight), using: &rng)]
+        return Double.random(in: band.range.lowerBound...min(band.range.upperBound, maximum), using: &rng)
+    }
+
+    func drawTiming(using rng: inout SeededGenerator) -> MorseTiming {
+        let config = settings.config
+        let wpm = roundTo(Double.random(in: config.wpmRange, using: &rng), 0.1)
+        var effective: Double?
+        if Double.random(in: 0..<1, using: &rng) < config.farnsworth.probability {
+            let value = roundTo(wpm * Double.random(in: config.farnsworth.effectiveRatio, using: &rng), 0.1)
+            effective = min(wpm, max(MorseTiming.speedRange.lowerBound, value))
+        }
+        let ratio = roundTo(Double.random(in: config.timing.weightRatio, using: &rng), 0.01)
+        return MorseTiming(wpm: wpm, effectiveWPM: effective, dashRatio: ratio)
+    }
+}
+
+/// An index drawn with probability proportional to its weight.
+func weightedIndex(_ weights: [Double], using rng: inout SeededGenerator) -> Int {
+    let total = weights.reduce(0, +)
+    guard total > 0 else { return 0 }
+    var pick = Double.random(in: 0..<total, using: &rng)
+    for (index, weight) in weights.enumerated() {
+        if pick < weight { return index }
+        pick -= weight
+    }
+    return weights.count - 1
+}
+
+func roundTo(_ value: Double, _ step: Double) -> Double {
+    (value / step).rounded() * step
+}

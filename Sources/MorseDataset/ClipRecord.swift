@@ -1,0 +1,108 @@
+import Foundation
+import MorseChannel
+import MorseCode
+import MorseContent
+
+/// A clip's full metadata as one JSON line: what the journal and `audio/{split}/metadata.jsonl` hold.
+///
+/// Keys come in a fixed order with `id` first (the journal index relies on it); times are seconds
+/// from the start of the clip's audio.
+struct ClipRecord {
+    let plan: ClipPlan
+    let split: DatasetSplit
+    let layout: DatasetLayout
+    let seed: UInt64
+    let report: ChannelReport
+    let trackElements: [TrackedElement]
+
+    static let channelEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
+    }()
+
+    var json: String {
+        var o = JSONObject()
+        o.add("id", plan.id)
+        o.add("file_name", layout.fileName(id: plan.id))
+        o.add("audio_file", layout.audioFile(id: plan.id, split: split))
+        o.add("split", split.name)
+        o.add("text", plan.text)
+        o.add("duration", plan.duration, decimals: 7)
+        o.add("num_samples", plan.sampleCount)
+        o.add("sample_rate", plan.sampleRate)
+        o.add("seed", seed)
+        o.add("is_noise_only", plan.isNoiseOnly)
+        let content = plan.content
+        o.add("contest_type", plan.isNoiseOnly ? "NOISE" : content?.contestType?.rawValue ?? "NONE")
+        o.add("sample_type", plan.isNoiseOnly ? "noise_only" : content?.sampleType.rawValue ?? "")
+        o.add("condition", plan.condition.rawValue)
+        o.add("wpm", plan.isNoiseOnly ? 0 : plan.timing.wpm, decimals: 1)
+        o.add("effective_wpm", plan.isNoiseOnly ? nil : plan.timing.effectiveWPM, decimals: 1)
+        o.add("fist", plan.isNoiseOnly ? "" : plan.fist.kind.rawValue)
+        o.add("sloppiness", plan.isNoiseOnly ? 0 : plan.fist.sloppiness, decimals: 3)
+        o.add("dash_ratio", plan.timing.dashRatio, decimals: 2)
+        o.add("tone", plan.tone.frequency, decimals: 1)
+        o.add("rise_time_ms", plan.tone.riseTime * 1000, decimals: 2)
+        o.add("envelope", plan.tone.shape.rawValue)
+        o.add("chirp_hz", plan.tone.chirpOffset, decimals: 1)
+        o.add("drift_hz_per_s", plan.tone.driftRate, decimals: 3)
+        o.add("snr_500", plan.isNoiseOnly ? nil : report.snr500, decimals: 2)
+        o.add("snr_2500", plan.isNoiseOnly ? nil : report.snr2500, decimals: 2)
+        o.add("filter", plan.channel.filter.rawValue)
+        o.add("country", content?.country?.rawValue ?? "")
+        o.add("callsigns", strings: content?.callsigns ?? [])
+        o.add("exchange", object: sortedObject(content?.fields ?? [:]))
+        var exchanges = "["
+        for (index, record) in (content?.exchanges ?? []).enumerated() {
+            var e = JSONObject()
+            e.add("sender", record.sender)
+            e.add("keyed", record.keyed)
+            e.add("fields", object: sortedObject(record.fields))
+            exchanges += (index > 0 ? ", " : "") + e.encoded
+        }
+        o.add("exchanges", raw: exchanges + "]")
+        o.add("evaluation", object: evaluation(content))
+        let channel = (try? Self.channelEncoder.encode(plan.channel)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        o.add("channel", raw: channel)
+        o.add("characters", raw: spans(plan.timeline.characters))
+        o.add("words", raw: spans(plan.timeline.words))
+        return o.encoded
+    }
+
+    func sortedObject(_ fields: [String: String]) -> JSONObject {
+        var object = JSONObject()
+        for key in fields.keys.sorted() { object.add(key, fields[key] ?? "") }
+        return object
+    }
+
+    /// The elements `evaluation.track_elements` names, each as the list of its values in the clip
+    /// (from every exchange), ready for callsign and exchange accuracy.
+    func evaluation(_ content: ClipContent?) -> JSONObject {
+        var object = JSONObject()
+        for element in trackElements {
+            if element == .callsigns {
+                object.add(element.rawValue, strings: content?.callsigns ?? [])
+                continue
+            }
+            var values: [String] = []
+            let sources = (content?.exchanges.map(\.fields) ?? []).isEmpty ? [content?.fields ?? [:]] : content?.exchanges.map(\.fields) ?? []
+            for fields in sources {
+                for key in element.fieldKeys { if let value = fields[key] { values.append(value) } }
+            }
+            object.add(element.rawValue, strings: values)
+        }
+        return object
+    }
+
+    func spans(_ spans: [KeyedTimeline.Span]) -> String {
+        "[" + spans.map { span in
+            var s = JSONObject()
+            s.add("text", span.text)
+            s.add("start", span.start, decimals: 5)
+            s.add("end", span.end, decimals: 5)
+            return s.encoded
+        }.joined(separator: ", ") + "]"
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Synchronization
+
+/// A rendered clip, ready to be written: its WAV bytes and its metadata record (one JSON line).
+public struct MadeClip: Sendable {
+    public var wav: [UInt8]
+    public var record: String
+    public var duration: Double
+
+    public init(wav: [UInt8], record: String, duration: Double) {
+        self.wav = wav
+        self.record = record
+        self.duration = duration
+    }
+}
+
+/// Makes clips for one worker thread, reusing its scratch memory from clip to clip.
+public protocol ClipMaking {
+    /// Renders clip `id`, to be stored in `split`.
+    mutating func make(id: Int, split: DatasetSplit) throws -> MadeClip
+}
+
+/// Runs workers over the clips still to make, writing each clip's audio and then its journal line.
+///
+/// Workers take ids in increasing order from a shared counter, so memory does not depend on the
+/// dataset size and a clip's bytes do not depend on which worker made it.
+public struct DatasetBuilder: Sendable {
+    public let layout: DatasetLayout
+    public let descriptor: RunDescriptor
+    public let configYAML: String
+
+    public init(layout: DatasetLayout, descriptor: RunDescriptor, configYAML: String) {
+        self.layout = layout
+        self.descriptor = descriptor
+        self.configYAML = configYAML
+    }
+
+    /// Readies the output folder and returns what a previous run already finished.
+    ///
+    /// A new or empty folder starts a dataset. A folder holding our dataset made with the same
+    /// settings is resumed: its journal is indexed (a line cut off by a crash is dropped) and leftover
+    /// temporary files are removed. A dataset made with other settings is refused unless `overwrite`;
+    /// a non-empty folder that is not ours is always refused.
+    public func prepare(overwrite: Bool) throws(DatasetError) -> JournalIndex {
+        let manager = FileManager.default
+        let contents = (try? manager.contentsOfDirectory(atPath: layout.root)) ?? []
+        if !contents.isEmpty {
+            guard let stored = RunDescriptor.load(layout.runFile) else {
+                throw .foreignDirectory(layout.root)
+            }
+            if let difference = descriptor.difference(from: stored) {
+                guard overwrite else { throw .changedRun(path: layout.root, difference: difference) }
+                try removeDataset()
+            } else if overwrite {
+                try removeDataset()
+            }
+        }
+        try FileSystem.makeDirectory(layout.root)
+        try FileSystem.makeDirectory(layout.stateFolder)
+        for split in DatasetSplit.allCases { try FileSystem.makeDirectory(layout.audioFolder(split)) }
+        try FileSystem.writeAtomically(descriptor.encoded(), to: layout.runFile)
+        try FileSystem.writeAtomically(configYAML, to: layout.configFile)
+        removeTemporaryFiles()
+        var index = JournalIndex(count: descriptor.numSamples)
+        if FileSystem.exists(layout.journalFile) {
+            let valid = try index.add(journal: layout.journalFile)
+            if let size = FileSystem.fileSize(layout.journalFile), size > valid {
+                guard truncate(layout.journalFile, off_t(valid)) == 0 else {
+                    throw .io(path: layout.journalFile, errno: errno, action: "repair")
+                }
+            }
+        }
+        return index
+    }
+
+    /// Removes everything a previous run of ours wrote (only files we name; nothing else).
+    func removeDataset() throws(DatasetError) {
+        let manager = FileManager.default
+        for name in [".morse-dataset", "audio", "splits", "manifests", "webdataset", "metadata.csv", "dataset_info.json", "README.md"] {
+            let path = layout.root + "/" + name
+            if manager.fileExists(atPath: path) {
+                do { try manager.removeItem(atPath: path) } catch { throw .io(path: path, errno: EACCES, action: "remove") }
+            }
+        }
+    }
+
+    /// Deletes `.name.tmp` files a killed run left behind.
+    func removeTemporaryFiles() {
+        for folder in [layout.root, layout.stateFolder, layout.splitsFolder, layout.manifestsFolder] + DatasetSplit.allCases.map(layout.audioFolder) {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") { unlink(folder + "/" + name) }
+        }
+    }
+
+    /// What happened in one run of the workers.
+    public struct RunOutcome: Sendable {
+        public var made: Int
+        public var failures: [(id: Int, reason: String)]
+        /// Why the run stopped early (a signal or a fatal error), or nil if it finished its list.
+        public var stopped: String?
+        public var fatal: DatasetError?
+    }
+
+    /// Makes clips `pending` (in that order) on `workers` threads.
+    /// - Parameters:
+    ///   - splits: the split of every clip id.
+    ///   - makeWorker: creates one clip maker per worker thread.
+    ///   - log: receives one line per failed clip as it happens.
+    public func generate(
+        pending: [Int], splits: [DatasetSplit], workers: Int, counters: ProgressCounters, stop: StopSignal,
+        makeWorker: @Sendable () -> any ClipMaking, log: @Sendable (String) -> Void
+    ) throws(DatasetError) -> RunOutcome {
+        let journal = try LineAppender(path: layout.journalFile)
+        let next = Atomic<Int>(0)
+        let failures = Mutex<[(id: Int, reason: String)]>([])
+        let fatal = Mutex<DatasetError?>(nil)
+        let journalLock = Mutex<Void>(())
+        let layout = layout
+        DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
+            var maker = makeWorker()
+            while !stop.isSet {
+                let position = next.add(1, ordering: .relaxed).oldValue
+                guard position < pending.count else { break }
+                let id = pending[position]
+                let split = splits[id]
+                do {
+                    let clip = try maker.make(id: id, split: split)
+                    try FileSystem.writeAtomically(clip.wav, to: layout.audioPath(id: id, split: split))
+                    try journalLock.withLock { _ throws(DatasetError) in try journal.append(clip.record) }
+                    counters.finished(duration: clip.duration)
+                } catch let error as DatasetError {
+                    if case let .io(_, code, _) = error, [ENOSPC, EDQUOT, EROFS, EACCES, EPERM, EIO].contains(code) {
+                        fatal.withLock { if $0 == nil { $0 = error } }
+                        stop.set(error.description)
+                    } else {
+                        failures.withLock { $0.append((id, error.description)) }
+                        counters.failedOne()
+                        log("clip \(id) failed: \(error.description)")
+                    }
+                } catch {
+                    let reason = (error as? any CustomStringConvertible)?.description ?? "\(error)"
+                    failures.withLock { $0.append((id, reason)) }
+                    counters.failedOne()
+                    log("clip \(id) failed: \(reason)")
+                }
+            }
+        }
+        journal.sync()
+        return RunOutcome(
+            made: counters.finishedCount, failures: failures.withLock { $0 }.sorted { $0.id < $1.id },
+            stopped: stop.why, fatal: fatal.withLock { $0 })
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import MorseChannel
+import MorseCode
+import MorseContent
+
+extension DatasetConfig {
+    /// What the content layer needs from this config. Reads `content.plain_text_file` (when the
+    /// plain-text sample type is on) and checks that every line can be keyed.
+    public func contentConfiguration() throws(DatasetError) -> ContentConfiguration {
+        var lines: [String] = []
+        if let path = content.plainTextFile, (compositionWeights.sampleTypes["plain_text"] ?? 0) > 0 {
+            lines = try Self.plainTextLines(path)
+        }
+        let configuration = ContentConfiguration(
+            contestTypes: contestTypes.compactMap(ContestType.init(rawValue:)),
+            countryWeights: Dictionary(uniqueKeysWithValues: Country.allCases.map { ($0, compositionWeights.countries[$0.rawValue] ?? 0) }),
+            sampleTypeWeights: Dictionary(uniqueKeysWithValues: SampleType.allCases.map { ($0, compositionWeights.sampleTypes[$0.rawValue] ?? 0) }),
+            qsoProbability: qsoProbability, portableRate: callsigns.includePortable, specialRate: callsigns.includeSpecial,
+            abbreviationRate: prosigns.useAbbreviations, prosigns: prosigns.commonProsigns, cutNumberRate: content.cutNumberRate,
+            plainTextLines: lines)
+        do { return try configuration.validated() } catch { throw .invalidOption("config: \(error.description)") }
+    }
+
+    /// Non-empty lines of a plain-text corpus, each checked to be keyable.
+    static func plainTextLines(_ path: String) throws(DatasetError) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .invalidOption("content.plain_text_file: cannot read \(path); check the path (relative paths are from the config file's folder)")
+        }
+        var lines: [String] = []
+        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { continue }
+            do {
+                lines.append(try MorseText(trimmed).description)
+            } catch {
+                throw .invalidOption("content.plain_text_file \(path) line \(number + 1): \(error.description)")
+            }
+        }
+        guard !lines.isEmpty else { throw .invalidOption("content.plain_text_file \(path) has no text; put one message on each line") }
+        return lines
+    }
+
+    /// What the channel layer needs from this config: the ranges that clamp each preset's draw.
+    public var channelLimits: ChannelLimits {
+        ChannelLimits(
+            snrRange: noise.snrRange, interfererCount: noise.qrmInterferers, qrnRate: noise.qrnRate,
+            fadingRate: noise.fadingRate, fadingDepth: noise.fadingDepth, driftMax: noise.driftMax,
+            multipath: advancedFeatures.multipath,
+            multipathDelays: (advancedFeatures.multipathDelays.lowerBound / 1000)...(advancedFeatures.multipathDelays.upperBound / 1000),
+            agcEnabled: advancedFeatures.agcEnabled, agcAttack: advancedFeatures.agcAttack, agcRelease: advancedFeatures.agcRelease,
+            filterTypes: advancedFeatures.filterTypes.compactMap(ReceiverFilterKind.init(rawValue:)),
+            fadingTypes: advancedFeatures.fadingTypes.compactMap(FadingKind.init(rawValue:)),
+            toneRange: audio.toneFrequencyRange, wpmRange: wpmRange, sampleRate: Double(audio.sampleRate))
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Why a dataset run cannot go on; each message names the path or value and the fix.
+public enum DatasetError: Error, Equatable, CustomStringConvertible {
+    case io(path: String, errno: Int32, action: String)
+    case invalidOption(String)
+    case foreignDirectory(String)
+    case changedRun(path: String, difference: String)
+    case clipFailed(id: Int, reason: String)
+    case damagedJournal(path: String, line: Int)
+
+    public var description: String {
+        switch self {
+        case let .io(path, code, action):
+            let reason = String(cString: strerror(code))
+            let fix: String
+            switch code {
+            case ENOSPC, EDQUOT: fix = "free some space (or choose another --output-dir), then run the same command again to resume"
+            case EACCES, EPERM, EROFS: fix = "choose a folder you can write to, or fix its permissions"
+            case ENOENT: fix = "check that the folder exists"
+            default: fix = "check the disk and the path"
+            }
+            return "cannot \(action) \(path): \(reason); \(fix)"
+        case let .invalidOption(message):
+            return message
+        case let .foreignDirectory(path):
+            return "\(path) is not empty and is not a morse-dataset dataset; choose an empty or new folder, or pass --overwrite to replace its contents"
+        case let .changedRun(path, difference):
+            return "\(path) holds a dataset made with different settings (\(difference)); run with the original settings to resume it, or pass --overwrite to start afresh"
+        case let .clipFailed(id, reason):
+            return "clip \(id) failed: \(reason)"
+        case let .damagedJournal(path, line):
+            return "\(path) line \(line) is damaged; delete the dataset folder or pass --overwrite to start afresh"
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// Where each file of a dataset lives under its output folder.
+public struct DatasetLayout: Sendable, Hashable {
+    /// The dataset's root folder.
+    public let root: String
+    /// Digits in clip numbers: 6 as in the reference, more for datasets of a million clips or more.
+    public let idDigits: Int
+
+    public init(root: String, numSamples: Int) {
+        self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+        idDigits = max(6, String(max(0, numSamples - 1)).count)
+    }
+
+    /// Hidden folder with the run descriptor, effective config and journals.
+    public var stateFolder: String { root + "/.morse-dataset" }
+    public var runFile: String { stateFolder + "/run.json" }
+    public var configFile: String { stateFolder + "/config.yaml" }
+    public var journalFile: String { stateFolder + "/journal.jsonl" }
+
+    /// `morse_000042.wav`.
+    public func fileName(id: Int) -> String {
+        let digits = String(id)
+        return "morse_" + String(repeating: "0", count: max(0, idDigits - digits.count)) + digits + ".wav"
+    }
+
+    /// `train/morse_000042.wav`: the path under `audio/`, as `metadata.csv` writes it.
+    public func audioFile(id: Int, split: DatasetSplit) -> String { split.name + "/" + fileName(id: id) }
+
+    public func audioFolder(_ split: DatasetSplit) -> String { root + "/audio/" + split.name }
+    public func audioPath(id: Int, split: DatasetSplit) -> String { audioFolder(split) + "/" + fileName(id: id) }
+    public var splitsFolder: String { root + "/splits" }
+    public var manifestsFolder: String { root + "/manifests" }
+}

@@ -1,0 +1,153 @@
+import Foundation
+
+/// File operations with the error messages a user can act on; every final file is written under
+/// a temporary name in the same folder and renamed into place, so a reader never sees half a file.
+public enum FileSystem {
+    /// Writes `bytes` to `path` atomically (temporary file + rename).
+    public static func writeAtomically(_ bytes: UnsafeRawBufferPointer, to path: String) throws(DatasetError) {
+        let temporary = temporaryPath(for: path)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io(path: temporary, errno: errno, action: "create") }
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                close(descriptor)
+                unlink(temporary)
+                throw .io(path: path, errno: code, action: "write")
+            }
+            offset += written
+        }
+        guard close(descriptor) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw .io(path: path, errno: code, action: "write")
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw .io(path: path, errno: code, action: "rename into place")
+        }
+    }
+
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(DatasetError) {
+        var failure: DatasetError?
+        bytes.withUnsafeBytes { buffer in
+            do throws(DatasetError) { try writeAtomically(buffer, to: path) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    public static func writeAtomically(_ text: String, to path: String) throws(DatasetError) {
+        try writeAtomically(Array(text.utf8), to: path)
+    }
+
+    /// The temporary name used while `path` is being written.
+    public static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".tmp").path
+    }
+
+    /// Creates `path` and its parents.
+    public static func makeDirectory(_ path: String) throws(DatasetError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .io(path: path, errno: (error as NSError).code == NSFileWriteNoPermissionError ? EACCES : EIO, action: "create folder")
+        }
+        guard access(path, W_OK) == 0 else { throw .io(path: path, errno: errno, action: "write into folder") }
+    }
+
+    /// Size in bytes of the regular file at `path`, or nil if there is none.
+    public static func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
+    }
+}
+
+/// Appends lines to a file with one `write` per line, so a crash leaves at most one partial line
+/// (which ``JournalReader`` discards).
+public final class LineAppender: @unchecked Sendable {
+    private let descriptor: Int32
+    public let path: String
+
+    public init(path: String) throws(DatasetError) {
+        self.path = path
+        descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io(path: path, errno: errno, action: "open for appending") }
+    }
+
+    /// Appends `line` and a newline.
+    public func append(_ line: String) throws(DatasetError) {
+        var bytes = Array(line.utf8)
+        bytes.append(0x0A)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, errno: errno, action: "append to")
+            }
+            offset += written
+        }
+    }
+
+    /// Forces appended lines to stable storage.
+    public func sync() { fsync(descriptor) }
+
+    deinit { close(descriptor) }
+}
+
+/// Writes a text file through a buffer, under a temporary name until ``finish()`` renames it.
+public final class BufferedFileWriter {
+    public let path: String
+    private let temporary: String
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+
+    public init(path: String) throws(DatasetError) {
+        self.path = path
+        temporary = FileSystem.temporaryPath(for: path)
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io(path: path, errno: errno, action: "create") }
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    public func write(_ text: String) throws(DatasetError) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    private func flush() throws(DatasetError) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, errno: errno, action: "write")
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and renames the file into place.
+    public func finish() throws(DatasetError) {
+        try flush()
+        guard close(descriptor) == 0 else { throw .io(path: path, errno: errno, action: "write") }
+        guard rename(temporary, path) == 0 else { throw .io(path: path, errno: errno, action: "rename into place") }
+    }
+
+    /// Removes the temporary file after a failure.
+    public func abandon() {
+        close(descriptor)
+        unlink(temporary)
+    }
+}

@@ -1,0 +1,90 @@
+/// Builds one JSON object as text with keys in the order written, so manifests are byte-stable.
+///
+/// Numbers are written with a fixed number of decimals where the caller says so; strings are
+/// escaped per RFC 8259.
+public struct JSONObject: Sendable {
+    private(set) var text = "{"
+    private var first = true
+
+    public init() {}
+
+    private mutating func key(_ name: String) {
+        if !first { text += ", " }
+        first = false
+        text += JSONObject.quoted(name)
+        text += ": "
+    }
+
+    public mutating func add(_ name: String, _ value: String) { key(name); text += JSONObject.quoted(value) }
+    public mutating func add(_ name: String, _ value: Int) { key(name); text += String(value) }
+    public mutating func add(_ name: String, _ value: UInt64) { key(name); text += String(value) }
+    public mutating func add(_ name: String, _ value: Bool) { key(name); text += value ? "true" : "false" }
+    /// A number rounded to `decimals` places (trailing zeros trimmed).
+    public mutating func add(_ name: String, _ value: Double, decimals: Int = 6) {
+        key(name); text += JSONObject.number(value, decimals: decimals)
+    }
+    public mutating func add(_ name: String, _ value: Double?, decimals: Int = 6) {
+        key(name); text += value.map { JSONObject.number($0, decimals: decimals) } ?? "null"
+    }
+    public mutating func add(_ name: String, strings: [String]) {
+        key(name); text += "[" + strings.map(JSONObject.quoted).joined(separator: ", ") + "]"
+    }
+    public mutating func add(_ name: String, numbers: [Double], decimals: Int = 6) {
+        key(name); text += "[" + numbers.map { JSONObject.number($0, decimals: decimals) }.joined(separator: ", ") + "]"
+    }
+    /// Inserts already-encoded JSON (an object or array) as the value.
+    public mutating func add(_ name: String, raw: String) { key(name); text += raw }
+    public mutating func add(_ name: String, object: JSONObject) { key(name); text += object.encoded }
+
+    /// The finished object.
+    public var encoded: String { text + "}" }
+
+    /// `value` as a JSON string literal.
+    public static func quoted(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let s where s.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(s.value, radix: 16).count) + String(s.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// A finite number with at most `decimals` decimals, without trailing zeros; NaN/inf become null.
+    public static func number(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return "null" }
+        let scale = pow10(decimals)
+        let scaled = (value * scale).rounded()
+        if scaled == 0 { return "0" }
+        let negative = scaled < 0
+        let magnitude = UInt64(abs(scaled))
+        let unit = UInt64(scale)
+        var result = String(magnitude / unit)
+        let fraction = magnitude % unit
+        if fraction != 0 && decimals > 0 {
+            var digits = String(fraction)
+            digits = String(repeating: "0", count: decimals - digits.count) + digits
+            while digits.hasSuffix("0") { digits.removeLast() }
+            result += "." + digits
+        }
+        return negative ? "-" + result : result
+    }
+
+    private static func pow10(_ n: Int) -> Double {
+        var value = 1.0
+        for _ in 0..<n { value *= 10 }
+        return value
+    }
+}
+
+/// One CSV field, quoted per RFC 4180 when it holds a comma, quote or line break.
+func csvField(_ value: String) -> String {
+    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Where finished clips are recorded as they complete: one JSON line per clip, appended after the
+/// clip's audio has been renamed into place. It is the dataset's memory across interruptions:
+/// a clip counts as done only when its line is here and its file has the right size.
+///
+/// Each line is the clip's full metadata record (what `audio/{split}/metadata.jsonl` holds), and
+/// starts with `{"id": N,` so the journal can be indexed without parsing every line.
+public struct JournalIndex: Sendable {
+    /// One journal line's place: which file, where, how long.
+    public struct Entry: Sendable, Hashable {
+        public var file: Int
+        public var offset: Int
+        public var length: Int
+    }
+
+    /// Journal files, in the order their entries were indexed (later entries win).
+    public private(set) var files: [String] = []
+    /// The newest entry for each clip id, indexed by id.
+    public private(set) var entries: [Entry?]
+
+    public init(count: Int) {
+        entries = Array(repeating: nil, count: count)
+    }
+
+    public var finishedCount: Int { entries.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+
+    /// Indexes every complete line of `path`. A final line without its newline (a write cut off by
+    /// a crash) is ignored, and its length is returned so the caller can truncate it away.
+    /// - Returns: the byte length of the valid part of the file.
+    @discardableResult
+    public mutating func add(journal path: String) throws(DatasetError) -> Int {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .io(path: path, errno: errno, action: "read") }
+        defer { try? handle.close() }
+        let fileNumber = files.count
+        files.append(path)
+        var offset = 0
+        var lineNumber = 0
+        var pending: [UInt8] = []
+        while true {
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch { throw .io(path: path, errno: EIO, action: "read") }
+            if chunk.isEmpty { break }
+            pending.append(contentsOf: chunk)
+            var start = 0
+            while let newline = pending[start...].firstIndex(of: 0x0A) {
+                lineNumber += 1
+                let line = pending[start..<newline]
+                guard let id = Self.leadingID(line) else { throw .damagedJournal(path: path, line: lineNumber) }
+                if id >= 0 && id < entries.count {
+                    entries[id] = Entry(file: fileNumber, offset: offset, length: line.count)
+                }
+                offset += line.count + 1
+                start = newline + 1
+            }
+            pending.removeFirst(start)
+        }
+        return offset
+    }
+
+    /// Reads the journal line of `entry`.
+    public func line(_ entry: Entry, handles: inout [Int: FileHandle]) throws(DatasetError) -> Data {
+        let path = files[entry.file]
+        let handle: FileHandle
+        if let open = handles[entry.file] {
+            handle = open
+        } else {
+            guard let opened = FileHandle(forReadingAtPath: path) else { throw .io(path: path, errno: errno, action: "read") }
+            handles[entry.file] = opened
+            handle = opened
+        }
+        do {
+            try handle.seek(toOffset: UInt64(entry.offset))
+            return try handle.read(upToCount: entry.length) ?? Data()
+        } catch {
+            throw .io(path: path, errno: EIO, action: "read")
+        }
+    }
+
+    /// Parses the `N` of a line starting `{"id": N`.
+    static func leadingID<C: Collection>(_ line: C) -> Int? where C.Element == UInt8 {
+        let prefix = Array("{\"id\": ".utf8)
+        guard line.count > prefix.count, line.starts(with: prefix) else { return nil }
+        var value = 0
+        var digits = 0
+        for byte in line.dropFirst(prefix.count) {
+            guard byte >= 0x30 && byte <= 0x39 else { break }
+            value = value * 10 + Int(byte - 0x30)
+            digits += 1
+        }
+        return digits > 0 ? value : nil
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import MorseDataset
+
+extension MorseDatasetCommand {
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Generate a dataset of labelled Morse clips on every core.",
+            discussion: """
+                Writes OUT/audio/{train,validation,test}/morse_NNNNNN.wav (16 kHz mono PCM16), metadata.csv,
+                splits/{split}.csv and {split}_transcripts.txt, audio/{split}/metadata.jsonl (Hugging Face audiofolder),
+                manifests/{split}.jsonl (NeMo), dataset_info.json and a README.md dataset card.
+                The same command with the same seed makes byte-identical audio and manifests on any number of workers.
+                Interrupt it at any time (Ctrl-C): running the same command again resumes.
+                The reference's spellings are accepted too: --num_samples, --output_dir, --num_workers,
+                --sample_rate, --max_duration, --noise_ratio.
+                Example: morse-dataset generate --num-samples 100000 --output-dir data/cw --seed 1
+                """)
+
+        @Option(name: [.customLong("num-samples"), .customLong("num_samples")], help: "Number of clips to make.")
+        var numSamples: Int = 1000
+
+        @Option(name: [.customLong("output-dir"), .customLong("output_dir")], help: "Folder for the dataset (created if missing).")
+        var outputDir: String = "data/processed"
+
+        @Option(help: "YAML config (the reference's contest_cw.yaml works unchanged; see docs/config.md). Default: built-in defaults.")
+        var config: String?
+
+        @Option(help: "Dataset seed. Default: the config's `seed`, else a random seed that is printed and stored.")
+        var seed: UInt64?
+
+        @Option(name: [.customLong("num-workers"), .customLong("num_workers")], help: "Worker threads. Default: the number of cores, at most 8.")
+        var numWorkers: Int?
+
+        @Option(name: [.customLong("sample-rate"), .customLong("sample_rate")], help: "Sample rate in Hz. Default: the config's audio.sample_rate (16000).")
+        var sampleRate: Int?
+
+        @Option(name: [.customLong("max-duration"), .customLong("max_duration")], help: "Longest clip in seconds, silence included; no clip is ever cut.")
+        var maxDuration: Double = 28
+
+        @Option(name: [.customLong("noise-ratio"), .customLong("noise_ratio")], help: "Fraction of noise-only clips (empty transcript).")
+        var noiseRatio: Double = 0.05
+
+        @Flag(help: "Delete a dataset of ours made with other settings in --output-dir and start afresh.")
+        var overwrite = false
+
+        @Option(help: "Progress display: auto (a bar on a terminal, lines otherwise), bar, lines or none.")
+        var progress: ProgressChoice = .auto
+
+        enum ProgressChoice: String, ExpressibleByArgument, CaseIterable { case auto, bar, lines, none }
+
+        func validate() throws {
+            if let numWorkers, !(1...256).contains(numWorkers) {
+                throw ValidationError("--num-workers \(numWorkers) is out of range; use 1 to 256")
+            }
+        }
+
+        func run() throws {
+            var loaded = try userFacing { () throws -> DatasetConfig in
+                if let config { return try DatasetConfig.load(contentsOf: config) }
+                return DatasetConfig.defaults
+            }
+            if let sampleRate { loaded.audio.sampleRate = sampleRate }
+            loaded = try userFacing { try loaded.validated() }
+            let seed = seed ?? loaded.seed ?? resolveSeed(nil)
+            let settings = RunSettings(config: loaded, numSamples: numSamples, seed: seed, maxDuration: maxDuration, noiseRatio: noiseRatio)
+            let workers = numWorkers ?? min(ProcessInfo.processInfo.activeProcessorCount, 8)
+            let style: ProgressStyle
+            switch progress {
+            case .auto: style = .automatic
+            case .bar: style = .bar
+            case .lines: style = .lines(interval: 5)
+            case .none: style = .none
+            }
+            print("Generating \(numSamples) morse code samples in \(outputDir) (seed \(seed))")
+            print("All samples will be at most \(formatted(maxDuration)) seconds; \(formatted(noiseRatio * 100))% noise-only")
+            print("Using \(workers) worker thread\(workers == 1 ? "" : "s")")
+            let generation = DatasetGeneration(
+                settings: settings, outputDirectory: outputDir, workers: workers, overwrite: overwrite, progress: style,
+                version: MorseDatasetCommand.configuration.version)
+            flushOutput()
+            let stop = StopSignal()
+            let sources = stop.installSignalHandlers()
+            defer { sources.forEach { $0.cancel() } }
+            let result = try userFacing { try generation.run(stop: stop) { printError($0) } }
+            if let stopped = result.stopped {
+                printError("Stopped: \(stopped). \(result.alreadyDone + result.made) of \(numSamples) clips are done and kept.")
+                printError("Run the same command again to resume.")
+                throw ExitCode(130)
+            }
+            if result.alreadyDone > 0 { print("Resumed: \(result.alreadyDone) clips were already done; made \(result.made) more.") }
+            print("")
+            print("Dataset statistics:")
+            for line in result.statistics?.lines(histogramUpTo: maxDuration) ?? [] { print(line) }
+            print("Total time: \(String(format: "%.1f", result.elapsed)) s (\(String(format: "%.0f", Double(result.made) / max(result.elapsed, 1e-9))) clips/s)")
+            if !result.failures.isEmpty || !result.missing.isEmpty {
+                printError("\(result.failures.count) clip\(result.failures.count == 1 ? "" : "s") failed and \(result.missing.count) lost their audio; they are left out of the manifests. Run the same command again to retry them.")
+                for failure in result.failures.prefix(20) { printError("  clip \(failure.id): \(failure.reason)") }
+                throw ExitCode(1)
+            }
+            print("Wrote \(outputDir)")
+        }
+    }
+}

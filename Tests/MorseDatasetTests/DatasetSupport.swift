@@ -1,0 +1,50 @@
+import Foundation
+@testable import MorseDataset
+
+/// A fresh temporary folder for one test.
+func temporaryFolder(_ name: String = #function) -> String {
+    let safe = name.filter { $0.isLetter || $0.isNumber }
+    let path = NSTemporaryDirectory() + "morse-dataset-tests/\(safe)-\(UUID().uuidString.prefix(8))"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// Small, quick settings: short clips from the reference config.
+func smallSettings(numSamples: Int = 24, seed: UInt64 = 5, maxDuration: Double = 8, noiseRatio: Double = 0.1) -> RunSettings {
+    RunSettings(config: .defaults, numSamples: numSamples, seed: seed, maxDuration: maxDuration, noiseRatio: noiseRatio)
+}
+
+/// Runs a whole generation into `folder`.
+@discardableResult
+func generate(_ settings: RunSettings, into folder: String, workers: Int = 2, overwrite: Bool = false, stop: StopSignal = StopSignal())
+    throws -> DatasetGeneration.Result
+{
+    let generation = DatasetGeneration(
+        settings: settings, outputDirectory: folder, workers: workers, overwrite: overwrite, progress: .none, version: "test")
+    return try generation.run(stop: stop) { _ in }
+}
+
+/// Every file under `root` (relative paths) with its bytes, leaving out the run state and the
+/// two run-specific fields of dataset_info.json.
+func snapshot(_ root: String) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: root)
+    while let relative = enumerator?.nextObject() as? String {
+        guard !relative.hasPrefix(".morse-dataset") else { continue }
+        var isDirectory: ObjCBool = false
+        FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
+        guard !isDirectory.boolValue else { continue }
+        var data = try Data(contentsOf: URL(fileURLWithPath: root + "/" + relative))
+        if relative == "dataset_info.json", var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            object["creation_date"] = nil
+            object["num_workers"] = nil
+            data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        }
+        files[relative] = data
+    }
+    return files
+}
+
+func csvRows(_ path: String) throws -> [[String]] {
+    try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import MorseCode
+import Testing
+@testable import MorseDataset
+
+@Suite struct SplitAssignerTests {
+    /// Every stratum is divided in the ratios, within one clip, at every prefix.
+    @Test(arguments: [[0.8, 0.1, 0.1], [0.7, 0.2, 0.1], [0.5, 0.5, 0], [1, 0, 0]])
+    func everyStratumFollowsTheRatios(ratios: [Double]) {
+        var rng = SeededGenerator(seed: 17)
+        let strata = (0..<5000).map { _ in Int.random(in: 0..<4, using: &rng) }
+        let splits = SplitAssigner.assign(count: strata.count, ratios: ratios) { strata[$0] }
+        for stratum in 0..<4 {
+            var counts = [0, 0, 0]
+            for (index, split) in splits.enumerated() where strata[index] == stratum {
+                counts[split.rawValue] += 1
+                let total = Double(counts.reduce(0, +))
+                for k in 0..<3 { #expect(abs(Double(counts[k]) - ratios[k] * total) <= 1.0 + 1e-9) }
+            }
+        }
+    }
+
+    /// A clip's split does not depend on how many clips the dataset has.
+    @Test func assignmentIsIndependentOfTheDatasetSize() {
+        let stratum = { (id: Int) in (id * 7919) % 3 }
+        let long = SplitAssigner.assign(count: 1000, ratios: [0.8, 0.1, 0.1], stratum: stratum)
+        let short = SplitAssigner.assign(count: 137, ratios: [0.8, 0.1, 0.1], stratum: stratum)
+        #expect(Array(long.prefix(137)) == short)
+    }
+}
+
+@Suite struct EncodingTests {
+    @Test(arguments: [(0.1, 6, "0.1"), (2.5, 1, "2.5"), (-0.0000001, 6, "0"), (1234.56789, 2, "1234.57"), (7, 4, "7"), (-3.25, 3, "-3.25")])
+    func numbersAreShortAndFixed(value: Double, decimals: Int, expected: String) {
+        #expect(JSONObject.number(value, decimals: decimals) == expected)
+    }
+
+    @Test func jsonStringsAreEscapedAndReadBack() throws {
+        var object = JSONObject()
+        object.add("id", 3)
+        object.add("text", "A \"B\" \\ C\n\u{1}")
+        object.add("none", nil as Double?)
+        let parsed = try JSONSerialization.jsonObject(with: Data(object.encoded.utf8)) as? [String: Any]
+        #expect(parsed?["text"] as? String == "A \"B\" \\ C\n\u{1}")
+        #expect(parsed?["none"] is NSNull)
+        #expect(JournalIndex.leadingID(Array(object.encoded.utf8)) == 3)
+    }
+
+    @Test(arguments: [("CQ DE K1ABC", "CQ DE K1ABC"), ("HELLO, WORLD", "\"HELLO, WORLD\""), ("SAY \"HI\"", "\"SAY \"\"HI\"\"\"")])
+    func csvFieldsAreQuotedOnlyWhenNeeded(value: String, expected: String) {
+        #expect(csvField(value) == expected)
+    }
+
+    @Test func journalIgnoresALineCutOffByACrash() throws {
+        let path = temporaryFolder() + "/journal.jsonl"
+        let text = "{\"id\": 0, \"a\": 1}\n{\"id\": 2, \"a\": 2}\n{\"id\": 1, \"a\""
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        var index = JournalIndex(count: 3)
+        let valid = try index.add(journal: path)
+        #expect(valid == text.utf8.count - "{\"id\": 1, \"a\"".utf8.count)
+        #expect(index.entries[0] != nil && index.entries[1] == nil && index.entries[2] != nil)
+    }
+}
