@@ -234,3 +234,6 @@ public struct ReceiverChain: ~Copyable {
         return result
     }
 }
+
+/// A chain owns its buffers uniquely (it cannot be copied), so moving it to another thread is safe.
+extension ReceiverChain: @unchecked Sendable {}
