@@ -14,7 +14,7 @@ public struct AGCParameters: Hashable, Sendable, Codable {
     public static let standard = AGCParameters()
 }
 
-/// A peak-detecting AGC: a one-pole envelope follower on the logarithm of 1 ms block peaks, with
+/// A peak-detecting AGC: a one-pole envelope follower on the logarithm of 2 ms block peaks, with
 /// separate attack and release time constants; its gain `target / envelope` is interpolated
 /// sample by sample.
 ///
@@ -30,49 +30,64 @@ struct AutomaticGainControl: Sendable {
     /// Largest AGC gain (+20 dB over the receiver's fixed gain).
     static let maximumGain: Float = 10
 
-    var blockLength: Int { max(1, Int((sampleRate / 1000).rounded())) }
+    /// Samples per detector block (2 ms).
+    var blockLength: Int { max(1, Int((sampleRate / 500).rounded())) }
+
+    /// Floats of work space ``process(_:count:inputGain:settle:work:)`` needs for `count` samples.
+    func workSize(count: Int) -> Int { 2 * (count / blockLength + 2) }
 
     /// Multiplies `count` samples by `inputGain` and the AGC gain, in place. The first `settle`
     /// samples (the pre-roll) set the detector's starting level. Returns the smallest and largest
     /// AGC gain used after `settle`, in dB.
+    ///
+    /// Stages, each a simple loop: block peaks → log levels → the envelope recursion (the only
+    /// serial part, one multiply-add per block) → gains → gains applied with linear ramps.
     func process(
-        _ x: UnsafeMutablePointer<Float>, count: Int, inputGain: Float, settle: Int
+        _ x: UnsafeMutablePointer<Float>, count: Int, inputGain: Float, settle: Int, work: UnsafeMutablePointer<Float>
     ) -> (minimum: Double, maximum: Double) {
         let length = blockLength
         let attackCoefficient = Float(1 - exp(-Double(length) / (max(parameters.attack, 1e-5) * sampleRate)))
         let releaseCoefficient = Float(1 - exp(-Double(length) / (max(parameters.release, 1e-5) * sampleRate)))
         // Levels in log2 units.
-        let floor = log2(Self.target / Self.maximumGain), target = log2(Self.target)
-        let logGain = log2(max(inputGain, 1e-30))
-        func level(_ peak: Float) -> Float { max(log2(max(peak, 1e-30)) + logGain, floor) }
-        var envelope: Float = 0
-        let settleBlocks = max(1, min(settle, count) / length)
-        for b in 0..<settleBlocks {
-            envelope += level(Self.peak(x, from: b * length, to: min(count, (b + 1) * length)))
+        let floor = VectorMath.log2(Self.target / Self.maximumGain), target = VectorMath.log2(Self.target)
+        let logGain = VectorMath.log2(max(inputGain, 1e-30))
+        let blocks = (count + length - 1) / length
+        guard blocks > 0 else { return (0, 0) }
+        let levels = work, gains = work + blocks + 1
+        for b in 0..<blocks {
+            let peak = Self.peak(x, from: b * length, to: min(count, (b + 1) * length))
+            levels[b] = max(VectorMath.log2(max(peak, 1e-30)) + logGain, floor)
         }
+        let settleBlocks = max(1, min(settle / length, blocks))
+        var envelope: Float = 0
+        for b in 0..<settleBlocks { envelope += levels[b] }
         envelope /= Float(settleBlocks)
-        var gain = exp2(target - envelope)
+        let initial = VectorMath.exp2(target - envelope)
+        for b in 0..<blocks {
+            // Branch-free: rises follow the attack, falls the release.
+            let difference = levels[b] - envelope
+            envelope += attackCoefficient * max(difference, 0) + releaseCoefficient * min(difference, 0)
+            levels[b] = envelope
+        }
+        for b in 0..<blocks { gains[b] = VectorMath.exp2(target - levels[b]) }
         var smallest = Float.greatestFiniteMagnitude, largest: Float = 0
-        var start = 0
         let step = 1 / Float(length)
         VectorMath.ramp.withUnsafeBufferPointer { ramp in
-            while start < count {
-                let end = min(count, start + length)
-                let peak = level(Self.peak(x, from: start, to: end))
-                envelope += (peak > envelope ? attackCoefficient : releaseCoefficient) * (peak - envelope)
-                let newGain = exp2(target - envelope)
+            var previous = initial
+            for b in 0..<blocks {
+                let start = b * length, end = min(count, start + length)
+                let gain = gains[b]
                 // Gain ramps linearly from the last block's value to this one's.
-                let g0 = inputGain * (gain + (newGain - gain) * step), slope = inputGain * (newGain - gain) * step
+                let g0 = inputGain * (previous + (gain - previous) * step), slope = inputGain * (gain - previous) * step
                 let block = x + start
                 for i in 0..<(end - start) {
                     block[i] *= g0 + slope * ramp[i]
                 }
-                gain = newGain
+                previous = gain
                 if start >= settle {
                     smallest = min(smallest, gain)
                     largest = max(largest, gain)
                 }
-                start = end
             }
         }
         guard largest > 0 else { return (0, 0) }

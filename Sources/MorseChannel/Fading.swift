@@ -49,8 +49,8 @@ public struct FadingParameters: Hashable, Sendable, Codable {
 ///
 /// White complex deviates at a process rate are convolved with a sampled Gaussian kernel
 /// `exp(−t²/2s²)`; the output's autocorrelation is `exp(−τ²/4s²) = exp(−2π²σ²τ²)` and its power
-/// spectrum a Gaussian of standard deviation `σ = 1/(2√2·π·s)`, with σ = spread/2. The process
-/// is sampled every s/4 and linearly interpolated to the control points.
+/// spectrum a Gaussian of standard deviation `σ = 1/(2√2·π·s)`, with σ = spread/2. The kernel
+/// spans ±3s; the process is sampled every s/3 and linearly interpolated to the control points.
 struct GaussianFadingProcess {
     /// Doppler spread 2σ in Hz.
     let spread: Double
@@ -69,32 +69,33 @@ struct GaussianFadingProcess {
         work: UnsafeMutablePointer<Double>, random: inout FastRandom
     ) {
         let (step, halfWidth) = Self.grid(spread: spread)
-        let kernel = (-halfWidth...halfWidth).map { k -> Double in
-            let t = Double(k) * step.sPerStep
-            return exp(-t * t / 2)
-        }
-        let norm = 1 / (kernel.reduce(0) { $0 + $1 * $1 }).squareRoot()
         let duration = Double(count) * interval
         let values = Int((duration / step.seconds).rounded(.up)) + 2
         let whites = values + 2 * halfWidth
-        // work: [white re | white im | value re | value im]
+        // work: [white re | white im | value re | value im | kernel]
         let wr = work, wi = work + whites, vr = work + 2 * whites, vi = work + 2 * whites + values
+        let kernel = vi + values, taps = 2 * halfWidth + 1
+        var energy = 0.0
+        for k in 0..<taps {
+            let t = Double(k - halfWidth) * step.sPerStep
+            kernel[k] = exp(-t * t / 2)
+            energy += kernel[k] * kernel[k]
+        }
+        let norm = 1 / energy.squareRoot()
         let zig = Ziggurat.shared
         let half = (0.5).squareRoot()
         for i in 0..<whites {
             wr[i] = Double(zig.next(random: &random)) * half
             wi[i] = Double(zig.next(random: &random)) * half
         }
-        kernel.withUnsafeBufferPointer { h in
-            for j in 0..<values {
-                var sr = 0.0, si = 0.0
-                for k in 0..<h.count {
-                    sr += h[k] * wr[j + k]
-                    si += h[k] * wi[j + k]
-                }
-                vr[j] = sr * norm
-                vi[j] = si * norm
+        for j in 0..<values {
+            var sr = 0.0, si = 0.0
+            for k in 0..<taps {
+                sr += kernel[k] * wr[j + k]
+                si += kernel[k] * wi[j + k]
             }
+            vr[j] = sr * norm
+            vi[j] = si * norm
         }
         for k in 0..<count {
             let position = Double(k) * interval / step.seconds
@@ -109,13 +110,13 @@ struct GaussianFadingProcess {
     static func workSize(count: Int, interval: Double, spread: Double) -> Int {
         let (step, halfWidth) = grid(spread: spread)
         let values = Int((Double(count) * interval / step.seconds).rounded(.up)) + 2
-        return 2 * (values + 2 * halfWidth) + 2 * values
+        return 2 * (values + 2 * halfWidth) + 2 * values + 2 * halfWidth + 1
     }
 
     /// Process step (seconds and in units of s) and kernel half-width in steps.
     private static func grid(spread: Double) -> (step: (seconds: Double, sPerStep: Double), halfWidth: Int) {
         let sigma = max(spread, 1e-4) / 2
         let s = 1 / (2 * (2.0).squareRoot() * Double.pi * sigma)
-        return ((s / 4, 0.25), 14)  // ±3.5 s
+        return ((s / 3, 1.0 / 3), 9)  // ±3 s
     }
 }

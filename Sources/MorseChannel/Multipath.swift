@@ -60,6 +60,39 @@ enum PathMixer {
     }
 }
 
+/// One propagation path ready to mix: integer delay, gains at control points, real or complex.
+struct MixPath {
+    var delay: Int
+    var real: Bool
+    var gainsRe: UnsafePointer<Float>
+    var gainsIm: UnsafePointer<Float>
+}
+
+extension PathMixer {
+    /// Adds every path over `range`, block by block, so each stretch of the output is read and
+    /// written while it is still in the L1 cache, however many paths there are.
+    static func addPaths(
+        _ paths: [MixPath], source: UnsafePointer<Float>, quarter: Double, block: Int, range: Range<Int>,
+        into output: UnsafeMutablePointer<Float>
+    ) {
+        let chunk = block * 64
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = min(range.upperBound, (start / chunk + 1) * chunk)
+            for path in paths {
+                if path.real {
+                    addReal(source: source, delay: path.delay, gains: path.gainsRe, block: block, range: start..<end, into: output)
+                } else {
+                    addComplex(
+                        source: source, delay: path.delay, quarter: quarter, gainsRe: path.gainsRe,
+                        gainsIm: path.gainsIm, block: block, range: start..<end, into: output)
+                }
+            }
+            start = end
+        }
+    }
+}
+
 /// One echo of the wanted station (`advanced_features.multipath`): a path `delay` seconds late,
 /// `gain` dB below the main path, whose phase against it turns at `doppler` Hz.
 struct EchoPath: Sendable {

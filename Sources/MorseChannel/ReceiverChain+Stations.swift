@@ -109,16 +109,10 @@ extension ReceiverChain {
         for n in (low - pad)..<(mixHigh) { source[n] = 0 }
         renderer.add(signal.timeline, tone: tone, offset: offset, into: UnsafeMutableBufferPointer(start: source, count: total))
 
-        for (index, path) in paths.enumerated() {
-            if path.real {
-                PathMixer.addReal(
-                    source: source, delay: path.delay, gains: re + index * controls, block: block,
-                    range: low..<mixHigh, into: target)
-            } else {
-                PathMixer.addComplex(
-                    source: source, delay: path.delay, quarter: quarter, gainsRe: re + index * controls,
-                    gainsIm: im + index * controls, block: block, range: low..<mixHigh, into: target)
-            }
+        let mixPaths = paths.indices.map { index in
+            MixPath(delay: paths[index].delay, real: paths[index].real,
+                    gainsRe: re + index * controls, gainsIm: im + index * controls)
         }
+        PathMixer.addPaths(mixPaths, source: source, quarter: quarter, block: block, range: low..<mixHigh, into: target)
     }
 }

@@ -198,7 +198,8 @@ public struct ReceiverChain: ~Copyable {
         var agcRange = (minimum: 0.0, maximum: 0.0)
         if let agc = parameters.agc {
             let control = AutomaticGainControl(parameters: agc, sampleRate: sampleRate)
-            agcRange = control.process(sum, count: total, inputGain: Float(receiverGain), settle: preroll)
+            gainRe.reserve(control.workSize(count: total))
+            agcRange = control.process(sum, count: total, inputGain: Float(receiverGain), settle: preroll, work: gainRe.base)
         } else {
             let g = Float(receiverGain)
             for n in preroll..<total { sum[n] *= g }
@@ -233,3 +234,6 @@ public struct ReceiverChain: ~Copyable {
         return result
     }
 }
+
+/// A chain owns its buffers uniquely (it cannot be copied), so moving it to another thread is safe.
+extension ReceiverChain: @unchecked Sendable {}

@@ -118,8 +118,8 @@ public struct ReceiverFilter: Sendable {
             }
             return total * h
         }
-        return integrate(0, nearLow, steps: 200) + integrate(nearLow, nearHigh, steps: 1200)
-            + integrate(nearHigh, sampleRate / 2, steps: 400)
+        return integrate(0, nearLow, steps: 100) + integrate(nearLow, nearHigh, steps: 500)
+            + integrate(nearHigh, sampleRate / 2, steps: 100)
     }
 
     private func prewarp(_ f: Double) -> Double { tan(Double.pi * f / sampleRate) }

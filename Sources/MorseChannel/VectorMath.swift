@@ -53,6 +53,37 @@ enum VectorMath {
         UnsafeMutableRawPointer(p).storeBytes(of: value, as: SIMD8<Float>.self)
     }
 
+    /// log₂ of a positive normal `x` (absolute error below 2e-5, i.e. 1e-4 dB).
+    @inline(__always)
+    static func log2(_ x: Float) -> Float {
+        let bits = x.bitPattern
+        let exponent = Float(Int32(bitPattern: (bits >> 23) & 0xFF) - 127)
+        let m = Float(bitPattern: (bits & 0x007F_FFFF) | 0x3F80_0000)  // [1, 2)
+        // log₂(m) = 2·atanh(s)/ln 2, s = (m − 1)/(m + 1) in [0, 1/3).
+        let s = (m - 1) / (m + 1), s2 = s * s
+        var series: Float = s2 * (1.0 / 9) + 1.0 / 7
+        series = series * s2 + 1.0 / 5
+        series = series * s2 + 1.0 / 3
+        series = series * s2 + 1
+        return exponent + s * series * 2.8853900817779268  // 2/ln 2
+    }
+
+    /// 2ˣ for x in about ±100 (relative error below 1e-6).
+    @inline(__always)
+    static func exp2(_ x: Float) -> Float {
+        let clamped = min(max(x, -120), 120)
+        let whole = Float(Int32(clamped + 128)) - 128  // floor, by truncation of a positive value
+        let f = (clamped - whole) * 0.6931471805599453  // in [0, ln 2)
+        var p: Float = f * (1.0 / 5040) + 1.0 / 720
+        p = p * f + 1.0 / 120
+        p = p * f + 1.0 / 24
+        p = p * f + 1.0 / 6
+        p = p * f + 0.5
+        p = p * f + 1
+        p = p * f + 1
+        return p * Float(bitPattern: UInt32(bitPattern: Int32(whole) + 127) << 23)
+    }
+
     /// The ramp 0, 1, 2, … used to interpolate gains inside a block without int→float conversion.
     static let ramp: [Float] = (0..<256).map(Float.init)
 }

@@ -67,6 +67,50 @@ func channelBenchmarks() {
         ])
     }
 
+    // The tone rendering inside the chain (MorseSignal's ToneRenderer), for the split.
+    func toneOnly(_ name: String, _ parameters: ChannelParameters) {
+        var stationRandom = SeededGenerator(seed: 11)
+        let stations = zip(parameters.interferers, messages).map {
+            $0.station(text: $1, wantedTone: parameters.tone, using: &stationRandom)
+        } + [parameters.wantedStation(timeline: wantedTimeline)]
+        let renderer = ToneRenderer(sampleRate: sampleRate)
+        var buffer = [Float](repeating: 0, count: sampleCount)
+        let time = measure(seconds: 1) {
+            buffer.withUnsafeMutableBufferPointer { out in
+                for station in stations { renderer.add(station.timeline, tone: station.tone, offset: 0, into: out) }
+            }
+        }
+        report(name, [("ns_per_sample", String(format: "%.2f", time * 1e9 / Double(sampleCount)))])
+    }
+
+    // Clips as the presets draw them (20 s, QRM sending typical messages), averaged over draws.
+    func presetDraws(_ preset: ConditionPreset) {
+        var drawRandom = SeededGenerator(seed: 5)
+        var clips: [(ChannelParameters, StationSignal, [StationSignal])] = []
+        for _ in 0..<8 {
+            let parameters = preset.draw(limits: .contestCW, noiseOnly: false, clipDuration: duration, using: &drawRandom)
+            let texts = parameters.interferers.indices.map { messages[$0 % messages.count] }
+            clips.append((parameters, parameters.wantedStation(timeline: wantedTimeline),
+                          parameters.interferingStations(texts: texts, using: &drawRandom)))
+        }
+        var chain = ReceiverChain(sampleRate: sampleRate)
+        var seed: UInt64 = 0
+        let time = measure(seconds: 2) {
+            for (parameters, wanted, qrm) in clips {
+                seed += 1
+                var rng = SeededGenerator(seed: seed)
+                _ = chain.render(wanted: wanted, interferers: qrm, parameters: parameters, sampleCount: sampleCount, using: &rng)
+            }
+        } / Double(clips.count)
+        let qrm = Double(clips.reduce(0) { $0 + $1.2.count }) / Double(clips.count)
+        report("channel \(preset.rawValue) draws", [
+            ("audio_s", String(format: "%.0f", duration)),
+            ("qrm_mean", String(format: "%.1f", qrm)),
+            ("ns_per_sample", String(format: "%.2f", time * 1e9 / Double(sampleCount))),
+            ("realtime_x", String(format: "%.0f", duration / time)),
+        ])
+    }
+
     run("channel full (5 QRM)", full)
     run("channel full (5 QRM always)", full, continuous: true)
     var noAGC = full
@@ -76,4 +120,6 @@ func channelBenchmarks() {
     pink.noiseColour = .pink
     run("channel full, pink noise", pink)
     run("channel clean", clean)
+    for preset in ConditionPreset.allCases { presetDraws(preset) }
+    toneOnly("tone rendering only (6 stn)", full)
 }

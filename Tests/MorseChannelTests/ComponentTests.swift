@@ -63,7 +63,10 @@ import Testing
             let level: Float = (1.0..<1.05).contains(t) ? 3.16 : 0.1
             return level * Float(sin(2 * Double.pi * 700 * t))
         }
-        let range = x.withUnsafeMutableBufferPointer { agc.process($0.baseAddress!, count: count, inputGain: 1, settle: 1000) }
+        var work = [Float](repeating: 0, count: agc.workSize(count: count))
+        let range = x.withUnsafeMutableBufferPointer { buffer in
+            work.withUnsafeMutableBufferPointer { agc.process(buffer.baseAddress!, count: count, inputGain: 1, settle: 1000, work: $0.baseAddress!) }
+        }
         func level(at t: Double) -> Double {
             let start = Int(t * sampleRate)
             return (2 * meanSquare(x[start..<(start + 160)])).squareRoot()
