@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "MorseCode", swiftSettings: strict),
         .target(name: "MorseSignal", dependencies: ["MorseCode"], swiftSettings: fast),
         .target(name: "MorseContent", dependencies: ["MorseCode"], exclude: ["CONTENT.md"], swiftSettings: strict),
-        .target(name: "MorseChannel", dependencies: ["MorseCode", "MorseSignal"], swiftSettings: fast),
+        .target(name: "MorseChannel", dependencies: ["MorseCode", "MorseSignal"], exclude: ["CHANNEL.md"], swiftSettings: fast),
         .target(
             name: "MorseDataset",
             dependencies: ["MorseCode", "MorseSignal", "MorseContent", "MorseChannel", "Yams"],
@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "MorseCodeTests", dependencies: ["MorseCode"]),
         .testTarget(name: "MorseSignalTests", dependencies: ["MorseSignal"]),
         .testTarget(name: "MorseContentTests", dependencies: ["MorseContent", "MorseCode"]),
-        .testTarget(name: "MorseChannelTests", dependencies: ["MorseChannel"]),
+        .testTarget(name: "MorseChannelTests", dependencies: ["MorseChannel", "MorseCode", "MorseSignal"]),
         .testTarget(name: "MorseDatasetTests", dependencies: ["MorseDataset", "MorseCode", "MorseSignal"]),
     ]
 )
