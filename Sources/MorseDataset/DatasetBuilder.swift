@@ -138,7 +138,7 @@ public struct DatasetBuilder: Sendable {
                         log("clip \(id) failed: \(error.description)")
                     }
                 } catch {
-                    let reason = (error as? any CustomStringConvertible)?.description ?? "\(error)"
+                    let reason = String(describing: error)
                     failures.withLock { $0.append((id, reason)) }
                     counters.failedOne()
                     log("clip \(id) failed: \(reason)")
