@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "MorseContent", targets: ["MorseContent"]),
         .library(name: "MorseChannel", targets: ["MorseChannel"]),
         .library(name: "MorseDataset", targets: ["MorseDataset"]),
+        .library(name: "MorseDecoder", targets: ["MorseDecoder"]),
+        .library(name: "MorseInspection", targets: ["MorseInspection"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,9 +31,15 @@ let package = Package(
             name: "MorseDataset",
             dependencies: ["MorseCode", "MorseSignal", "MorseContent", "MorseChannel", "Yams"],
             swiftSettings: strict),
+        // Reading clips back: a reference CW decoder, then validation, statistics and previews.
+        .target(name: "MorseDecoder", dependencies: ["MorseCode", "MorseSignal"], swiftSettings: fast),
+        .target(
+            name: "MorseInspection",
+            dependencies: ["MorseDataset", "MorseDecoder", "MorseSignal", "MorseCode"],
+            swiftSettings: fast),
         .executableTarget(
             name: "morse-dataset",
-            dependencies: ["MorseDataset", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["MorseDataset", "MorseInspection", "MorseDecoder", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         // Release-mode speed measurements: `swift run -c release morse-benchmarks`.
         .executableTarget(
@@ -43,5 +51,9 @@ let package = Package(
         .testTarget(name: "MorseContentTests", dependencies: ["MorseContent", "MorseCode"]),
         .testTarget(name: "MorseChannelTests", dependencies: ["MorseChannel", "MorseCode", "MorseSignal"]),
         .testTarget(name: "MorseDatasetTests", dependencies: ["MorseDataset", "MorseCode", "MorseSignal"]),
+        .testTarget(name: "MorseDecoderTests", dependencies: ["MorseDecoder", "MorseCode", "MorseSignal"]),
+        .testTarget(
+            name: "MorseInspectionTests",
+            dependencies: ["MorseInspection", "MorseDecoder", "MorseDataset", "MorseCode", "MorseSignal"]),
     ]
 )

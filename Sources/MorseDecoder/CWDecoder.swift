@@ -1,0 +1,72 @@
+import Foundation
+import MorseCode
+
+/// A classical CW decoder: the reference that says what a clip's audio keys, without a model.
+///
+/// Stages: find the tone (``ToneSearch``); demodulate at it with a narrow quadrature filter; split
+/// the envelope into key-down intervals with an adaptive threshold; cluster mark and gap lengths
+/// into dits, dahs and the three gaps; map each pattern to its canonical symbol. The filter is run
+/// twice: once wide (5 ms) to measure the dit, then with boxcars of a quarter dit (2–20 ms), which
+/// narrows the noise bandwidth at slow speeds without merging the shortest gaps.
+public struct CWDecoder: Sendable {
+    /// Samples per second of the clips to decode.
+    public let sampleRate: Double
+    /// What is known about the clips.
+    public var settings: DecoderSettings
+
+    public init(sampleRate: Double = 16_000, settings: DecoderSettings = DecoderSettings()) {
+        self.sampleRate = sampleRate
+        self.settings = settings
+    }
+
+    /// Decodes one mono clip.
+    public func decode(_ samples: [Float]) -> DecodedTranscript {
+        var tone = settings.tone ?? 700
+        var drift = settings.driftRate ?? 0
+        if settings.tone == nil, let estimate = ToneSearch(sampleRate: sampleRate).estimate(samples, band: settings.searchBand) {
+            tone = estimate.frequency
+            drift = settings.driftRate ?? estimate.driftRate
+        }
+        let demodulator = Demodulator(sampleRate: sampleRate)
+        let detector = KeyingDetector(envelopeRate: demodulator.envelopeRate)
+        let classifier = TimingClassifier()
+
+        var window = 0.005
+        var marks: [Interval] = []
+        var levels = KeyingDetector.Levels(noise: 0, mark: 0)
+        var thresholds: TimingClassifier.Thresholds?
+        for pass in 0..<2 {
+            let envelope = demodulator.envelope(samples, tone: tone, driftRate: drift, window: window)
+            levels = detector.levels(envelope)
+            marks = clean(detector.marks(envelope, levels: levels), minimum: pass == 0 ? 0.006 : (thresholds?.dit ?? 0.02) * 0.3)
+            thresholds = classifier.thresholds(marks)
+            guard let dit = thresholds?.dit else { break }
+            let narrower = min(0.02, max(0.002, dit / 4))
+            if pass == 0 && abs(narrower - window) < 0.001 { break }
+            window = narrower
+        }
+        guard let thresholds else {
+            return DecodedTranscript(text: "", characters: [], marks: [], tone: tone, driftRate: drift, wpm: 0, contrast: levels.contrast)
+        }
+        let spans = classifier.read(marks, thresholds: thresholds)
+        return DecodedTranscript(
+            text: spans.map(\.text).joined(),
+            characters: spans.filter { $0.text != " " },
+            marks: marks.map { KeyedTimeline.Interval(start: $0.start, end: $0.end) },
+            tone: tone, driftRate: drift, wpm: 1.2 / thresholds.dit, contrast: levels.contrast)
+    }
+
+    /// Drops marks shorter than `minimum` seconds (clicks, noise) and then closes gaps shorter than
+    /// `minimum` (a mark broken by a fade or a noise dip).
+    func clean(_ marks: [Interval], minimum: Double) -> [Interval] {
+        var merged: [Interval] = []
+        for mark in marks {
+            if let last = merged.last, mark.start - last.end < minimum {
+                merged[merged.count - 1].end = mark.end
+            } else {
+                merged.append(mark)
+            }
+        }
+        return merged.filter { $0.length >= minimum }
+    }
+}
