@@ -38,7 +38,7 @@ public struct CWDecoder: Sendable {
         for pass in 0..<2 {
             let envelope = demodulator.envelope(samples, tone: tone, driftRate: drift, window: window)
             levels = detector.levels(envelope)
-            marks = clean(detector.marks(envelope, levels: levels), minimum: pass == 0 ? 0.006 : (thresholds?.dit ?? 0.02) * 0.3)
+            marks = clean(detector.marks(envelope, levels: levels), minimum: pass == 0 ? 0.01 : (thresholds?.dit ?? 0.02) * 0.3)
             thresholds = classifier.thresholds(marks)
             guard let dit = thresholds?.dit else { break }
             let narrower = min(0.02, max(0.002, dit / 4))

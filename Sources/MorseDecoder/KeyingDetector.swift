@@ -2,10 +2,8 @@ import Foundation
 
 /// Turns an envelope into key-down intervals with an adaptive threshold and hysteresis.
 ///
-/// The noise floor and the mark level come from a two-cluster split of the envelope values. The
-/// mark level is then followed locally (the largest envelope within about half a second, never
-/// below a third of the clip's mark level), so fading does not lose marks; the threshold sits
-/// midway between the noise floor and the local mark level, with ±10 % hysteresis.
+/// The clip's noise floor and mark level come from a two-cluster split of the envelope values;
+/// the threshold then follows local levels (see ``threshold(_:levels:)``), with ±10 % hysteresis.
 struct KeyingDetector {
     /// Envelope samples per second.
     let envelopeRate: Double
@@ -40,18 +38,36 @@ struct KeyingDetector {
         return Levels(noise: low, mark: high)
     }
 
-    /// The local mark level at every envelope sample: the maximum over blocks of a quarter second
-    /// within ±0.5 s, linearly interpolated between block centres, never below a third of `levels.mark`.
-    func localMark(_ envelope: [Float], levels: Levels) -> [Float] {
-        let block = max(1, Int(envelopeRate * 0.25))
+    /// The decision threshold at every envelope sample.
+    ///
+    /// Within each 25 ms block, the local noise floor and mark level are the 10th and 90th
+    /// percentiles of the envelope within ±0.4 s (a window full of keying uses the clip's midway
+    /// level). Where they differ by at least ``minimumContrast`` (or by half that with a mark level
+    /// near the clip's: a keyed signal is there), the threshold sits midway between them, so it follows fading
+    /// and AGC. Elsewhere (silence, where AGC lifts the noise) it sits above the local noise peaks
+    /// and never below the clip's own midway level, so noise does not key.
+    func threshold(_ envelope: [Float], levels: Levels) -> [Float] {
+        let block = max(1, Int(envelopeRate * 0.025))
         let blocks = (envelope.count + block - 1) / block
         guard blocks > 0 else { return [] }
-        var maxima = [Float](repeating: 0, count: blocks)
-        for index in envelope.indices { maxima[index / block] = max(maxima[index / block], envelope[index]) }
-        let reach = 2
-        let floor = levels.noise + (levels.mark - levels.noise) / 3
-        let local = (0..<blocks).map { b in
-            max(floor, maxima[max(0, b - reach)...min(blocks - 1, b + reach)].max() ?? floor)
+        let reach = max(1, Int((0.4 * envelopeRate / Double(block)).rounded()))
+        let global = (levels.noise + levels.mark) / 2
+        var perBlock = [Float](repeating: global, count: blocks)
+        var window: [Float] = []
+        for b in 0..<blocks {
+            let lo = max(0, b - reach) * block, hi = min(envelope.count, (b + reach + 1) * block)
+            window.removeAll(keepingCapacity: true)
+            window.append(contentsOf: envelope[lo..<hi])
+            window.sort()
+            let noise = window[Int(0.1 * Double(window.count - 1))]
+            let mark = window[Int(0.9 * Double(window.count - 1))]
+            if noise > global {
+                perBlock[b] = global  // a run of long marks: no gap to measure the noise in
+            } else if mark > levels.noise * 2, mark >= noise * Self.minimumContrast || mark >= noise * Self.minimumContrast / 2 && mark >= levels.mark * 0.6 {
+                perBlock[b] = (noise + mark) / 2
+            } else {
+                perBlock[b] = max(global, mark * 1.5)
+            }
         }
         var result = [Float](repeating: 0, count: envelope.count)
         for index in envelope.indices {
@@ -59,25 +75,26 @@ struct KeyingDetector {
             let left = max(0, min(blocks - 1, Int(position.rounded(.down))))
             let right = min(blocks - 1, left + 1)
             let fraction = Float(max(0, min(1, position - Double(left))))
-            result[index] = local[left] + (local[right] - local[left]) * fraction
+            result[index] = perBlock[left] + (perBlock[right] - perBlock[left]) * fraction
         }
         return result
     }
 
+    /// Local mark over local noise (90th over 10th percentile) below which a window holds no signal:
+    /// Rayleigh-distributed noise alone gives about 4.7.
+    static let minimumContrast: Float = 10
+
     /// Key-down intervals in seconds; crossing times are interpolated between envelope samples.
     func marks(_ envelope: [Float], levels: Levels) -> [Interval] {
         guard envelope.count > 1, levels.mark > levels.noise else { return [] }
-        let local = localMark(envelope, levels: levels)
+        let threshold = threshold(envelope, levels: levels)
         var result: [Interval] = []
         var start: Double?
-        var previousCentre: Float = 0
         for index in envelope.indices {
-            let span = local[index] - levels.noise
-            let centre = levels.noise + span / 2
             let value = envelope[index]
-            let keyed = start != nil
-            if !keyed && value > centre + span * 0.1 || keyed && value < centre - span * 0.1 {
-                let time = crossing(envelope, at: index, level: (centre + previousCentre) / 2)
+            let level = threshold[index]
+            if start == nil && value > level * 1.1 || start != nil && value < level / 1.1 {
+                let time = crossing(envelope, at: index, level: level)
                 if let begun = start {
                     result.append(Interval(start: begun, end: time))
                     start = nil
@@ -85,11 +102,23 @@ struct KeyingDetector {
                     start = time
                 }
             }
-            previousCentre = centre
         }
         if let begun = start { result.append(Interval(start: begun, end: Double(envelope.count - 1) / envelopeRate)) }
-        return result
+        // A mark must rise well above the threshold somewhere: noise that only grazes it is not keying.
+        return result.filter { mark in
+            let first = max(0, Int(mark.start * envelopeRate)), last = min(envelope.count - 1, Int(mark.end * envelopeRate))
+            guard first <= last else { return false }
+            var peak: Float = 0, level: Float = 0
+            for index in first...last where envelope[index] > peak {
+                peak = envelope[index]
+                level = threshold[index]
+            }
+            return peak >= level * Self.minimumPeak
+        }
     }
+
+    /// How far above the threshold a mark's peak must rise (1.5 = halfway from the midway level to the mark level).
+    static let minimumPeak: Float = 1.5
 
     /// The time in seconds where the envelope crosses `level`, searching back from `index`.
     func crossing(_ envelope: [Float], at index: Int, level: Float) -> Double {

@@ -1,0 +1,83 @@
+/// Checks one clip's audio file against what its manifest row says, from the header alone.
+struct AudioCheck: Sendable {
+    /// The sample rate every clip must have, in Hz.
+    let sampleRate: Int
+    /// The longest a clip may be, in seconds; nil = no limit.
+    let maxDuration: Double?
+    /// How far a stated duration may be from the audio's, in seconds.
+    var tolerance: Double { max(1e-4, 1.5 / Double(sampleRate)) }
+
+    /// The outcome for one file: its duration when readable, and any findings.
+    struct Outcome: Sendable {
+        var duration: Double?
+        var findings: [ValidationFinding]
+    }
+
+    /// One file to check: its path and the row that lists it.
+    struct Job: Sendable {
+        var path: String
+        var audioFile: String
+        var statedDuration: Double
+        var location: String
+    }
+
+    func check(_ job: Job) -> Outcome {
+        let header: WAVHeader
+        do {
+            header = try WAVHeader.read(path: job.path)
+        } catch .missing {
+            return Outcome(duration: nil, findings: [
+                ValidationFinding(.missingAudio, job.location, "audio file audio/\(job.audioFile) does not exist")
+            ])
+        } catch {
+            return Outcome(duration: nil, findings: [
+                ValidationFinding(.unreadableAudio, job.location, "audio file audio/\(job.audioFile) \(error)")
+            ])
+        }
+        var findings: [ValidationFinding] = []
+        if header.isTruncated {
+            findings.append(ValidationFinding(
+                .unreadableAudio, job.location,
+                "audio file audio/\(job.audioFile) is truncated: its header declares \(header.dataSize) bytes of samples from byte \(header.dataOffset), but the file has only \(header.fileSize) bytes"))
+            return Outcome(duration: nil, findings: findings)
+        }
+        let encodingOK = (header.formatTag == 1 && header.bitsPerSample == 16) || (header.formatTag == 3 && header.bitsPerSample == 32)
+        if header.channels != 1 || header.sampleRate != sampleRate || !encodingOK {
+            findings.append(ValidationFinding(
+                .wrongFormat, job.location,
+                "audio file audio/\(job.audioFile) is \(header.sampleRate) Hz, \(header.channels) channel\(header.channels == 1 ? "" : "s"), format \(header.formatTag) with \(header.bitsPerSample) bits; expected \(sampleRate) Hz mono 16-bit PCM or 32-bit float"))
+            return Outcome(duration: nil, findings: findings)
+        }
+        let duration = header.duration
+        if abs(duration - job.statedDuration) > tolerance {
+            findings.append(ValidationFinding(
+                .durationMismatch, job.location,
+                "duration is stated as \(seconds(job.statedDuration)) but audio/\(job.audioFile) holds \(seconds(duration)) (\(header.frames) samples at \(sampleRate) Hz)"))
+        }
+        if let maxDuration, duration > maxDuration + tolerance {
+            findings.append(ValidationFinding(
+                .overMaxDuration, job.location,
+                "audio/\(job.audioFile) lasts \(seconds(duration)), longer than the dataset's maximum of \(seconds(maxDuration))"))
+        }
+        return Outcome(duration: duration, findings: findings)
+    }
+}
+
+/// `7.573625 s`: seconds with up to six decimals, trailing zeros dropped.
+func seconds(_ value: Double) -> String {
+    decimal(value, 6) + " s"
+}
+
+/// A number with up to `places` decimals, trailing zeros dropped.
+func decimal(_ value: Double, _ places: Int) -> String {
+    guard value.isFinite else { return "\(value)" }
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    let rounded = (abs(value) * scale).rounded()
+    let whole = (rounded / scale).rounded(.down)
+    var fraction = String(Int(rounded - whole * scale))
+    fraction = String(repeating: "0", count: max(0, places - fraction.count)) + fraction
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    let sign = value < 0 && rounded != 0 ? "-" : ""
+    return sign + String(Int(whole)) + (fraction.isEmpty ? "" : "." + fraction)
+}

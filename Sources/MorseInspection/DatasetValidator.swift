@@ -1,0 +1,368 @@
+import Foundation
+import MorseCode
+import MorseDataset
+
+/// What `validate` checks beyond the defaults.
+public struct ValidationOptions: Sendable {
+    /// Threads that read audio headers (and decode clips).
+    public var workers: Int
+    /// Required sample rate in Hz; nil = `dataset_info.json`'s `sample_rate`, else 16000.
+    public var sampleRate: Int?
+    /// Longest allowed clip in seconds; nil = `dataset_info.json`'s `max_duration`, else no limit.
+    public var maxDuration: Double?
+    /// Also run the reference decoder on these clips; nil = do not decode.
+    public var decode: DecoderSurvey?
+    /// Findings kept per kind for the report (all are counted).
+    public var findingsPerKind: Int
+
+    public init(workers: Int = 4, sampleRate: Int? = nil, maxDuration: Double? = nil, decode: DecoderSurvey? = nil, findingsPerKind: Int = 1000) {
+        self.workers = workers
+        self.sampleRate = sampleRate
+        self.maxDuration = maxDuration
+        self.decode = decode
+        self.findingsPerKind = findingsPerKind
+    }
+}
+
+/// Checks a dataset made by `generate`: every manifest row against its audio file, no orphan
+/// audio, no id twice, splits disjoint, transcripts within the alphabet, manifests agreeing.
+///
+/// Streaming: manifests are read line by line and audio files are checked from their headers in
+/// batches on ``ValidationOptions/workers`` threads; memory holds a few numbers per clip.
+public struct DatasetValidator: Sendable {
+    public let files: DatasetFiles
+    public let options: ValidationOptions
+
+    public init(root: String, options: ValidationOptions = ValidationOptions()) {
+        files = DatasetFiles(root: root)
+        self.options = options
+    }
+
+    /// What metadata.csv says about one clip, and what its audio holds.
+    struct Entry {
+        var split: DatasetSplit
+        var textHash: Int
+        var statedDuration: Double
+        var audioDuration: Double?
+        var line: Int
+    }
+
+    /// Runs every check; `progress` receives a line after each stage.
+    public func run(progress: (String) -> Void = { _ in }) -> ValidationReport {
+        let start = Date()
+        var log = FindingLog(perKind: options.findingsPerKind)
+        let info = readInfo(&log)
+        let sampleRate = options.sampleRate ?? info.sampleRate ?? 16_000
+        let check = AudioCheck(sampleRate: sampleRate, maxDuration: options.maxDuration ?? info.maxDuration)
+
+        var entries: [Int: Entry] = [:]
+        var decodeRows: [MetadataRow] = []
+        var audioChecked = 0
+        var batch: [(id: Int, job: AudioCheck.Job)] = []
+        func flush() {
+            let outcomes = parallelMap(batch.map(\.job), workers: options.workers) { check.check($0) }
+            for (item, outcome) in zip(batch, outcomes) {
+                entries[item.id]?.audioDuration = outcome.duration
+                for finding in outcome.findings { log.add(finding) }
+            }
+            audioChecked += batch.count
+            batch.removeAll(keepingCapacity: true)
+        }
+        let read = forEachMetadataRow(path: files.metadataCSV) { line, parsed in
+            let location = "metadata.csv:\(line)"
+            let row: MetadataRow
+            switch parsed {
+            case let .success(value): row = value
+            case let .failure(problem):
+                log.add(ValidationFinding(.malformedRow, location, "row \(problem)"))
+                return
+            }
+            let here = "\(location) (id \(row.id))"
+            guard let split = DatasetSplit(name: row.split) else {
+                log.add(ValidationFinding(.malformedRow, here, "split '\(row.split)' is not train, validation or test"))
+                return
+            }
+            if let first = entries[row.id] {
+                let other = first.split == split ? "" : " (there in \(first.split), here in \(split))"
+                log.add(ValidationFinding(.duplicateID, here, "id \(row.id) is listed again; first at metadata.csv:\(first.line)\(other)"))
+                return
+            }
+            if let named = DatasetFiles.clip(inAudioFile: row.audioFile), named.split == split, named.id == row.id {
+            } else {
+                log.add(ValidationFinding(.manifestDisagreement, here, "audio_file '\(row.audioFile)' does not name clip \(row.id) in split \(split) ('\(split)/morse_…\(row.id).wav')"))
+            }
+            checkTranscript(row, location: here, log: &log)
+            entries[row.id] = Entry(split: split, textHash: row.text.hashValue, statedDuration: row.duration, line: line)
+            batch.append((row.id, AudioCheck.Job(path: files.audioPath(row.audioFile), audioFile: row.audioFile, statedDuration: row.duration, location: here)))
+            if batch.count >= 1024 { flush() }
+            if options.decode?.selects(row) == true { decodeRows.append(row) }
+        }
+        flush()
+        if case let .failure(problem) = read {
+            log.add(ValidationFinding(.missingManifest, "metadata.csv", "\(problem); it lists every clip, so nothing else can be checked. Regenerate the dataset"))
+        }
+        progress("Checked \(entries.count) clips in metadata.csv against \(audioChecked) audio files")
+
+        for source in ManifestSource.allCases {
+            var seen: [Int: DatasetSplit] = [:]
+            for split in DatasetSplit.allCases {
+                compare(source, split: split, entries: entries, check: check, seen: &seen, log: &log)
+            }
+        }
+        progress("Compared the split CSVs, transcripts, audio metadata and NeMo manifests with metadata.csv")
+        findOrphans(entries: entries, log: &log)
+        if let count = info.numSamples, count != entries.count, read.isSuccess {
+            log.add(ValidationFinding(.manifestDisagreement, "dataset_info.json", "num_samples is \(count) but metadata.csv lists \(entries.count) clips"))
+        }
+        if read.isSuccess {
+            for split in DatasetSplit.allCases {
+                guard let stated = info.splitCounts[split.name] else { continue }
+                let actual = entries.values.reduce(0) { $0 + ($1.split == split ? 1 : 0) }
+                if stated != actual {
+                    log.add(ValidationFinding(.manifestDisagreement, "dataset_info.json", "split_counts.\(split) is \(stated) but metadata.csv lists \(actual) clips in \(split)"))
+                }
+            }
+        }
+
+        var survey: DecoderSurveyResult?
+        if let decode = options.decode {
+            let result = decode.run(decodeRows, files: files, workers: options.workers)
+            for clip in result.flagged {
+                log.add(ValidationFinding(
+                    .labelDisagreesWithAudio, "audio/\(clip.audioFile) (id \(clip.id))",
+                    "label '\(clip.label)' but the reference decoder hears '\(clip.heard)' (CER \(decimal(clip.cer, 3)) at SNR \(clip.snr500.map { decimal($0, 1) } ?? "?") dB); listen to it or run `morse-dataset preview`"))
+            }
+            survey = result
+            progress("Decoded \(result.clips.count) clips with the reference decoder")
+        }
+        return ValidationReport(
+            clips: entries.count, audioChecked: audioChecked, sampleRate: sampleRate, maxDuration: check.maxDuration, log: log,
+            decode: survey, elapsed: Date().timeIntervalSince(start))
+    }
+
+    /// Transcript checks: noise-only clips are empty, Morse clips are not, and every symbol is ours.
+    func checkTranscript(_ row: MetadataRow, location: String, log: inout FindingLog) {
+        if row.isNoiseOnly {
+            if !row.text.isEmpty { log.add(ValidationFinding(.malformedRow, location, "noise-only clip has the transcript '\(row.text)'; it must be empty")) }
+            return
+        }
+        guard !row.text.isEmpty else {
+            log.add(ValidationFinding(.malformedRow, location, "Morse clip has an empty transcript"))
+            return
+        }
+        do {
+            _ = try MorseText(row.text)
+        } catch {
+            log.add(ValidationFinding(.outsideAlphabet, location, "transcript '\(row.text)' has an \(error)"))
+        }
+    }
+
+    // MARK: Manifests other than metadata.csv
+
+    /// The files that repeat metadata.csv, per split.
+    enum ManifestSource: CaseIterable {
+        case splitCSV, transcripts, audioMetadata, nemo
+
+        func path(_ files: DatasetFiles, _ split: DatasetSplit) -> String {
+            switch self {
+            case .splitCSV: files.splitCSV(split)
+            case .transcripts: files.transcripts(split)
+            case .audioMetadata: files.audioMetadata(split)
+            case .nemo: files.nemoManifest(split)
+            }
+        }
+    }
+
+    /// One clip as a manifest states it.
+    struct Record {
+        var line: Int
+        var id: Int?
+        var audioFile: String?
+        var text: String
+        var duration: Double?
+        var split: String?
+    }
+
+    struct JSONRecord: Decodable {
+        var id: Int?
+        var audio_file: String?
+        var audio_filepath: String?
+        var text: String
+        var duration: Double?
+        var split: String?
+    }
+
+    /// Calls `body` for each record of one manifest, or with the finding for a line that cannot be
+    /// read; returns the finding for a manifest that cannot be read at all.
+    func forEachRecord(
+        _ source: ManifestSource, path: String, relative: String, _ body: (Result<Record, ValidationFinding>) -> Void
+    ) -> ValidationFinding? {
+        switch source {
+        case .splitCSV:
+            let result = forEachMetadataRow(path: path) { line, parsed in
+                switch parsed {
+                case let .success(row):
+                    body(.success(Record(line: line, id: row.id, audioFile: row.audioFile, text: row.text, duration: row.duration, split: row.split)))
+                case let .failure(problem):
+                    body(.failure(ValidationFinding(.malformedRow, "\(relative):\(line)", "row \(problem)")))
+                }
+            }
+            if case let .failure(problem) = result { return ValidationFinding(.missingManifest, relative, "\(problem)") }
+            return nil
+        case .transcripts, .audioMetadata, .nemo:
+            guard let reader = LineReader(path: path) else {
+                return ValidationFinding(.missingManifest, relative, "is missing or unreadable")
+            }
+            let decoder = JSONDecoder()
+            while let line = reader.next() {
+                guard !line.isEmpty else { continue }
+                let location = "\(relative):\(reader.lineNumber)"
+                if source == .transcripts {
+                    guard let bar = line.firstIndex(of: "|") else {
+                        body(.failure(ValidationFinding(.malformedRow, location, "line has no '|' between audio path and transcript")))
+                        continue
+                    }
+                    body(.success(Record(line: reader.lineNumber, id: nil, audioFile: String(line[..<bar]), text: String(line[line.index(after: bar)...]), duration: nil, split: nil)))
+                } else {
+                    guard let record = try? decoder.decode(JSONRecord.self, from: Data(line.utf8)),
+                        let audioFile = record.audio_file ?? record.audio_filepath
+                    else {
+                        body(.failure(ValidationFinding(.malformedRow, location, "line is not a JSON object with audio_file (or audio_filepath) and text")))
+                        continue
+                    }
+                    body(.success(Record(line: reader.lineNumber, id: record.id, audioFile: audioFile, text: record.text, duration: record.duration, split: record.split)))
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Compares one manifest with metadata.csv and the audio.
+    func compare(
+        _ source: ManifestSource, split: DatasetSplit, entries: [Int: Entry], check: AudioCheck, seen: inout [Int: DatasetSplit],
+        log: inout FindingLog
+    ) {
+        let path = source.path(files, split)
+        let relative = String(path.dropFirst(files.root.count + 1))
+        var here = Set<Int>()
+        let unreadable = forEachRecord(source, path: path, relative: relative) { result in
+            let record: Record
+            switch result {
+            case let .success(value): record = value
+            case let .failure(finding):
+                log.add(finding)
+                return
+            }
+            let named = record.audioFile.flatMap(DatasetFiles.clip(inAudioFile:))
+            guard let id = record.id ?? named?.id else {
+                log.add(ValidationFinding(.malformedRow, "\(relative):\(record.line)", "audio path '\(record.audioFile ?? "")' does not name a clip (split/morse_NNNNNN.wav)"))
+                return
+            }
+            let location = "\(relative):\(record.line) (id \(id))"
+            if let earlier = seen[id] {
+                if earlier == split {
+                    log.add(ValidationFinding(.duplicateID, location, "id \(id) is listed more than once in \(relative)"))
+                } else {
+                    log.add(ValidationFinding(.splitOverlap, location, "id \(id) is in \(split) here but also in \(earlier) (\(source.path(files, earlier).dropFirst(files.root.count + 1))); splits must be disjoint"))
+                }
+                return
+            }
+            seen[id] = split
+            here.insert(id)
+            guard let entry = entries[id] else {
+                log.add(ValidationFinding(.manifestDisagreement, location, "lists id \(id), which metadata.csv does not"))
+                return
+            }
+            if entry.split != split {
+                log.add(ValidationFinding(.manifestDisagreement, location, "puts id \(id) in \(split) but metadata.csv:\(entry.line) puts it in \(entry.split)"))
+            }
+            if let named, named.id != id || named.split != split {
+                log.add(ValidationFinding(.manifestDisagreement, location, "audio path '\(record.audioFile ?? "")' does not name clip \(id) in \(split)"))
+            }
+            if let stated = record.split, stated != split.name {
+                log.add(ValidationFinding(.manifestDisagreement, location, "says split '\(stated)' inside the \(split) manifest"))
+            }
+            if record.text.hashValue != entry.textHash {
+                log.add(ValidationFinding(.manifestDisagreement, location, "transcript '\(record.text)' differs from metadata.csv:\(entry.line)"))
+            }
+            if let duration = record.duration {
+                let reference = entry.audioDuration ?? entry.statedDuration
+                if abs(duration - reference) > check.tolerance {
+                    let against = entry.audioDuration == nil ? "metadata.csv:\(entry.line) states" : "the audio holds"
+                    log.add(ValidationFinding(.durationMismatch, location, "duration is stated as \(seconds(duration)) but \(against) \(seconds(reference))"))
+                }
+            }
+        }
+        if let unreadable {
+            log.add(unreadable)
+            return
+        }
+        let missing = entries.filter { $0.value.split == split && !here.contains($0.key) }.sorted { $0.key < $1.key }
+        for (id, entry) in missing where seen[id] == nil {
+            log.add(ValidationFinding(.manifestDisagreement, relative, "lacks id \(id), which metadata.csv:\(entry.line) lists in \(split)"))
+        }
+    }
+
+    // MARK: Orphans and dataset info
+
+    /// Audio files in the split folders that no metadata.csv row lists.
+    func findOrphans(entries: [Int: Entry], log: inout FindingLog) {
+        for split in DatasetSplit.allCases {
+            let folder = files.audioFolder(split)
+            guard let directory = opendir(folder) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard name.hasSuffix(".wav"), !name.hasPrefix(".") else { continue }
+                let location = "audio/\(split)/\(name)"
+                guard let id = DatasetFiles.clipID(fileName: Substring(name)) else {
+                    log.add(ValidationFinding(.orphanAudio, location, "is not named morse_NNNNNN.wav and no manifest lists it; move it out of the dataset"))
+                    continue
+                }
+                guard let listed = entries[id] else {
+                    log.add(ValidationFinding(.orphanAudio, location, "id \(id) is in no manifest; delete the file or regenerate the dataset"))
+                    continue
+                }
+                if listed.split != split {
+                    log.add(ValidationFinding(.orphanAudio, location, "no manifest lists it: metadata.csv:\(listed.line) puts id \(id) in \(listed.split), not \(split)"))
+                }
+            }
+        }
+    }
+
+    /// The fields of dataset_info.json that validation uses.
+    struct Info {
+        var sampleRate: Int?
+        var maxDuration: Double?
+        var numSamples: Int?
+        var splitCounts: [String: Int] = [:]
+    }
+
+    func readInfo(_ log: inout FindingLog) -> Info {
+        guard let data = FileManager.default.contents(atPath: files.datasetInfo) else {
+            log.add(ValidationFinding(.missingManifest, "dataset_info.json", "is missing; the maximum duration and sample rate are then not known (pass --max-duration and --sample-rate)"))
+            return Info()
+        }
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            log.add(ValidationFinding(.malformedRow, "dataset_info.json", "is not a JSON object"))
+            return Info()
+        }
+        var info = Info()
+        info.sampleRate = (object["sample_rate"] as? NSNumber)?.intValue
+        info.maxDuration = (object["max_duration"] as? NSNumber)?.doubleValue
+        info.numSamples = (object["num_samples"] as? NSNumber)?.intValue
+        if let counts = object["split_counts"] as? [String: Any] {
+            for (key, value) in counts { if let number = value as? NSNumber { info.splitCounts[key] = number.intValue } }
+        }
+        return info
+    }
+}
+
+extension Result {
+    var isSuccess: Bool {
+        if case .success = self { return true }
+        return false
+    }
+}

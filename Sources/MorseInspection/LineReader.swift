@@ -1,0 +1,76 @@
+import Foundation
+
+/// Reads a text file one line at a time, so manifests of any size stream through in flat memory.
+public final class LineReader {
+    /// The file being read.
+    public let path: String
+    /// 1-based number of the line last returned by ``next()``.
+    public private(set) var lineNumber = 0
+    private let file: UnsafeMutablePointer<FILE>
+    private var buffer: UnsafeMutablePointer<CChar>?
+    private var capacity = 0
+
+    /// Opens `path`, or returns nil if it cannot be read.
+    public init?(path: String) {
+        guard let file = fopen(path, "r") else { return nil }
+        self.path = path
+        self.file = file
+    }
+
+    /// The next line without its line ending, or nil at the end of the file.
+    public func next() -> String? {
+        let length = getline(&buffer, &capacity, file)
+        guard length >= 0, let buffer else { return nil }
+        lineNumber += 1
+        var count = length
+        while count > 0 && (buffer[count - 1] == 0x0A || buffer[count - 1] == 0x0D) { count -= 1 }
+        return buffer.withMemoryRebound(to: UInt8.self, capacity: count) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+        }
+    }
+
+    deinit {
+        free(buffer)
+        fclose(file)
+    }
+}
+
+/// Splits one CSV line into fields (RFC 4180 quoting: `"a,b"` and `""` for a quote inside).
+///
+/// Returns nil for an unterminated quoted field.
+func csvFields(_ line: String) -> [String]? {
+    var fields: [String] = []
+    var field = ""
+    var quoted = false
+    var iterator = line.makeIterator()
+    var atFieldStart = true
+    while let character = iterator.next() {
+        if quoted {
+            if character == "\"" {
+                // A doubled quote is a literal quote; a single one closes the field.
+                var lookahead = iterator
+                if lookahead.next() == "\"" {
+                    field.append("\"")
+                    iterator = lookahead
+                } else {
+                    quoted = false
+                }
+            } else {
+                field.append(character)
+            }
+        } else if character == "," {
+            fields.append(field)
+            field = ""
+            atFieldStart = true
+            continue
+        } else if character == "\"" && atFieldStart {
+            quoted = true
+        } else {
+            field.append(character)
+        }
+        atFieldStart = false
+    }
+    guard !quoted else { return nil }
+    fields.append(field)
+    return fields
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import MorseDecoder
+import MorseSignal
+
+extension MorseDatasetCommand {
+    struct Decode: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Decode a WAV file with the reference CW decoder and print what it hears.",
+            discussion: """
+                Finds the tone (the strongest peak from 300 to 1200 Hz unless --tone is given), demodulates it, splits
+                the envelope into marks with an adaptive threshold and reads dits, dahs and gaps by clustering their lengths.
+                Prints the text in canonical spelling (prosigns in brackets, * for a pattern with no symbol).
+                --reference compares with a transcript and prints the character error rate.
+                Example: morse-dataset decode data/cw/audio/test/morse_000007.wav --timings
+                """)
+
+        @Argument(help: "A mono WAV file (16-bit PCM or 32-bit float).")
+        var file: String
+
+        @Option(help: "Tone frequency in Hz. Default: found in the audio.")
+        var tone: Double?
+
+        @Option(help: "A transcript to compare with: prints the character error rate.")
+        var reference: String?
+
+        @Flag(help: "Also print each character's start and end time in seconds, the tone and the speed.")
+        var timings = false
+
+        func run() throws {
+            let bytes = try userFacing { try [UInt8](Data(contentsOf: URL(fileURLWithPath: file))) }
+            let audio = try userFacing { try WAVDecoder.decode(bytes) }
+            guard audio.channels == 1 else { throw UserError("'\(file)' has \(audio.channels) channels; give a mono WAV file") }
+            let settings = DecoderSettings(tone: tone)
+            let decoded = CWDecoder(sampleRate: Double(audio.sampleRate), settings: settings).decode(audio.samples)
+            print(decoded.text)
+            if timings {
+                print(String(format: "tone %.1f Hz (drift %.2f Hz/s), %.1f WPM, mark/noise %.1f dB", decoded.tone, decoded.driftRate, decoded.wpm, decoded.contrast))
+                for character in decoded.characters {
+                    print(String(format: "%9.4f %9.4f  ", character.start, character.end) + character.text)
+                }
+            }
+            if let reference {
+                let counted = CharacterErrorRate.errors(reference: reference, hypothesis: decoded.text)
+                print(String(format: "CER %.4f (%d errors in %d symbols)", Double(counted.errors) / Double(max(1, counted.length)), counted.errors, counted.length))
+            }
+        }
+    }
+}
