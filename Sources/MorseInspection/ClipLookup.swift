@@ -1,0 +1,42 @@
+import Foundation
+import MorseCode
+import MorseDataset
+
+/// One clip of a dataset with its labels: the metadata row and the per-character times.
+public struct LabelledClip: Sendable {
+    public var row: MetadataRow
+    /// Each keyed character with start and end in seconds from the start of the audio.
+    public var characters: [KeyedTimeline.Span]
+    /// Path of the clip's WAV file.
+    public var audioPath: String
+
+    /// Finds clip `id` in the dataset at `root`: its row in `metadata.csv`, then its character
+    /// times in `audio/{split}/metadata.jsonl` (both read line by line until found).
+    public static func find(id: Int, root: String) throws(InspectionError) -> LabelledClip {
+        let files = DatasetFiles(root: root)
+        var found: MetadataRow?
+        guard let reader = LineReader(path: files.metadataCSV), let header = reader.next(),
+            case let .success(columns) = MetadataRow.Columns.parse(header)
+        else { throw .unreadableManifest(path: files.metadataCSV, problem: "is missing or has no usable header") }
+        let prefix = "\(id),"
+        while let line = reader.next() {
+            guard line.hasPrefix(prefix), case let .success(row) = MetadataRow.parse(line, columns: columns), row.id == id else { continue }
+            found = row
+            break
+        }
+        guard let row = found, let split = DatasetSplit(name: row.split) else { throw .unknownClip(id: id, path: files.metadataCSV) }
+        var characters: [KeyedTimeline.Span] = []
+        if let records = LineReader(path: files.audioMetadata(split)) {
+            let marker = "{\"id\": \(id),"
+            struct Record: Decodable { var id: Int; var characters: [KeyedTimeline.Span] }
+            while let line = records.next() {
+                guard line.hasPrefix(marker) else { continue }
+                if let record = try? JSONDecoder().decode(Record.self, from: Data(line.utf8)), record.id == id {
+                    characters = record.characters
+                }
+                break
+            }
+        }
+        return LabelledClip(row: row, characters: characters, audioPath: files.audioPath(row.audioFile))
+    }
+}

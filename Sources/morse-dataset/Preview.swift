@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import MorseCode
+import MorseDataset
+import MorseDecoder
+import MorseInspection
+import MorseSignal
+
+extension MorseDatasetCommand {
+    struct Preview: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draw a clip's spectrogram as a PNG with each labelled character's start and end over it.",
+            discussion: """
+                With a dataset folder and --id, draws the clip's label times from audio/{split}/metadata.jsonl; with a WAV
+                file, draws what the reference decoder hears. The spectrogram (512-sample Hann frames every 64 samples)
+                shows the tone ± 600 Hz; each character starts at a magenta line and ends at a cyan one, with its text above.
+                Time t seconds is at x = t × 250 pixels at 16 kHz.
+                Examples: morse-dataset preview data/cw --id 42 --output clip42.png
+                          morse-dataset preview cq.wav --output cq.png
+                """)
+
+        @Argument(help: "A dataset folder (with --id) or a WAV file.")
+        var source: String
+
+        @Option(help: "The clip's id in the dataset.")
+        var id: Int?
+
+        @Option(name: [.short, .long], help: "PNG file to write.")
+        var output: String = "preview.png"
+
+        func run() throws {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: source, isDirectory: &isFolder) else {
+                throw UserError("'\(source)' does not exist; give a dataset folder with --id N, or a WAV file")
+            }
+            let samples: [Float], sampleRate: Int, characters: [KeyedTimeline.Span], tone: Double?, title: String
+            if isFolder.boolValue {
+                guard let id else { throw UserError("'\(source)' is a folder; say which clip to draw with --id N") }
+                let clip = try userFacing { try LabelledClip.find(id: id, root: source) }
+                let audio = try read(clip.audioPath)
+                (samples, sampleRate, characters, tone) = (audio.samples, audio.sampleRate, clip.characters, clip.row.tone)
+                let snr = clip.row.snr500.map { String(format: " SNR %.1f DB", $0) } ?? ""
+                title = "ID \(id) \(clip.row.audioFile): \(clip.row.text.isEmpty ? "(NOISE ONLY)" : clip.row.text)  \(String(format: "%.1f", clip.row.wpm)) WPM\(snr)"
+            } else {
+                if id != nil { throw UserError("--id is for a dataset folder; '\(source)' is a file") }
+                let audio = try read(source)
+                let decoded = CWDecoder(sampleRate: Double(audio.sampleRate)).decode(audio.samples)
+                (samples, sampleRate, characters, tone) = (audio.samples, audio.sampleRate, decoded.characters, decoded.tone)
+                title = URL(fileURLWithPath: source).lastPathComponent + ": DECODED " + decoded.text
+            }
+            let preview = ClipPreview(sampleRate: Double(sampleRate), tone: tone)
+            let image = preview.render(samples, characters: characters, title: title)
+            try userFacing { try FileSystem.writeAtomically(PNGEncoder.encode(image), to: output) }
+            print("Wrote \(output) (\(image.width)×\(image.height) pixels, \(characters.count) characters marked, \(String(format: "%.0f", preview.pixelsPerSecond)) pixels per second)")
+        }
+
+        func read(_ path: String) throws -> WAVAudio {
+            let bytes = try userFacing { try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) }
+            let audio = try userFacing { try WAVDecoder.decode(bytes) }
+            guard audio.channels == 1 else { throw UserError("'\(path)' has \(audio.channels) channels; give a mono WAV file") }
+            return audio
+        }
+    }
+}
