@@ -53,14 +53,41 @@ struct KeyingDetector {
         let reach = max(1, Int((0.4 * envelopeRate / Double(block)).rounded()))
         let global = (levels.noise + levels.mark) / 2
         var perBlock = [Float](repeating: global, count: blocks)
-        var window: [Float] = []
+        // Percentiles from a running histogram of log levels (1/2 dB steps over 120 dB below the
+        // peak), updated block by block as the window slides.
+        let peak = max(envelope.max() ?? 1, 1e-12)
+        let steps = 240
+        func bin(_ value: Float) -> Int {
+            let db = 20 * log10(max(Double(value), 1e-30) / Double(peak))
+            return max(0, min(steps - 1, Int((db + 120) * 2)))
+        }
+        func level(_ bin: Int) -> Float { peak * Float(pow(10, ((Double(bin) + 0.5) / 2 - 120) / 20)) }
+        let bins = envelope.map(bin)
+        var histogram = [Int](repeating: 0, count: steps)
+        var inWindow = 0
+        func addBlock(_ b: Int, _ sign: Int) {
+            guard b >= 0, b < blocks else { return }
+            for index in (b * block)..<min(envelope.count, (b + 1) * block) { histogram[bins[index]] += sign; inWindow += sign }
+        }
+        func percentile(_ p: Double) -> Float {
+            let target = Int(p * Double(max(0, inWindow - 1)))
+            return histogram.withUnsafeBufferPointer { counts in
+                var seen = 0
+                for index in 0..<steps {
+                    seen += counts[index]
+                    if seen > target { return level(index) }
+                }
+                return peak
+            }
+        }
+        for b in 0...min(blocks - 1, reach) { addBlock(b, 1) }
         for b in 0..<blocks {
-            let lo = max(0, b - reach) * block, hi = min(envelope.count, (b + reach + 1) * block)
-            window.removeAll(keepingCapacity: true)
-            window.append(contentsOf: envelope[lo..<hi])
-            window.sort()
-            let noise = window[Int(0.1 * Double(window.count - 1))]
-            let mark = window[Int(0.9 * Double(window.count - 1))]
+            if b > 0 {
+                addBlock(b + reach, 1)
+                addBlock(b - reach - 1, -1)
+            }
+            let noise = percentile(0.1)
+            let mark = percentile(0.9)
             if noise > global {
                 perBlock[b] = global  // a run of long marks: no gap to measure the noise in
             } else if mark > levels.noise * 2, mark >= noise * Self.minimumContrast || mark >= noise * Self.minimumContrast / 2 && mark >= levels.mark * 0.6 {

@@ -1,0 +1,31 @@
+import Foundation
+import MorseDataset
+
+/// A small sound dataset made once per test run (16 clips of at most 6 s), copied by each test that damages it.
+enum Fixture {
+    static let dataset: String = {
+        let folder = NSTemporaryDirectory() + "morse-inspection-tests/sound-\(UUID().uuidString.prefix(8))"
+        let settings = RunSettings(config: .defaults, numSamples: 16, seed: 7, maxDuration: 6, noiseRatio: 0.1)
+        let generation = DatasetGeneration(settings: settings, outputDirectory: folder, workers: 2, overwrite: false, progress: .none, version: "test")
+        do { _ = try generation.run(stop: StopSignal()) { _ in } } catch { Issue.record("cannot generate the fixture dataset: \(error)") }
+        return folder
+    }()
+
+    /// A fresh copy of the sound dataset.
+    static func copy(_ name: String = #function) throws -> String {
+        let safe = name.filter { $0.isLetter || $0.isNumber }
+        let target = NSTemporaryDirectory() + "morse-inspection-tests/\(safe)-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.copyItem(atPath: dataset, toPath: target)
+        return target
+    }
+}
+
+func readText(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+func writeText(_ text: String, _ path: String) throws { try text.write(toFile: path, atomically: true, encoding: .utf8) }
+
+/// metadata.csv's data lines (header left out).
+func metadataLines(_ root: String) throws -> [String] {
+    Array(try readText(root + "/metadata.csv").split(separator: "\n").dropFirst().map(String.init))
+}
+
+import Testing
