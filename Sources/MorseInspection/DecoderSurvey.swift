@@ -12,7 +12,7 @@ public struct DecoderSurvey: Sendable {
     /// A decoded clip whose CER is above this is listed as disagreeing with its label.
     public var flagCER: Double
 
-    public init(fraction: Double = 1, minimumSNR: Double? = nil, flagCER: Double = 0.25) {
+    public init(fraction: Double = 1, minimumSNR: Double? = nil, flagCER: Double = 0.5) {
         self.fraction = fraction
         self.minimumSNR = minimumSNR
         self.flagCER = flagCER

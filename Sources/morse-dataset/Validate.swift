@@ -33,10 +33,10 @@ extension MorseDatasetCommand {
         var fraction: Double = 0.1
 
         @Option(help: "With --decode: decode only clips with at least this SNR in dB (500 Hz bandwidth).")
-        var minSnr: Double = 20
+        var minSnr: Double = 25
 
         @Option(help: "With --decode: flag a clip when the decoder's character error rate is above this, 0 to 1.")
-        var flagCer: Double = 0.25
+        var flagCer: Double = 0.5
 
         @Option(help: "Problems listed per kind (all are counted).")
         var limit: Int = 20

@@ -120,11 +120,11 @@ struct ValidationTests {
 
     @Test("decoding the clean clips finds no disagreement")
     func decodeClean() throws {
-        let survey = DecoderSurvey(fraction: 1, minimumSNR: 20)
+        let survey = DecoderSurvey(fraction: 1, minimumSNR: 25, flagCER: 0.5)
         let report = DatasetValidator(root: Fixture.dataset, options: ValidationOptions(workers: 2, decode: survey)).run()
         #expect(report.isSound, "findings: \(report.log.kept.map(\.description))")
         let decoded = try #require(report.decode)
-        #expect(decoded.clips.count >= 2, "only \(decoded.clips.count) clips at 20 dB or more were decoded")
+        #expect(decoded.clips.count >= 1, "only \(decoded.clips.count) clips at 25 dB or more were decoded")
         #expect(decoded.overall.cer < 0.05)
     }
 }
