@@ -12,11 +12,18 @@ extension MorseDatasetCommand {
                 the envelope into marks with an adaptive threshold and reads dits, dahs and gaps by clustering their lengths.
                 Prints the text in canonical spelling (prosigns in brackets, * for a pattern with no symbol).
                 --reference compares with a transcript and prints the character error rate.
+                --benchmark prints the decoder's character error rate on clean renders at every speed and fist.
                 Example: morse-dataset decode data/cw/audio/test/morse_000007.wav --timings
                 """)
 
         @Argument(help: "A mono WAV file (16-bit PCM or 32-bit float).")
-        var file: String
+        var file: String?
+
+        @Flag(help: "Instead of a file: decode clean renders at 15–40 WPM with every fist and print the error-rate table.")
+        var benchmark = false
+
+        @Option(help: "With --benchmark: the operators' sloppiness, 0 to 1.")
+        var sloppiness: Double = 0.5
 
         @Option(help: "Tone frequency in Hz. Default: found in the audio.")
         var tone: Double?
@@ -27,7 +34,16 @@ extension MorseDatasetCommand {
         @Flag(help: "Also print each character's start and end time in seconds, the tone and the speed.")
         var timings = false
 
+        func validate() throws {
+            guard benchmark || file != nil else { throw ValidationError("give a WAV file to decode, or --benchmark") }
+            guard (0...1).contains(sloppiness) else { throw ValidationError("--sloppiness \(sloppiness) is out of range; use 0 to 1") }
+        }
+
         func run() throws {
+            guard let file else {
+                for line in DecoderBenchmark(sloppiness: sloppiness).table() { print(line) }
+                return
+            }
             let bytes = try userFacing { try [UInt8](Data(contentsOf: URL(fileURLWithPath: file))) }
             let audio = try userFacing { try WAVDecoder.decode(bytes) }
             guard audio.channels == 1 else { throw UserError("'\(file)' has \(audio.channels) channels; give a mono WAV file") }
