@@ -139,9 +139,9 @@ public struct ToneRenderer: Sendable {
         let start = Double(first) * dt
         // Exact phasor, per-sample step and the step's own turn (drift) at the chunk's start.
         let phase = basePhase(start, tone: tone) + extraPhase
-        var z = Complex(angle: phase)
-        var w = Complex(angle: basePhase(start + dt, tone: tone) - basePhase(start, tone: tone))
-        let v = tone.driftRate == 0 ? Complex.one : Complex(angle: 2 * Double.pi * tone.driftRate * dt * dt)
+        var z = Complex.unit(phase: phase)
+        var w = Complex.unit(phase: basePhase(start + dt, tone: tone) - basePhase(start, tone: tone))
+        let v = tone.driftRate == 0 ? Complex.one : Complex.unit(phase: 2 * Double.pi * tone.driftRate * dt * dt)
         var re = SIMD8<Float>(), im = SIMD8<Float>(), stepRe = SIMD8<Float>(), stepIm = SIMD8<Float>()
         var eightSteps = Complex.one  // w(n)·…·w(n+7): lane 0's advance per block
         for lane in 0..<8 {
@@ -176,31 +176,6 @@ public struct ToneRenderer: Sendable {
         }
         for lane in 0..<(count - blocks * 8) { out[blocks * 8 + lane] = im[lane] }
     }
-}
-
-/// A complex number, just enough for phasor arithmetic.
-struct Complex {
-    var re: Double
-    var im: Double
-
-    static let one = Complex(re: 1, im: 0)
-
-    init(re: Double, im: Double) {
-        self.re = re
-        self.im = im
-    }
-
-    /// The unit phasor at `angle` radians.
-    init(angle: Double) {
-        re = cos(angle)
-        im = sin(angle)
-    }
-
-    static func * (a: Complex, b: Complex) -> Complex {
-        Complex(re: a.re * b.re - a.im * b.im, im: a.re * b.im + a.im * b.re)
-    }
-
-    var squared: Complex { self * self }
 }
 
 /// An edge shape sampled finely for linear interpolation (error far below 16-bit resolution).
