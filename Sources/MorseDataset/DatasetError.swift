@@ -19,7 +19,9 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
             let fix: String
             switch code {
             case ENOSPC, EDQUOT: fix = "free some space (or choose another --output-dir), then run the same command again to resume"
-            case EACCES, EPERM, EROFS: fix = "choose a folder you can write to, or fix its permissions"
+            case EACCES, EPERM, EROFS:
+                fix = "choose a folder you can write to, or fix its permissions (or remount it read-write); then run the same command again, which resumes"
+            case ENOTDIR: fix = "it is a file; choose a folder"
             case ENOENT: fix = "check that the folder exists"
             default: fix = "check the disk and the path"
             }

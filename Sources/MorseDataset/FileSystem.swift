@@ -113,12 +113,16 @@ public enum FileSystem {
         return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".tmp").path
     }
 
-    /// Creates `path` and its parents.
+    /// Creates `path` and its parents, and checks that we can write into it (also as root: a
+    /// read-only file system fails the check).
     public static func makeDirectory(_ path: String) throws(DatasetError) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw .io(path: path, errno: (error as NSError).code == NSFileWriteNoPermissionError ? EACCES : EIO, action: "create folder")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .io(path: path, errno: ENOTDIR, action: "create folder") }
+        } else {
+            let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            if !parent.isEmpty && parent != path && parent != "/" { try makeDirectory(parent) }
+            if mkdir(path, 0o755) != 0 && errno != EEXIST { throw .io(path: path, errno: errno, action: "create folder") }
         }
         guard access(path, W_OK) == 0 else { throw .io(path: path, errno: errno, action: "write into folder") }
     }
