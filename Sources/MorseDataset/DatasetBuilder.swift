@@ -55,7 +55,15 @@ public struct DatasetBuilder: Sendable {
         let contents = (try? manager.contentsOfDirectory(atPath: layout.root)) ?? []
         var restartShard = false
         if let stored = RunDescriptor.load(layout.runFile) {
-            if let difference = descriptor.difference(from: stored) {
+            if var difference = descriptor.difference(from: stored) {
+                if stored.configFingerprint != descriptor.configFingerprint,
+                    let storedYAML = try? String(contentsOfFile: layout.configFile, encoding: .utf8)
+                {
+                    let changes = ConfigChanges.between(stored: storedYAML, requested: configYAML)
+                    if !changes.isEmpty {
+                        difference += "; changed: " + changes.prefix(5).joined(separator: ", ") + (changes.count > 5 ? ", …" : "")
+                    }
+                }
                 guard overwrite else { throw .changedRun(path: layout.root, difference: difference) }
                 try removeDataset()
             } else if overwrite {
