@@ -10,5 +10,5 @@ struct MorseDatasetCommand: ParsableCommand {
             Start with `morse-dataset render --text "CQ TEST DE K1ABC <KN>"` to hear one clip.
             """,
         version: "0.1.0",
-        subcommands: [Generate.self, Render.self])
+        subcommands: [Generate.self, Merge.self, Render.self])
 }
