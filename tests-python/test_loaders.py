@@ -48,3 +48,23 @@ def test_audiofolder_loads_three_splits(tool, tmp_path):
             assert isinstance(row["text"], str) and (row["text"] == "") == row["is_noise_only"]
             assert "".join(c["text"] for c in row["characters"]) == row["text"].replace(" ", "")
             assert set(row["exchange"]) >= {"rst", "serial", "zone", "state", "name"}
+
+
+def test_webdataset_shards_load_with_datasets(tool, tmp_path):
+    pytest.importorskip("datasets")
+    os.environ["HF_DATASETS_OFFLINE"] = "1"
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["HF_DATASETS_CACHE"] = str(tmp_path / "cache")
+    out = tmp_path / "cw"
+    tool("generate", "--num-samples", 40, "--output-dir", out, "--seed", 6, "--max-duration", 8,
+         "--format", "webdataset", "--progress", "none")
+    stub_torch_imports()
+    from datasets import Audio, load_dataset
+    dataset = load_dataset("webdataset", data_dir=str(out / "webdataset"))
+    assert set(dataset) == {"train", "validation", "test"}
+    assert sum(len(split) for split in dataset.values()) == 40
+    for name, split in dataset.items():
+        for row in split.cast_column("wav", Audio(decode=False)):
+            assert row["json"]["split"] == name and row["json"]["text"] == row["txt"]
+            assert row["__key__"] == row["json"]["file_name"].removesuffix(".wav")
+            assert row["wav"]["bytes"][:4] == b"RIFF"
