@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 swift build
-swift test 2>&1 | tee .test-swift.log | grep -vE "^(◇|↳|✔ Test [a-zA-Z]|\[)" || true
+# Print failures and the summary; the full log stays in .test-swift.log.
+swift test 2>&1 | tee .test-swift.log | grep -vE "^(◇|↳|✔ Test [a-zA-Z]|✔ Suite|\[)" | grep -vE "^Test Suite|Executed 0 tests" || true
+grep -E "^✔ Test run with" .test-swift.log || true
 grep -qE "^✔ Test run with [0-9]+ tests? .* passed" .test-swift.log || { echo "Swift tests failed"; exit 1; }
 
 venv=.venv-tests

@@ -1,3 +1,5 @@
+import MorseSignal
+
 /// Attack and release of the receiver's automatic gain control.
 public struct AGCParameters: Hashable, Sendable, Codable {
     /// Time constant in seconds with which the gain falls when the level rises.

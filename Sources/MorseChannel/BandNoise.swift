@@ -1,3 +1,5 @@
+import MorseSignal
+
 /// The spectrum of the band noise.
 public enum NoiseColour: String, CaseIterable, Codable, Sendable {
     /// Flat density: the usual receiver-noise-limited band.

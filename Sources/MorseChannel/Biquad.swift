@@ -1,3 +1,5 @@
+import MorseSignal
+
 /// One second-order IIR section, normalised so a0 = 1:
 /// `H(z) = (b0 + b1·z⁻¹ + b2·z⁻²) / (1 + a1·z⁻¹ + a2·z⁻²)`.
 ///

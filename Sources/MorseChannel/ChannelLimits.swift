@@ -1,3 +1,5 @@
+import MorseSignal
+
 /// What the configuration says about the channel (keys of `contest_cw.yaml`), restricting what
 /// ``ConditionPreset/draw(limits:noiseOnly:clipDuration:using:)`` may draw.
 ///

@@ -1,3 +1,5 @@
+import MorseSignal
+
 /// What the chain did to one clip: the SNR in both reference bandwidths and cheap measurements.
 public struct ChannelReport: Hashable, Sendable, Codable {
     /// Requested SNR in dB: carrier over noise power in 500 Hz centred on the tone.

@@ -1,3 +1,4 @@
+import MorseSignal
 import MorseCode
 
 /// Named band conditions: bundles of parameter ranges a clip's channel is drawn from.

@@ -1,3 +1,5 @@
+import MorseSignal
+
 /// The kinds of fading (QSB) a path can show.
 public enum FadingKind: String, CaseIterable, Codable, Sendable {
     /// No fading.

@@ -1,3 +1,5 @@
+import MorseSignal
+
 /// The chain's internal generator (xoshiro256+), seeded from the caller's generator.
 ///
 /// Audio-rate noise needs one 64-bit draw per sample; a concrete, inlinable generator keeps that

@@ -1,3 +1,5 @@
+import MorseSignal
+
 /// Standard normal deviates by the ziggurat method (Marsaglia and Tsang, 2000; 256 layers).
 ///
 /// About 99 % of deviates cost half a 64-bit random number, a table look-up, a compare and a

@@ -1,3 +1,5 @@
+import MorseSignal
+
 /// A linear recursion run on eight independent signals at once (one per SIMD lane).
 protocol LaneRecursion {
     /// Advances every lane by one sample.

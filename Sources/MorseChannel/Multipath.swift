@@ -1,3 +1,5 @@
+import MorseSignal
+
 /// Mixing a station's propagation paths into the band: each path is a delayed copy of the keyed
 /// tone under its own time-varying complex gain.
 ///

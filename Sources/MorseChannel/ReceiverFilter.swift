@@ -1,3 +1,5 @@
+import MorseSignal
+
 /// The receiver's IF/audio selectivity.
 public enum ReceiverFilterKind: String, CaseIterable, Codable, Sendable {
     /// 250 Hz wide, centred on the wanted tone.

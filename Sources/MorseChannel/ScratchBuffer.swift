@@ -1,3 +1,5 @@
+import MorseSignal
+
 /// A grow-only block of memory owned by one ``ReceiverChain``, reused from clip to clip.
 struct ScratchBuffer<Element: BitwiseCopyable>: ~Copyable {
     private(set) var base: UnsafeMutablePointer<Element>

@@ -1,3 +1,5 @@
+import MorseSignal
+
 /// QRN: static crashes from distant lightning, added to the band before the receiver filter.
 ///
 /// Crashes arrive as a Poisson process at ``rate`` per second. Each is either a cluster of

@@ -1,3 +1,5 @@
+import MorseSignal
+
 /// Small SIMD kernels for the audio-rate stages (SSE2-friendly: no gathers, no FMA needed).
 enum VectorMath {
     /// Natural logarithm of positive, finite, normal `x` (relative error below 1e-7).

@@ -20,6 +20,12 @@ public struct ClipContent: Sendable, Hashable, Codable {
     /// Every exchange keyed in the text, in order.
     public var exchanges: [ExchangeRecord]
 
+    /// Every key `fields` may hold, sorted: datasets write them all so each row has the same shape.
+    public static let fieldNames = [
+        "age", "call", "check", "class", "grid", "name", "partial", "power", "precedence", "qth", "rig", "rst", "section",
+        "serial", "society", "state", "wx", "zone",
+    ]
+
     /// Creates clip content.
     public init(
         text: String, contestType: ContestType?, sampleType: SampleType, country: Country?,

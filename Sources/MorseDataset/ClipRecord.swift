@@ -23,6 +23,9 @@ struct ClipRecord {
     }()
 
     var json: String {
+        let noise = plan.isNoiseOnly
+        let content = plan.content
+        let channel = plan.channel
         var o = JSONObject()
         o.add("id", plan.id)
         o.add("file_name", layout.fileName(id: plan.id))
@@ -33,27 +36,40 @@ struct ClipRecord {
         o.add("num_samples", plan.sampleCount)
         o.add("sample_rate", plan.sampleRate)
         o.add("seed", seed)
-        o.add("is_noise_only", plan.isNoiseOnly)
-        let content = plan.content
-        o.add("contest_type", plan.isNoiseOnly ? "NOISE" : content?.contestType?.rawValue ?? "NONE")
-        o.add("sample_type", plan.isNoiseOnly ? "noise_only" : content?.sampleType.rawValue ?? "")
+        o.add("is_noise_only", noise)
+        o.add("contest_type", noise ? "NOISE" : content?.contestType?.rawValue ?? "NONE")
+        o.add("sample_type", noise ? "noise_only" : content?.sampleType.rawValue ?? "")
         o.add("condition", plan.condition.rawValue)
-        o.add("wpm", plan.isNoiseOnly ? 0 : plan.timing.wpm, decimals: 1)
-        o.add("effective_wpm", plan.isNoiseOnly ? nil : plan.timing.effectiveWPM, decimals: 1)
-        o.add("fist", plan.isNoiseOnly ? "" : plan.fist.kind.rawValue)
-        o.add("sloppiness", plan.isNoiseOnly ? 0 : plan.fist.sloppiness, decimals: 3)
+        // Speeds: 0 for noise-only clips; the effective speed equals the character speed without Farnsworth.
+        o.add("wpm", noise ? 0 : plan.timing.wpm, decimals: 1)
+        o.add("effective_wpm", noise ? 0 : plan.timing.effectiveWPM ?? plan.timing.wpm, decimals: 1)
+        o.add("farnsworth", !noise && plan.timing.effectiveWPM != nil)
+        o.add("fist", noise ? "" : plan.fist.kind.rawValue)
+        o.add("sloppiness", noise ? 0 : plan.fist.sloppiness, decimals: 3)
         o.add("dash_ratio", plan.timing.dashRatio, decimals: 2)
         o.add("tone", plan.tone.frequency, decimals: 1)
         o.add("rise_time_ms", plan.tone.riseTime * 1000, decimals: 2)
         o.add("envelope", plan.tone.shape.rawValue)
         o.add("chirp_hz", plan.tone.chirpOffset, decimals: 1)
         o.add("drift_hz_per_s", plan.tone.driftRate, decimals: 3)
-        o.add("snr_500", plan.isNoiseOnly ? nil : report.snr500, decimals: 2)
-        o.add("snr_2500", plan.isNoiseOnly ? nil : report.snr2500, decimals: 2)
-        o.add("filter", plan.channel.filter.rawValue)
+        o.add("snr_500", noise ? nil : report.snr500, decimals: 2)
+        o.add("snr_2500", noise ? nil : report.snr2500, decimals: 2)
+        o.add("filter", channel.filter.rawValue)
+        o.add("noise_colour", channel.noiseColour.rawValue)
+        o.add("fading", channel.fading.kind.rawValue)
+        o.add("fading_rate", channel.fading.rate, decimals: 4)
+        o.add("fading_depth", channel.fading.depth, decimals: 4)
+        o.add("qrn_rate", channel.qrnRate, decimals: 4)
+        o.add("num_interferers", channel.interferers.count)
+        o.add("multipath_paths", channel.multipathDelays.count)
+        o.add("agc", channel.agc != nil)
         o.add("country", content?.country?.rawValue ?? "")
         o.add("callsigns", strings: content?.callsigns ?? [])
-        o.add("exchange", object: sortedObject(content?.fields ?? [:]))
+        o.add("exchange", object: exchangeObject(content?.fields ?? [:]))
+        o.add("evaluation", object: evaluation(content))
+        o.add("characters", raw: spans(plan.timeline.characters))
+        o.add("words", raw: spans(plan.timeline.words))
+        // Variable-shaped detail as JSON text, so every row has the same columns for Arrow readers.
         var exchanges = "["
         for (index, record) in (content?.exchanges ?? []).enumerated() {
             var e = JSONObject()
@@ -62,13 +78,16 @@ struct ClipRecord {
             e.add("fields", object: sortedObject(record.fields))
             exchanges += (index > 0 ? ", " : "") + e.encoded
         }
-        o.add("exchanges", raw: exchanges + "]")
-        o.add("evaluation", object: evaluation(content))
-        let channel = (try? Self.channelEncoder.encode(plan.channel)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        o.add("channel", raw: channel)
-        o.add("characters", raw: spans(plan.timeline.characters))
-        o.add("words", raw: spans(plan.timeline.words))
+        o.add("exchanges", exchanges + "]")
+        o.add("channel", (try? Self.channelEncoder.encode(channel)).map { String(decoding: $0, as: UTF8.self) } ?? "{}")
         return o.encoded
+    }
+
+    /// Every exchange field name, each with its value or "" (the same keys in every row).
+    func exchangeObject(_ fields: [String: String]) -> JSONObject {
+        var object = JSONObject()
+        for key in ClipContent.fieldNames { object.add(key, fields[key] ?? "") }
+        return object
     }
 
     func sortedObject(_ fields: [String: String]) -> JSONObject {
@@ -77,13 +96,13 @@ struct ClipRecord {
         return object
     }
 
-    /// The elements `evaluation.track_elements` names, each as the list of its values in the clip
-    /// (from every exchange), ready for callsign and exchange accuracy.
+    /// The elements `evaluation.track_elements` names, each as its values in the clip (from every
+    /// exchange) separated by spaces, ready for callsign and exchange accuracy.
     func evaluation(_ content: ClipContent?) -> JSONObject {
         var object = JSONObject()
         for element in trackElements {
             if element == .callsigns {
-                object.add(element.rawValue, strings: content?.callsigns ?? [])
+                object.add(element.rawValue, (content?.callsigns ?? []).joined(separator: " "))
                 continue
             }
             var values: [String] = []
@@ -91,7 +110,7 @@ struct ClipRecord {
             for fields in sources {
                 for key in element.fieldKeys { if let value = fields[key] { values.append(value) } }
             }
-            object.add(element.rawValue, strings: values)
+            object.add(element.rawValue, values.joined(separator: " "))
         }
         return object
     }

@@ -35,42 +35,68 @@ public struct DatasetBuilder: Sendable {
         self.configYAML = configYAML
     }
 
-    /// Readies the output folder and returns what a previous run already finished.
+    /// Readies the output folder and returns what previous runs already finished.
     ///
     /// A new or empty folder starts a dataset. A folder holding our dataset made with the same
-    /// settings is resumed: its journal is indexed (a line cut off by a crash is dropped) and leftover
-    /// temporary files are removed. A dataset made with other settings is refused unless `overwrite`;
-    /// a non-empty folder that is not ours is always refused.
-    public func prepare(overwrite: Bool) throws(DatasetError) -> JournalIndex {
+    /// settings is resumed: every journal in it is indexed (a line cut off by a crash is dropped
+    /// from this shard's journal) and this shard's leftover temporary files are removed. A dataset
+    /// made with other settings is refused unless `overwrite`; a non-empty folder that is not ours
+    /// is always refused.
+    ///
+    /// Several shards of the same run may prepare one shared folder at the same time: each writes
+    /// only its own journal and its own clips, and `run.json` is written only when missing.
+    /// - Parameters:
+    ///   - overwrite: start afresh. For the whole dataset (or another run's dataset) everything we
+    ///     wrote is deleted; for one shard of the same run only that shard's journal is, so the
+    ///     other shards' work in a shared folder survives.
+    ///   - shard: the part of the dataset this run makes.
+    public func prepare(overwrite: Bool, shard: DatasetShard = .whole) throws(DatasetError) -> JournalIndex {
         let manager = FileManager.default
         let contents = (try? manager.contentsOfDirectory(atPath: layout.root)) ?? []
-        if !contents.isEmpty {
-            guard let stored = RunDescriptor.load(layout.runFile) else {
-                throw .foreignDirectory(layout.root)
-            }
-            if let difference = descriptor.difference(from: stored) {
+        var restartShard = false
+        if let stored = RunDescriptor.load(layout.runFile) {
+            if var difference = descriptor.difference(from: stored) {
+                if stored.configFingerprint != descriptor.configFingerprint,
+                    let storedYAML = try? String(contentsOfFile: layout.configFile, encoding: .utf8)
+                {
+                    let changes = ConfigChanges.between(stored: storedYAML, requested: configYAML)
+                    if !changes.isEmpty {
+                        difference += "; changed: " + changes.prefix(5).joined(separator: ", ") + (changes.count > 5 ? ", …" : "")
+                    }
+                }
                 guard overwrite else { throw .changedRun(path: layout.root, difference: difference) }
                 try removeDataset()
             } else if overwrite {
-                try removeDataset()
+                if shard.isWhole { try removeDataset() } else { restartShard = true }
             }
+        } else if !contents.isEmpty && !(contents == [".morse-dataset"] && isStateFolderOnly()) {
+            throw .foreignDirectory(layout.root)
         }
         try FileSystem.makeDirectory(layout.root)
         try FileSystem.makeDirectory(layout.stateFolder)
+        if RunDescriptor.load(layout.runFile) != descriptor { try FileSystem.writeShared(descriptor.encoded(), to: layout.runFile) }
+        if (try? String(contentsOfFile: layout.configFile, encoding: .utf8)) != configYAML {
+            try FileSystem.writeShared(configYAML, to: layout.configFile)
+        }
         for split in DatasetSplit.allCases { try FileSystem.makeDirectory(layout.audioFolder(split)) }
-        try FileSystem.writeAtomically(descriptor.encoded(), to: layout.runFile)
-        try FileSystem.writeAtomically(configYAML, to: layout.configFile)
-        removeTemporaryFiles()
+        removeTemporaryFiles(shard: shard)
+        let own = layout.journalFile(shard)
+        if restartShard { unlink(own) }
         var index = JournalIndex(count: descriptor.numSamples)
-        if FileSystem.exists(layout.journalFile) {
-            let valid = try index.add(journal: layout.journalFile)
-            if let size = FileSystem.fileSize(layout.journalFile), size > valid {
-                guard truncate(layout.journalFile, off_t(valid)) == 0 else {
-                    throw .io(path: layout.journalFile, errno: errno, action: "repair")
-                }
+        for journal in layout.journalFiles() {
+            let valid = try index.add(journal: journal)
+            if journal == own, let size = FileSystem.fileSize(journal), size > valid {
+                guard truncate(journal, off_t(valid)) == 0 else { throw .io(path: journal, errno: errno, action: "repair") }
             }
         }
-        return index
+        return restartShard ? JournalIndex(count: descriptor.numSamples) : index
+    }
+
+    /// Whether the state folder holds nothing but possibly our temporary files: another shard
+    /// has just created it and is about to write `run.json`.
+    func isStateFolderOnly() -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: layout.stateFolder)) ?? []
+        return names.allSatisfy { $0.hasPrefix(".") && $0.hasSuffix(".tmp") }
     }
 
     /// Removes everything a previous run of ours wrote (only files we name; nothing else).
@@ -84,11 +110,28 @@ public struct DatasetBuilder: Sendable {
         }
     }
 
-    /// Deletes `.name.tmp` files a killed run left behind.
-    func removeTemporaryFiles() {
-        for folder in [layout.root, layout.stateFolder, layout.splitsFolder, layout.manifestsFolder] + DatasetSplit.allCases.map(layout.audioFolder) {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") { unlink(folder + "/" + name) }
+    /// Deletes `.name.tmp` files a killed run left behind: the audio of this shard's clips, the
+    /// manifests when this run finalises (the whole dataset), and shared state files whose writer
+    /// process is gone. Temporary files of other shards still running are left alone.
+    func removeTemporaryFiles(shard: DatasetShard) {
+        let mine = shard.ids(of: descriptor.numSamples)
+        func entries(_ folder: String) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix(".") && $0.hasSuffix(".tmp") }
+        }
+        for folder in DatasetSplit.allCases.map(layout.audioFolder) {
+            for name in entries(folder) {
+                let digits = name.drop { !$0.isNumber }.prefix { $0.isNumber }
+                if let id = Int(digits), mine.contains(id) { unlink(folder + "/" + name) }
+            }
+        }
+        if shard.isWhole {
+            let folders = [layout.root, layout.splitsFolder, layout.manifestsFolder] + DatasetSplit.allCases.map(layout.webDatasetFolder)
+            for folder in folders { for name in entries(folder) { unlink(folder + "/" + name) } }
+        }
+        for name in entries(layout.stateFolder) {
+            let parts = name.split(separator: ".")
+            guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(layout.stateFolder + "/" + name) }
         }
     }
 
@@ -104,13 +147,14 @@ public struct DatasetBuilder: Sendable {
     /// Makes clips `pending` (in that order) on `workers` threads.
     /// - Parameters:
     ///   - splits: the split of every clip id.
+    ///   - shard: whose journal the finished clips go to.
     ///   - makeWorker: creates one clip maker per worker thread.
     ///   - log: receives one line per failed clip as it happens.
     public func generate(
         pending: [Int], splits: [DatasetSplit], workers: Int, counters: ProgressCounters, stop: StopSignal,
-        makeWorker: @Sendable () -> any ClipMaking, log: @Sendable (String) -> Void
+        shard: DatasetShard = .whole, makeWorker: @Sendable () -> any ClipMaking, log: @Sendable (String) -> Void
     ) throws(DatasetError) -> RunOutcome {
-        let journal = try LineAppender(path: layout.journalFile)
+        let journal = try LineAppender(path: layout.journalFile(shard))
         let next = Atomic<Int>(0)
         let failures = Mutex<[(id: Int, reason: String)]>([])
         let fatal = Mutex<DatasetError?>(nil)

@@ -6,6 +6,33 @@ struct DatasetCard {
     var markdown: String {
         let run = description.descriptor
         let splits = DatasetSplit.allCases.map { "| \($0.name) | \(statistics.splits[$0.name] ?? 0) |" }.joined(separator: "\n")
+        var loading: [String] = []
+        if description.writesFolder {
+            loading.append("""
+                Hugging Face `datasets` (three splits, audio and text in one call):
+
+                ```python
+                from datasets import load_dataset
+                ds = load_dataset("audiofolder", data_dir="path/to/this/folder")
+                ```
+
+                MorseWhisper's trainer reads `splits/{split}.csv` and loads `audio/<audio_file>` at \(run.sampleRate) Hz.
+                NeMo reads `manifests/{split}.jsonl` (`audio_filepath` is relative to the manifest's folder).
+                `audio/{split}/metadata.jsonl` holds every clip's full metadata, including per-character
+                start and end times in seconds (`characters`) and the drawn channel parameters (`channel`).
+                """)
+        }
+        if description.writesWebDataset {
+            loading.append("""
+                WebDataset shards of \(description.shardSize) clips are in `webdataset/{split}/shard-NNNNNN.tar`; each clip
+                is `<key>.wav`, `<key>.txt` (the transcript) and `<key>.json` (its full metadata), key `morse_000042`:
+
+                ```python
+                from datasets import load_dataset
+                ds = load_dataset("webdataset", data_dir="path/to/this/folder/webdataset")
+                ```
+                """)
+        }
         return """
             ---
             task_categories:
@@ -17,7 +44,7 @@ struct DatasetCard {
             - synthetic
             configs:
             - config_name: default
-              data_dir: audio
+              data_dir: \(description.writesFolder ? "audio" : "webdataset")
             ---
 
             # Synthetic Morse code (CW) dataset
@@ -34,17 +61,7 @@ struct DatasetCard {
 
             ## Loading
 
-            Hugging Face `datasets` (three splits, audio and text in one call):
-
-            ```python
-            from datasets import load_dataset
-            ds = load_dataset("audiofolder", data_dir="path/to/this/folder")
-            ```
-
-            MorseWhisper's trainer reads `splits/{split}.csv` and loads `audio/<audio_file>` at \(run.sampleRate) Hz.
-            NeMo reads `manifests/{split}.jsonl` (`audio_filepath` is relative to the manifest's folder).
-            `audio/{split}/metadata.jsonl` holds every clip's full metadata, including per-character
-            start and end times in seconds (`characters`) and the drawn channel parameters (`channel`).
+            \(loading.joined(separator: "\n\n"))
 
             ## How it was made
 

@@ -8,6 +8,9 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case changedRun(path: String, difference: String)
     case clipFailed(id: Int, reason: String)
     case damagedJournal(path: String, line: Int)
+    case notADataset(String)
+    case mismatchedShards(path: String, reference: String, difference: String)
+    case incompleteMerge(String)
 
     public var description: String {
         switch self {
@@ -16,7 +19,9 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
             let fix: String
             switch code {
             case ENOSPC, EDQUOT: fix = "free some space (or choose another --output-dir), then run the same command again to resume"
-            case EACCES, EPERM, EROFS: fix = "choose a folder you can write to, or fix its permissions"
+            case EACCES, EPERM, EROFS:
+                fix = "choose a folder you can write to, or fix its permissions (or remount it read-write); then run the same command again, which resumes"
+            case ENOTDIR: fix = "it is a file; choose a folder"
             case ENOENT: fix = "check that the folder exists"
             default: fix = "check the disk and the path"
             }
@@ -31,6 +36,12 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
             return "clip \(id) failed: \(reason)"
         case let .damagedJournal(path, line):
             return "\(path) line \(line) is damaged; delete the dataset folder or pass --overwrite to start afresh"
+        case let .notADataset(path):
+            return "\(path) is not a morse-dataset dataset or shard (it has no .morse-dataset/run.json); name the folders that `generate --shard-index I --num-shards N` wrote"
+        case let .mismatchedShards(path, reference, difference):
+            return "\(path) was made with other settings than \(reference) (\(difference)); merge only shards of one run (same config, seed, --num-samples, --max-duration, --noise-ratio)"
+        case let .incompleteMerge(report):
+            return report
         }
     }
 }

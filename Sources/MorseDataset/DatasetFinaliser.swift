@@ -14,12 +14,21 @@ public struct DatasetDescription: Sendable {
     public var numWorkers: Int
     public var audioFormat: WAVSampleFormat
     public var version: String
+    /// `output.formats`: `folder` (the reference layout) and/or `webdataset` (tar shards).
+    public var formats: [String]
+    /// `output.shard_size`: clips per WebDataset shard.
+    public var shardSize: Int
+
+    public var writesFolder: Bool { formats.contains("folder") }
+    public var writesWebDataset: Bool { formats.contains("webdataset") }
 
     public init(
         descriptor: RunDescriptor, contestTypes: [String], wpmRange: [Double], conditions: [String], splitRatios: [Double],
         metrics: [String], trackElements: [String], configYAML: String, numWorkers: Int, audioFormat: WAVSampleFormat,
-        version: String
+        version: String, formats: [String] = ["folder"], shardSize: Int = 1000
     ) {
+        self.formats = formats
+        self.shardSize = shardSize
         self.descriptor = descriptor
         self.contestTypes = contestTypes
         self.wpmRange = wpmRange
@@ -53,32 +62,32 @@ public struct DatasetFinaliser {
         public var missing: [Int]
     }
 
+    /// Writes the manifests of every clip in `index` whose audio is in place, in id order.
+    ///
+    /// With `folder` among the formats: `metadata.csv`, `splits/`, `audio/{split}/metadata.jsonl`
+    /// and `manifests/`; with `webdataset`: the tar shards. Always `dataset_info.json` and the card.
+    /// The WAV files under `audio/` stay in both cases: they are what a resume or merge checks.
     public func finalise(_ index: JournalIndex, now: Date = Date()) throws(DatasetError) -> Outcome {
-        for folder in [layout.splitsFolder, layout.manifestsFolder] + DatasetSplit.allCases.map(layout.audioFolder) {
-            try FileSystem.makeDirectory(folder)
-        }
         var writers: [BufferedFileWriter] = []
+        var tars: WebDatasetWriter?
         func writer(_ path: String) throws(DatasetError) -> BufferedFileWriter {
             let created = try BufferedFileWriter(path: path)
             writers.append(created)
             return created
         }
         do throws(DatasetError) {
-            let metadata = try writer(layout.root + "/metadata.csv")
-            try metadata.write(ClipSummary.csvHeader + "\n")
-            var splitCSV: [BufferedFileWriter] = [], transcripts: [BufferedFileWriter] = []
-            var audioJSONL: [BufferedFileWriter] = [], nemo: [BufferedFileWriter] = []
-            for split in DatasetSplit.allCases {
-                let csv = try writer(layout.splitsFolder + "/\(split.name).csv")
-                try csv.write(ClipSummary.csvHeader + "\n")
-                splitCSV.append(csv)
-                transcripts.append(try writer(layout.splitsFolder + "/\(split.name)_transcripts.txt"))
-                audioJSONL.append(try writer(layout.audioFolder(split) + "/metadata.jsonl"))
-                nemo.append(try writer(layout.manifestsFolder + "/\(split.name).jsonl"))
+            var folder: FolderManifests?
+            if description.writesFolder {
+                for path in [layout.splitsFolder, layout.manifestsFolder] + DatasetSplit.allCases.map(layout.audioFolder) {
+                    try FileSystem.makeDirectory(path)
+                }
+                folder = try FolderManifests(layout: layout, open: writer)
             }
+            if description.writesWebDataset { tars = try WebDatasetWriter(layout: layout, shardSize: description.shardSize) }
             var statistics = DatasetStatistics()
             var missing: [Int] = []
             var handles: [Int: FileHandle] = [:]
+            defer { for handle in handles.values { try? handle.close() } }
             let decoder = JSONDecoder()
             for (id, entry) in index.entries.enumerated() {
                 guard let entry else { continue }
@@ -90,39 +99,37 @@ public struct DatasetFinaliser {
                     missing.append(id)
                     continue
                 }
-                let row = clip.csvRow + "\n"
-                try metadata.write(row)
-                try splitCSV[split.rawValue].write(row)
-                try transcripts[split.rawValue].write(clip.audioFile + "|" + clip.text + "\n")
-                try audioJSONL[split.rawValue].write(String(decoding: line, as: UTF8.self) + "\n")
-                var manifest = JSONObject()
-                manifest.add("audio_filepath", "../audio/" + clip.audioFile)
-                manifest.add("duration", clip.duration)
-                manifest.add("text", clip.text)
-                try nemo[split.rawValue].write(manifest.encoded + "\n")
+                try folder?.add(clip, split: split, record: line)
+                if let tars {
+                    let path = layout.root + "/audio/" + clip.audioFile
+                    guard let wav = FileManager.default.contents(atPath: path) else { throw .io(path: path, errno: errno, action: "read") }
+                    try tars.add(id: id, split: split, wav: Array(wav), text: clip.text, record: line)
+                }
                 statistics.add(clip)
             }
-            for handle in handles.values { try? handle.close() }
             for created in writers { try created.finish() }
             writers.removeAll()
+            try tars?.finish()
             try FileSystem.writeAtomically(datasetInfo(statistics, now: now), to: layout.root + "/dataset_info.json")
             try FileSystem.writeAtomically(DatasetCard(description: description, statistics: statistics).markdown, to: layout.root + "/README.md")
             return Outcome(statistics: statistics, missing: missing)
         } catch {
             for created in writers { created.abandon() }
+            tars?.abandon()
             throw error
         }
     }
 
     /// Ids whose journal line is there but whose audio file is missing or has the wrong size: a
     /// resumed run makes them again.
-    public func unusable(_ index: JournalIndex) throws(DatasetError) -> [Int] {
+    /// - Parameter ids: the ids to check (default: all).
+    public func unusable(_ index: JournalIndex, ids: Range<Int>? = nil) throws(DatasetError) -> [Int] {
         var handles: [Int: FileHandle] = [:]
         defer { for handle in handles.values { try? handle.close() } }
         let decoder = JSONDecoder()
         var bad: [Int] = []
-        for (id, entry) in index.entries.enumerated() {
-            guard let entry else { continue }
+        for id in ids ?? index.entries.indices {
+            guard let entry = index.entries[id] else { continue }
             let line = try index.line(entry, handles: &handles)
             guard let clip = try? decoder.decode(ClipSummary.self, from: line), hasAudio(clip) else {
                 bad.append(id)
@@ -165,6 +172,8 @@ public struct DatasetFinaliser {
         info.add("min_duration", statistics.count == 0 ? 0 : statistics.minDuration, decimals: 4)
         info.add("max_clip_duration", statistics.maxDuration, decimals: 4)
         info.add("audio_format", description.audioFormat.rawValue)
+        info.add("formats", strings: description.formats)
+        if description.writesWebDataset { info.add("webdataset_shard_size", description.shardSize) }
         info.add("evaluation_metrics", strings: description.metrics)
         info.add("track_elements", strings: description.trackElements)
         info.add("config_fingerprint", run.configFingerprint)
@@ -181,5 +190,39 @@ public struct DatasetFinaliser {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
+    }
+}
+
+/// The reference layout's manifests, written row by row as the finaliser walks the clips.
+struct FolderManifests {
+    let metadata: BufferedFileWriter
+    var splitCSV: [BufferedFileWriter] = [], transcripts: [BufferedFileWriter] = []
+    var audioJSONL: [BufferedFileWriter] = [], nemo: [BufferedFileWriter] = []
+
+    /// Opens every manifest through `open` (which keeps the writers, to finish or abandon them).
+    init(layout: DatasetLayout, open: (String) throws(DatasetError) -> BufferedFileWriter) throws(DatasetError) {
+        metadata = try open(layout.root + "/metadata.csv")
+        try metadata.write(ClipSummary.csvHeader + "\n")
+        for split in DatasetSplit.allCases {
+            let csv = try open(layout.splitsFolder + "/\(split.name).csv")
+            try csv.write(ClipSummary.csvHeader + "\n")
+            splitCSV.append(csv)
+            transcripts.append(try open(layout.splitsFolder + "/\(split.name)_transcripts.txt"))
+            audioJSONL.append(try open(layout.audioFolder(split) + "/metadata.jsonl"))
+            nemo.append(try open(layout.manifestsFolder + "/\(split.name).jsonl"))
+        }
+    }
+
+    func add(_ clip: ClipSummary, split: DatasetSplit, record: Data) throws(DatasetError) {
+        let row = clip.csvRow + "\n"
+        try metadata.write(row)
+        try splitCSV[split.rawValue].write(row)
+        try transcripts[split.rawValue].write(clip.audioFile + "|" + clip.text + "\n")
+        try audioJSONL[split.rawValue].write(String(decoding: record, as: UTF8.self) + "\n")
+        var manifest = JSONObject()
+        manifest.add("audio_filepath", "../audio/" + clip.audioFile)
+        manifest.add("duration", clip.duration)
+        manifest.add("text", clip.text)
+        try nemo[split.rawValue].write(manifest.encoded + "\n")
     }
 }

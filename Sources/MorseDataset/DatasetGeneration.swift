@@ -2,6 +2,9 @@ import Foundation
 
 /// One `generate` run from start to finish: prepare or resume the folder, make the clips still
 /// missing on parallel workers, then write every manifest from the journal.
+///
+/// A run of one shard of several makes only that shard's clips and does not finalise: the
+/// manifests of the whole dataset are written by ``DatasetMerge`` once every shard is done.
 public struct DatasetGeneration: Sendable {
     public let settings: RunSettings
     public let layout: DatasetLayout
@@ -9,21 +12,29 @@ public struct DatasetGeneration: Sendable {
     public let overwrite: Bool
     public let progress: ProgressStyle
     public let version: String
+    public let shard: DatasetShard
 
-    public init(settings: RunSettings, outputDirectory: String, workers: Int, overwrite: Bool, progress: ProgressStyle, version: String) {
+    public init(
+        settings: RunSettings, outputDirectory: String, workers: Int, overwrite: Bool, progress: ProgressStyle, version: String,
+        shard: DatasetShard = .whole
+    ) {
         self.settings = settings
         layout = DatasetLayout(root: outputDirectory, numSamples: settings.numSamples)
         self.workers = workers
         self.overwrite = overwrite
         self.progress = progress
         self.version = version
+        self.shard = shard
     }
 
     /// What a run did.
     public struct Result: Sendable {
+        /// Statistics of the finished dataset; nil when the run stopped early or made one shard of several.
         public var statistics: DatasetStatistics?
         public var made: Int
         public var alreadyDone: Int
+        /// Clips this run was responsible for (all, or its shard's).
+        public var total: Int
         public var failures: [(id: Int, reason: String)]
         public var missing: [Int]
         public var stopped: String?
@@ -37,44 +48,49 @@ public struct DatasetGeneration: Sendable {
         let settings = try settings.validated()
         let planner = try ClipPlanner(settings: settings)
         let builder = DatasetBuilder(layout: layout, descriptor: settings.descriptor, configYAML: settings.config.yaml)
-        var index = try builder.prepare(overwrite: overwrite)
+        let ids = shard.ids(of: settings.numSamples)
+        let index = try builder.prepare(overwrite: overwrite, shard: shard)
         let splits = planner.splits()
-        let description = describe(settings)
-        let finaliser = DatasetFinaliser(layout: layout, description: description)
-        let damaged = Set(try finaliser.unusable(index))
-        let pending = (0..<settings.numSamples).filter { index.entries[$0] == nil || damaged.contains($0) }
-        let alreadyDone = settings.numSamples - pending.count
+        let finaliser = DatasetFinaliser(
+            layout: layout, description: DatasetDescription(settings: settings, numWorkers: workers, version: version))
+        let damaged = Set(try finaliser.unusable(index, ids: ids))
+        let pending = ids.filter { index.entries[$0] == nil || damaged.contains($0) }
+        let alreadyDone = ids.count - pending.count
 
         let counters = ProgressCounters()
-        let reporter = ProgressReporter(counters: counters, total: settings.numSamples, alreadyDone: alreadyDone, style: progress)
+        let reporter = ProgressReporter(counters: counters, total: ids.count, alreadyDone: alreadyDone, style: progress)
         reporter.begin()
         let layout = layout
         let outcome = try builder.generate(
-            pending: pending, splits: splits, workers: workers, counters: counters, stop: stop,
+            pending: pending, splits: splits, workers: workers, counters: counters, stop: stop, shard: shard,
             makeWorker: { ClipMaker(planner: planner, layout: layout) }, log: log)
         reporter.end()
         if let fatal = outcome.fatal { throw fatal }
         var result = Result(
-            statistics: nil, made: outcome.made, alreadyDone: alreadyDone, failures: outcome.failures, missing: [],
-            stopped: outcome.stopped, elapsed: 0)
-        if outcome.stopped == nil {
-            index = JournalIndex(count: settings.numSamples)
-            try index.add(journal: layout.journalFile)
-            let finished = try finaliser.finalise(index)
-            result.statistics = finished.statistics
-            result.missing = finished.missing
+            statistics: nil, made: outcome.made, alreadyDone: alreadyDone, total: ids.count, failures: outcome.failures,
+            missing: [], stopped: outcome.stopped, elapsed: 0)
+        if outcome.stopped == nil && shard.isWhole {
+            var finished = JournalIndex(count: settings.numSamples)
+            try finished.add(journals: layout.journalFiles())
+            let outcome = try finaliser.finalise(finished)
+            result.statistics = outcome.statistics
+            result.missing = outcome.missing
         }
         result.elapsed = Date().timeIntervalSince(start)
         return result
     }
+}
 
-    func describe(_ settings: RunSettings) -> DatasetDescription {
+extension DatasetDescription {
+    /// What the card and `dataset_info.json` say about a dataset made with `settings`.
+    public init(settings: RunSettings, numWorkers: Int, version: String) {
         let config = settings.config
-        return DatasetDescription(
+        self.init(
             descriptor: settings.descriptor, contestTypes: config.contestTypes,
             wpmRange: [config.wpmRange.lowerBound, config.wpmRange.upperBound], conditions: config.conditions,
             splitRatios: [config.splitRatios.train, config.splitRatios.validation, config.splitRatios.test],
             metrics: config.evaluation.metrics, trackElements: config.evaluation.trackElements, configYAML: config.yaml,
-            numWorkers: workers, audioFormat: .init(rawValue: config.output.audioFormat) ?? .pcm16, version: version)
+            numWorkers: numWorkers, audioFormat: .init(rawValue: config.output.audioFormat) ?? .pcm16, version: version,
+            formats: config.output.formats, shardSize: config.output.shardSize)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where each file of a dataset lives under its output folder.
 public struct DatasetLayout: Sendable, Hashable {
     /// The dataset's root folder.
@@ -14,7 +16,16 @@ public struct DatasetLayout: Sendable, Hashable {
     public var stateFolder: String { root + "/.morse-dataset" }
     public var runFile: String { stateFolder + "/run.json" }
     public var configFile: String { stateFolder + "/config.yaml" }
-    public var journalFile: String { stateFolder + "/journal.jsonl" }
+    /// The journal of the whole dataset (an unsharded run).
+    public var journalFile: String { journalFile(.whole) }
+    /// The journal that `shard` appends to.
+    public func journalFile(_ shard: DatasetShard) -> String { stateFolder + "/" + shard.journalName }
+
+    /// Every journal in the state folder (the whole run's and each shard's), sorted by name.
+    public func journalFiles() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: stateFolder)) ?? []
+        return names.filter { $0.hasPrefix("journal") && $0.hasSuffix(".jsonl") }.sorted().map { stateFolder + "/" + $0 }
+    }
 
     /// `morse_000042.wav`.
     public func fileName(id: Int) -> String {
@@ -29,4 +40,12 @@ public struct DatasetLayout: Sendable, Hashable {
     public func audioPath(id: Int, split: DatasetSplit) -> String { audioFolder(split) + "/" + fileName(id: id) }
     public var splitsFolder: String { root + "/splits" }
     public var manifestsFolder: String { root + "/manifests" }
+    public var webDatasetFolder: String { root + "/webdataset" }
+    public func webDatasetFolder(_ split: DatasetSplit) -> String { webDatasetFolder + "/" + split.name }
+
+    /// `morse_000042`: the clip's WebDataset key (no dots, so readers split extensions correctly).
+    public func key(id: Int) -> String {
+        let name = fileName(id: id)
+        return String(name.dropLast(4))
+    }
 }

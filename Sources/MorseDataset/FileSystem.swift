@@ -5,7 +5,11 @@ import Foundation
 public enum FileSystem {
     /// Writes `bytes` to `path` atomically (temporary file + rename).
     public static func writeAtomically(_ bytes: UnsafeRawBufferPointer, to path: String) throws(DatasetError) {
-        let temporary = temporaryPath(for: path)
+        try writeAtomically(bytes, to: path, through: temporaryPath(for: path))
+    }
+
+    /// Writes `bytes` to `path` atomically through the temporary file `temporary`.
+    static func writeAtomically(_ bytes: UnsafeRawBufferPointer, to path: String, through temporary: String) throws(DatasetError) {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .io(path: temporary, errno: errno, action: "create") }
         var offset = 0
@@ -44,18 +48,81 @@ public enum FileSystem {
         try writeAtomically(Array(text.utf8), to: path)
     }
 
+    /// Writes a file that other processes may write at the same moment (a shared folder's
+    /// `run.json`): the temporary name carries our process id, so writers never share one.
+    public static func writeShared(_ text: String, to path: String) throws(DatasetError) {
+        var failure: DatasetError?
+        Array(text.utf8).withUnsafeBytes { buffer in
+            do throws(DatasetError) { try writeAtomically(buffer, to: path, through: processTemporaryPath(for: path)) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// `.name.<pid>.tmp`: the temporary name of ``writeShared(_:to:)``.
+    static func processTemporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+    }
+
+    /// Copies `source` to `path` atomically, 1 MiB at a time (memory stays flat).
+    public static func copy(_ source: String, to path: String) throws(DatasetError) {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw .io(path: source, errno: errno, action: "read") }
+        defer { close(input) }
+        let temporary = temporaryPath(for: path)
+        let output = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw .io(path: temporary, errno: errno, action: "create") }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        func fail(_ error: DatasetError) -> DatasetError {
+            close(output)
+            unlink(temporary)
+            return error
+        }
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw fail(.io(path: source, errno: errno, action: "read"))
+            }
+            if count == 0 { break }
+            var offset = 0
+            while offset < count {
+                let written = buffer.withUnsafeBytes { write(output, $0.baseAddress.map { $0 + offset }, count - offset) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw fail(.io(path: path, errno: errno, action: "write"))
+                }
+                offset += written
+            }
+        }
+        guard close(output) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw .io(path: path, errno: code, action: "write")
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw .io(path: path, errno: code, action: "rename into place")
+        }
+    }
+
     /// The temporary name used while `path` is being written.
     public static func temporaryPath(for path: String) -> String {
         let url = URL(fileURLWithPath: path)
         return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".tmp").path
     }
 
-    /// Creates `path` and its parents.
+    /// Creates `path` and its parents, and checks that we can write into it (also as root: a
+    /// read-only file system fails the check).
     public static func makeDirectory(_ path: String) throws(DatasetError) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw .io(path: path, errno: (error as NSError).code == NSFileWriteNoPermissionError ? EACCES : EIO, action: "create folder")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .io(path: path, errno: ENOTDIR, action: "create folder") }
+        } else {
+            let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            if !parent.isEmpty && parent != path && parent != "/" { try makeDirectory(parent) }
+            if mkdir(path, 0o755) != 0 && errno != EEXIST { throw .io(path: path, errno: errno, action: "create folder") }
         }
         guard access(path, W_OK) == 0 else { throw .io(path: path, errno: errno, action: "write into folder") }
     }
@@ -73,7 +140,7 @@ public enum FileSystem {
 }
 
 /// Appends lines to a file with one `write` per line, so a crash leaves at most one partial line
-/// (which ``JournalReader`` discards).
+/// (which ``JournalIndex`` ignores and a resumed run cuts off).
 public final class LineAppender: @unchecked Sendable {
     private let descriptor: Int32
     public let path: String
@@ -84,16 +151,22 @@ public final class LineAppender: @unchecked Sendable {
         guard descriptor >= 0 else { throw .io(path: path, errno: errno, action: "open for appending") }
     }
 
-    /// Appends `line` and a newline.
+    /// Appends `line` and a newline. Callers serialise calls (one writer at a time).
+    ///
+    /// If the write fails part-way (a full disk), the part already written is cut off again, so
+    /// the journal never holds a partial line before a later complete one.
     public func append(_ line: String) throws(DatasetError) {
         var bytes = Array(line.utf8)
         bytes.append(0x0A)
+        let start = lseek(descriptor, 0, SEEK_END)
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw .io(path: path, errno: errno, action: "append to")
+                let code = errno
+                if start >= 0 && offset > 0 { _ = ftruncate(descriptor, start) }
+                throw .io(path: path, errno: code, action: "append to")
             }
             offset += written
         }
@@ -122,6 +195,11 @@ public final class BufferedFileWriter {
 
     public func write(_ text: String) throws(DatasetError) {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    public func write(bytes: some Collection<UInt8>) throws(DatasetError) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { try flush() }
     }
 

@@ -19,18 +19,19 @@ public struct JSONObject: Sendable {
     public mutating func add(_ name: String, _ value: Int) { key(name); text += String(value) }
     public mutating func add(_ name: String, _ value: UInt64) { key(name); text += String(value) }
     public mutating func add(_ name: String, _ value: Bool) { key(name); text += value ? "true" : "false" }
-    /// A number rounded to `decimals` places (trailing zeros trimmed).
+    /// A number rounded to `decimals` places, always with a decimal point (`30.0`), so readers that
+    /// infer types (pyarrow, pandas) see a float in every row.
     public mutating func add(_ name: String, _ value: Double, decimals: Int = 6) {
-        key(name); text += JSONObject.number(value, decimals: decimals)
+        key(name); text += JSONObject.float(value, decimals: decimals)
     }
     public mutating func add(_ name: String, _ value: Double?, decimals: Int = 6) {
-        key(name); text += value.map { JSONObject.number($0, decimals: decimals) } ?? "null"
+        key(name); text += value.map { JSONObject.float($0, decimals: decimals) } ?? "null"
     }
     public mutating func add(_ name: String, strings: [String]) {
         key(name); text += "[" + strings.map(JSONObject.quoted).joined(separator: ", ") + "]"
     }
     public mutating func add(_ name: String, numbers: [Double], decimals: Int = 6) {
-        key(name); text += "[" + numbers.map { JSONObject.number($0, decimals: decimals) }.joined(separator: ", ") + "]"
+        key(name); text += "[" + numbers.map { JSONObject.float($0, decimals: decimals) }.joined(separator: ", ") + "]"
     }
     /// Inserts already-encoded JSON (an object or array) as the value.
     public mutating func add(_ name: String, raw: String) { key(name); text += raw }
@@ -49,11 +50,17 @@ public struct JSONObject: Sendable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let s where s.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(s.value, radix: 16).count) + String(s.value, radix: 16)
+            case let s where s.value < 0x20 || s.value == 0x7F: out += "\\u" + String(repeating: "0", count: 4 - String(s.value, radix: 16).count) + String(s.value, radix: 16)
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out + "\""
+    }
+
+    /// ``number(_:decimals:)`` with `.0` added to whole numbers.
+    public static func float(_ value: Double, decimals: Int) -> String {
+        let text = number(value, decimals: decimals)
+        return text.contains(".") || text == "null" ? text : text + ".0"
     }
 
     /// A finite number with at most `decimals` decimals, without trailing zeros; NaN/inf become null.

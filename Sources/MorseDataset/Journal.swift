@@ -25,8 +25,19 @@ public struct JournalIndex: Sendable {
 
     public var finishedCount: Int { entries.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
 
+    /// Lines that did not start with `{"id": N` (damage from a power loss); their clips count as
+    /// not done, so a resumed run makes them again.
+    public private(set) var damagedLines = 0
+
+    /// Indexes every journal in `paths`, in order (later entries win; a clip's line is the same in
+    /// every journal that holds it, as a clip is a pure function of (config, seed, id)).
+    public mutating func add(journals paths: [String]) throws(DatasetError) {
+        for path in paths { try add(journal: path) }
+    }
+
     /// Indexes every complete line of `path`. A final line without its newline (a write cut off by
-    /// a crash) is ignored, and its length is returned so the caller can truncate it away.
+    /// a crash, or a line another process is writing right now) is ignored, and the length of the
+    /// valid part is returned so the caller can truncate the rest away.
     /// - Returns: the byte length of the valid part of the file.
     @discardableResult
     public mutating func add(journal path: String) throws(DatasetError) -> Int {
@@ -35,7 +46,6 @@ public struct JournalIndex: Sendable {
         let fileNumber = files.count
         files.append(path)
         var offset = 0
-        var lineNumber = 0
         var pending: [UInt8] = []
         while true {
             let chunk: Data
@@ -44,11 +54,11 @@ public struct JournalIndex: Sendable {
             pending.append(contentsOf: chunk)
             var start = 0
             while let newline = pending[start...].firstIndex(of: 0x0A) {
-                lineNumber += 1
                 let line = pending[start..<newline]
-                guard let id = Self.leadingID(line) else { throw .damagedJournal(path: path, line: lineNumber) }
-                if id >= 0 && id < entries.count {
+                if let id = Self.leadingID(line), id >= 0 && id < entries.count {
                     entries[id] = Entry(file: fileNumber, offset: offset, length: line.count)
+                } else if Self.leadingID(line) == nil {
+                    damagedLines += 1
                 }
                 offset += line.count + 1
                 start = newline + 1

@@ -95,49 +95,86 @@ public struct ToneRenderer: Sendable {
         let chirpPhase = tone.chirpOffset == 0
             ? 0 : 2 * Double.pi * tone.chirpOffset * tone.chirpTimeConstant
                 * (1 - exp(-(Double(n) * dt - keyDown) / tone.chirpTimeConstant))
-        var oscillator = Oscillator(
-            phase: basePhase(Double(n) * dt, tone: tone) + chirpPhase,
-            step: basePhase(Double(n + 1) * dt, tone: tone) - basePhase(Double(n) * dt, tone: tone),
-            stepRotation: 2 * Double.pi * tone.driftRate * dt * dt)
         let flatFirst = max(n, Int((riseEnd * sampleRate).rounded(.up)))
         let flatLast = min(last, Int((fallStart * sampleRate).rounded(.down)))
-        while n < flatFirst && n <= last {
-            buffer[n] += amplitude * envelope(Double(n) * dt) * oscillator.next()
-            n += 1
-        }
-        while n <= flatLast {
-            buffer[n] += amplitude * oscillator.next()
-            n += 1
-        }
-        while n <= last {
-            buffer[n] += amplitude * envelope(Double(n) * dt) * oscillator.next()
-            n += 1
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: Self.chunk) { carrier in
+            guard let scratch = carrier.baseAddress else { return }
+            while n <= last {
+                let count = min(Self.chunk, last - n + 1)
+                fillCarrier(from: n, count: count, tone: tone, extraPhase: chirpPhase, into: scratch)
+                let end = n + count - 1
+                // Rising edge, flat top, falling edge of this chunk.
+                var k = n
+                while k <= min(end, flatFirst - 1) {
+                    buffer[k] += amplitude * envelope(Double(k) * dt) * scratch[k - n]
+                    k += 1
+                }
+                let flatEnd = min(end, flatLast)
+                if k <= flatEnd {
+                    let out = buffer.baseAddress.map { $0 + k }
+                    let source = scratch + (k - n)
+                    if let out { for j in 0...(flatEnd - k) { out[j] += amplitude * source[j] } }
+                    k = flatEnd + 1
+                }
+                while k <= end {
+                    buffer[k] += amplitude * envelope(Double(k) * dt) * scratch[k - n]
+                    k += 1
+                }
+                n = end + 1
+            }
         }
     }
-}
 
-/// sin(φ(n)) for a phase whose increment grows linearly, by rotating unit phasors.
-struct Oscillator {
-    var re: Double, im: Double
-    var stepRe: Double, stepIm: Double
-    let rotRe: Double, rotIm: Double
+    /// Samples per oscillator chunk; the phase is recomputed exactly at each chunk's start.
+    static let chunk = 1024
 
-    init(phase: Double, step: Double, stepRotation: Double) {
-        re = cos(phase); im = sin(phase)
-        stepRe = cos(step); stepIm = sin(step)
-        rotRe = cos(stepRotation); rotIm = sin(stepRotation)
-    }
-
+    /// Writes sin φ(n) for `count` samples from sample `first` into `out`, eight lanes at a time.
+    ///
+    /// Each lane holds the unit phasor of every eighth sample and advances by its own exact
+    /// eight-sample rotation; with drift those rotations themselves turn by a constant each block.
+    /// Lanes start from the exact (double precision) phase, so float error cannot build up past a chunk.
     @inline(__always)
-    mutating func next() -> Float {
-        let value = Float(im)
-        let r = re * stepRe - im * stepIm
-        im = re * stepIm + im * stepRe
-        re = r
-        let s = stepRe * rotRe - stepIm * rotIm
-        stepIm = stepRe * rotIm + stepIm * rotRe
-        stepRe = s
-        return value
+    func fillCarrier(from first: Int, count: Int, tone: ToneParameters, extraPhase: Double, into out: UnsafeMutablePointer<Float>) {
+        let dt = 1 / sampleRate
+        let start = Double(first) * dt
+        // Exact phasor, per-sample step and the step's own turn (drift) at the chunk's start.
+        let phase = basePhase(start, tone: tone) + extraPhase
+        var z = Complex.unit(phase: phase)
+        var w = Complex.unit(phase: basePhase(start + dt, tone: tone) - basePhase(start, tone: tone))
+        let v = tone.driftRate == 0 ? Complex.one : Complex.unit(phase: 2 * Double.pi * tone.driftRate * dt * dt)
+        var re = SIMD8<Float>(), im = SIMD8<Float>(), stepRe = SIMD8<Float>(), stepIm = SIMD8<Float>()
+        var eightSteps = Complex.one  // w(n)·…·w(n+7): lane 0's advance per block
+        for lane in 0..<8 {
+            re[lane] = Float(z.re)
+            im[lane] = Float(z.im)
+            eightSteps = eightSteps * w
+            z = z * w
+            w = w * v
+        }
+        let v8 = v.squared.squared.squared  // lane k+1 advances by v⁸ more than lane k
+        var laneStep = eightSteps
+        for lane in 0..<8 {
+            stepRe[lane] = Float(laneStep.re)
+            stepIm[lane] = Float(laneStep.im)
+            laneStep = laneStep * v8
+        }
+        let turn = v8.squared.squared.squared  // every lane's advance turns by v⁶⁴ per block
+        let turnRe = Float(turn.re), turnIm = Float(turn.im)
+        let drifting = tone.driftRate != 0
+        let blocks = count / 8
+        let raw = UnsafeMutableRawPointer(out)
+        for block in 0..<blocks {
+            raw.storeBytes(of: im, toByteOffset: block * 32, as: SIMD8<Float>.self)
+            let nextRe = re * stepRe - im * stepIm
+            im = re * stepIm + im * stepRe
+            re = nextRe
+            if drifting {
+                let nextStepRe = stepRe * turnRe - stepIm * turnIm
+                stepIm = stepRe * turnIm + stepIm * turnRe
+                stepRe = nextStepRe
+            }
+        }
+        for lane in 0..<(count - blocks * 8) { out[blocks * 8 + lane] = im[lane] }
     }
 }
 

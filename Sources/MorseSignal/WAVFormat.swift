@@ -36,8 +36,9 @@ public enum WAVEncoder {
             case .pcm16:
                 let out = body.bindMemory(to: Int16.self)
                 for index in 0..<samples.count {
-                    let clipped = min(max(samples[index], -1), 1) * 32767
-                    out[index] = Int16(clipped.rounded()).littleEndian
+                    // Round half away from zero by truncation: one instruction, unlike roundf.
+                    let scaled = min(max(samples[index], -1), 1) * 32767
+                    out[index] = Int16(scaled + (scaled < 0 ? -0.5 : 0.5)).littleEndian
                 }
             case .float32:
                 let out = body.bindMemory(to: UInt32.self)

@@ -12,6 +12,8 @@ extension MorseDatasetCommand {
                 manifests/{split}.jsonl (NeMo), dataset_info.json and a README.md dataset card.
                 The same command with the same seed makes byte-identical audio and manifests on any number of workers.
                 Interrupt it at any time (Ctrl-C): running the same command again resumes.
+                On a cluster, run shards with --shard-index I --num-shards N (or from SLURM_ARRAY_TASK_ID /
+                JOB_COMPLETION_INDEX), then `morse-dataset merge`; see docs/cluster.md.
                 The reference's spellings are accepted too: --num_samples, --output_dir, --num_workers,
                 --sample_rate, --max_duration, --noise_ratio.
                 Example: morse-dataset generate --num-samples 100000 --output-dir data/cw --seed 1
@@ -44,6 +46,26 @@ extension MorseDatasetCommand {
         @Flag(help: "Delete a dataset of ours made with other settings in --output-dir and start afresh.")
         var overwrite = false
 
+        @Option(help: "Output format: folder (the reference layout), webdataset (tar shards of output.shard_size clips) or both. Default: the config's output.formats.")
+        var format: FormatChoice?
+
+        @Option(help: "Make only shard I (0 to --num-shards − 1) of the dataset; merge the shards with `morse-dataset merge`. Default: SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set, else the whole dataset.")
+        var shardIndex: Int?
+
+        @Option(help: "Number of shards (processes or machines) the dataset is split into; shard I makes clip ids [I·N/n, (I+1)·N/n). Default: SLURM_ARRAY_TASK_COUNT under a SLURM array, else 1.")
+        var numShards: Int?
+
+        enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
+            case folder, webdataset, both
+            var formats: [String] {
+                switch self {
+                case .folder: ["folder"]
+                case .webdataset: ["webdataset"]
+                case .both: ["folder", "webdataset"]
+                }
+            }
+        }
+
         @Option(help: "Progress display: auto (a bar on a terminal, lines otherwise), bar, lines or none.")
         var progress: ProgressChoice = .auto
 
@@ -61,6 +83,11 @@ extension MorseDatasetCommand {
                 return DatasetConfig.defaults
             }
             if let sampleRate { loaded.audio.sampleRate = sampleRate }
+            if let format { loaded.output.formats = format.formats }
+            let assignment = try userFacing {
+                try DatasetShard.resolve(index: shardIndex, count: numShards, environment: ProcessInfo.processInfo.environment)
+            }
+            let shard = assignment.shard
             loaded = try userFacing { try loaded.validated() }
             let seed = seed ?? loaded.seed ?? resolveSeed(nil)
             let settings = RunSettings(config: loaded, numSamples: numSamples, seed: seed, maxDuration: maxDuration, noiseRatio: noiseRatio)
@@ -75,18 +102,33 @@ extension MorseDatasetCommand {
             print("Generating \(numSamples) morse code samples in \(outputDir) (seed \(seed))")
             print("All samples will be at most \(formatted(maxDuration)) seconds; \(formatted(noiseRatio * 100))% noise-only")
             print("Using \(workers) worker thread\(workers == 1 ? "" : "s")")
+            if let source = assignment.source {
+                let ids = shard.ids(of: numSamples)
+                print("\(shard) (from \(source)): clips \(ids.lowerBound) to \(ids.upperBound - 1) (\(ids.count) clips)")
+            }
             let generation = DatasetGeneration(
                 settings: settings, outputDirectory: outputDir, workers: workers, overwrite: overwrite, progress: style,
-                version: MorseDatasetCommand.configuration.version)
+                version: MorseDatasetCommand.configuration.version, shard: shard)
             flushOutput()
             let stop = StopSignal()
             let sources = stop.installSignalHandlers()
             defer { sources.forEach { $0.cancel() } }
             let result = try userFacing { try generation.run(stop: stop) { printError($0) } }
             if let stopped = result.stopped {
-                printError("Stopped: \(stopped). \(result.alreadyDone + result.made) of \(numSamples) clips are done and kept.")
+                printError("Stopped: \(stopped). \(result.alreadyDone + result.made) of \(result.total) clips are done and kept in \(outputDir).")
                 printError("Run the same command again to resume.")
                 throw ExitCode(130)
+            }
+            if !shard.isWhole {
+                print("\(shard): \(result.alreadyDone + result.made) of \(result.total) clips done (made \(result.made)) in \(String(format: "%.1f", result.elapsed)) s.")
+                if !result.failures.isEmpty {
+                    printError("\(result.failures.count) clip\(result.failures.count == 1 ? "" : "s") failed; run the same command again to retry them.")
+                    for failure in result.failures.prefix(20) { printError("  clip \(failure.id): \(failure.reason)") }
+                    throw ExitCode(1)
+                }
+                print("When all \(shard.count) shards are done, finalise the dataset with:")
+                print("  morse-dataset merge OUT SHARD_DIR... (or `morse-dataset merge \(outputDir)` if every shard wrote into \(outputDir))")
+                return
             }
             if result.alreadyDone > 0 { print("Resumed: \(result.alreadyDone) clips were already done; made \(result.made) more.") }
             print("")

@@ -1,3 +1,4 @@
+import MorseSignal
 import MorseCode
 import Testing
 @testable import MorseChannel

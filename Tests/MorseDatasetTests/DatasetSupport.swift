@@ -16,11 +16,13 @@ func smallSettings(numSamples: Int = 24, seed: UInt64 = 5, maxDuration: Double =
 
 /// Runs a whole generation into `folder`.
 @discardableResult
-func generate(_ settings: RunSettings, into folder: String, workers: Int = 2, overwrite: Bool = false, stop: StopSignal = StopSignal())
-    throws -> DatasetGeneration.Result
-{
+func generate(
+    _ settings: RunSettings, into folder: String, workers: Int = 2, overwrite: Bool = false, stop: StopSignal = StopSignal(),
+    shard: DatasetShard = .whole
+) throws -> DatasetGeneration.Result {
     let generation = DatasetGeneration(
-        settings: settings, outputDirectory: folder, workers: workers, overwrite: overwrite, progress: .none, version: "test")
+        settings: settings, outputDirectory: folder, workers: workers, overwrite: overwrite, progress: .none, version: "test",
+        shard: shard)
     return try generation.run(stop: stop) { _ in }
 }
 

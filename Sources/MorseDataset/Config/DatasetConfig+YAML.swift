@@ -116,25 +116,6 @@ private struct ConfigYAMLWriter {
         "[" + names.joined(separator: ", ") + "]"
     }
 
-    /// A double-quoted YAML string.
-    static func quoted(_ string: String) -> String {
-        var out = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A double-quoted YAML string (a JSON string literal is one).
+    static func quoted(_ string: String) -> String { JSONObject.quoted(string) }
 }

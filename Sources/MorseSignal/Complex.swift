@@ -1,0 +1,38 @@
+/// A complex number: phasors for the tone oscillator, filter design and fading gains.
+package struct Complex: Hashable, Sendable {
+    package var re: Double
+    package var im: Double
+
+    package init(_ re: Double, _ im: Double = 0) {
+        self.re = re
+        self.im = im
+    }
+
+    package static let one = Complex(1)
+
+    /// e^{iφ}.
+    package static func unit(phase: Double) -> Complex { Complex(cos(phase), sin(phase)) }
+
+    package var conjugate: Complex { Complex(re, -im) }
+    package var magnitudeSquared: Double { re * re + im * im }
+    package var magnitude: Double { magnitudeSquared.squareRoot() }
+
+    package static func + (a: Complex, b: Complex) -> Complex { Complex(a.re + b.re, a.im + b.im) }
+    package static func - (a: Complex, b: Complex) -> Complex { Complex(a.re - b.re, a.im - b.im) }
+    package static func * (a: Complex, b: Complex) -> Complex { Complex(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re) }
+    package static func * (a: Double, b: Complex) -> Complex { Complex(a * b.re, a * b.im) }
+    package static func / (a: Complex, b: Complex) -> Complex {
+        let d = b.magnitudeSquared
+        return Complex((a.re * b.re + a.im * b.im) / d, (a.im * b.re - a.re * b.im) / d)
+    }
+
+    package var squared: Complex { self * self }
+
+    /// The principal square root.
+    package var squareRoot: Complex {
+        let m = magnitude
+        let r = ((m + re) / 2).squareRoot()
+        let i = ((m - re) / 2).squareRoot()
+        return Complex(r, im < 0 ? -i : i)
+    }
+}
