@@ -8,11 +8,14 @@ extension MorseDatasetCommand {
         static let configuration = CommandConfiguration(
             abstract: "Decode a WAV file with the reference CW decoder and print what it hears.",
             discussion: """
-                Finds the tone (the strongest peak from 300 to 1200 Hz unless --tone is given), demodulates it, splits
-                the envelope into marks with an adaptive threshold and reads dits, dahs and gaps by clustering their lengths.
-                Prints the text in canonical spelling (prosigns in brackets, * for a pattern with no symbol).
-                --reference compares with a transcript and prints the character error rate.
-                --benchmark prints the decoder's character error rate on clean renders at every speed and fist.
+                Finds the tone (the strongest peak from 300 to 1200 Hz unless --tone is given), demodulates it, \
+                splits the envelope into marks with an adaptive threshold and reads dits, dahs and gaps by \
+                clustering their lengths. Prints the text in canonical spelling (prosigns in brackets, * for a \
+                pattern with no symbol).
+
+                --reference compares with a transcript and prints the character error rate. --benchmark prints \
+                the decoder's character error rate on clean renders at every speed and fist.
+
                 Example: morse-dataset decode data/cw/audio/test/morse_000007.wav --timings
                 """)
 

@@ -7,15 +7,19 @@ extension MorseDatasetCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate a dataset of labelled Morse clips on every core.",
             discussion: """
-                Writes OUT/audio/{train,validation,test}/morse_NNNNNN.wav (16 kHz mono PCM16), metadata.csv,
-                splits/{split}.csv and {split}_transcripts.txt, audio/{split}/metadata.jsonl (Hugging Face audiofolder),
-                manifests/{split}.jsonl (NeMo), dataset_info.json and a README.md dataset card.
-                The same command with the same seed makes byte-identical audio and manifests on any number of workers.
-                Interrupt it at any time (Ctrl-C): running the same command again resumes.
-                On a cluster, run shards with --shard-index I --num-shards N (or from SLURM_ARRAY_TASK_ID /
+                Writes OUT/audio/{train,validation,test}/morse_NNNNNN.wav (16 kHz mono PCM16), metadata.csv, \
+                splits/{split}.csv and {split}_transcripts.txt, audio/{split}/metadata.jsonl (Hugging Face \
+                audiofolder), manifests/{split}.jsonl (NeMo), dataset_info.json and a README.md dataset card.
+
+                The same command with the same seed makes byte-identical audio and manifests on any number of \
+                workers. Interrupt it at any time (Ctrl-C): running the same command again resumes.
+
+                On a cluster, run shards with --shard-index I --num-shards N (or from SLURM_ARRAY_TASK_ID / \
                 JOB_COMPLETION_INDEX), then `morse-dataset merge`; see docs/cluster.md.
-                The reference's spellings are accepted too: --num_samples, --output_dir, --num_workers,
+
+                The reference's spellings are accepted too: --num_samples, --output_dir, --num_workers, \
                 --sample_rate, --max_duration, --noise_ratio.
+
                 Example: morse-dataset generate --num-samples 100000 --output-dir data/cw --seed 1
                 """)
 

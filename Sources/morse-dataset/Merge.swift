@@ -7,11 +7,13 @@ extension MorseDatasetCommand {
         static let configuration = CommandConfiguration(
             abstract: "Join the shards of one run into a finished dataset (manifests, splits, statistics, card).",
             discussion: """
-                Checks that every shard was made with the same settings and that every clip id is there, then
-                copies the shards' audio into OUT (the shard folders are left as they are), writes OUT's journal and
-                all manifests. The result is byte-identical to a single generate run with the same seed and config.
-                If anything is missing, nothing is written and the missing ids and shards are listed.
+                Checks that every shard was made with the same settings and that every clip id is there, then \
+                copies the shards' audio into OUT (the shard folders are left as they are), writes OUT's journal \
+                and all manifests. The result is byte-identical to a single generate run with the same seed and \
+                config. If anything is missing, nothing is written and the missing ids and shards are listed.
+
                 When every shard wrote into OUT itself, `morse-dataset merge OUT` alone finalises it.
+
                 Example: morse-dataset merge data/cw shards/0 shards/1 shards/2
                 """)
 

@@ -11,12 +11,16 @@ extension MorseDatasetCommand {
         static let configuration = CommandConfiguration(
             abstract: "Draw a clip's spectrogram as a PNG with each labelled character's start and end over it.",
             discussion: """
-                With a dataset folder and --id, draws the clip's label times from audio/{split}/metadata.jsonl; with a WAV
-                file, draws what the reference decoder hears. The spectrogram (512-sample Hann frames every 64 samples)
-                shows the tone ± 600 Hz; each character starts at a magenta line and ends at a cyan one, with its text above.
-                Time t seconds is at x = t × 250 pixels at 16 kHz.
-                Examples: morse-dataset preview data/cw --id 42 --output clip42.png
-                          morse-dataset preview cq.wav --output cq.png
+                With a dataset folder and --id, draws the clip's label times from audio/{split}/metadata.jsonl; \
+                with a WAV file, draws what the reference decoder hears.
+
+                The spectrogram (512-sample Hann frames every 64 samples) shows the tone ± 600 Hz; each \
+                character starts at a magenta line and ends at a cyan one, with its text above. Time t seconds \
+                is at x = t × 250 pixels at 16 kHz.
+
+                Examples:
+                morse-dataset preview data/cw --id 42 --output clip42.png
+                morse-dataset preview cq.wav --output cq.png
                 """)
 
         @Argument(help: "A dataset folder (with --id) or a WAV file.")

@@ -8,9 +8,11 @@ extension MorseDatasetCommand {
         static let configuration = CommandConfiguration(
             abstract: "Key one text and write it as a clean WAV clip (and its timeline as JSON).",
             discussion: """
-                Prosigns are written in angle brackets (<AR> <AS> <BK> <BT> <CL> <CT> <DO> <HH> <KA> <KN> <SK> <SN> <SOS>);
-                plain letters are never read as a prosign, so ARRL is A R R L.
-                Example: morse-dataset render --text "CQ TEST DE K1ABC K1ABC <KN>" --wpm 25 --tone 700 --fist bug --seed 7 --output cq.wav --timeline cq.json
+                Prosigns are written in angle brackets (<AR> <AS> <BK> <BT> <CL> <CT> <DO> <HH> <KA> <KN> <SK> \
+                <SN> <SOS>); plain letters are never read as a prosign, so ARRL is A R R L.
+
+                Example: morse-dataset render --text "CQ TEST DE K1ABC K1ABC <KN>" --wpm 25 --tone 700 --fist \
+                bug --seed 7 --output cq.wav --timeline cq.json
                 """)
 
         @Option(help: "Text to key. Case and extra spaces do not matter.")

@@ -8,10 +8,14 @@ extension MorseDatasetCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a dataset's distributions and the reference decoder's error rate, in the terminal and as HTML.",
             discussion: """
-                Streams metadata.csv once: split sizes, duration, WPM, SNR, tone, condition, contest, sample type, fist and
-                the frequency of every symbol, as text histograms. Then decodes a fraction of the Morse clips with the
-                reference CW decoder and reports its character error rate by SNR band: the baseline a trained model must beat.
-                --html writes a self-contained report with SVG charts (no scripts; opens offline in any browser).
+                Streams metadata.csv once: split sizes, duration, WPM, SNR, tone, condition, contest, sample \
+                type, fist and the frequency of every symbol, as text histograms. Then decodes a fraction of the \
+                Morse clips with the reference CW decoder and reports its character error rate by SNR band: the \
+                baseline a trained model must beat.
+
+                --html writes a self-contained report with SVG charts (no scripts; opens offline in any \
+                browser).
+
                 Example: morse-dataset stats data/cw --html data/cw/report.html --decode-fraction 0.02
                 """)
 

@@ -7,10 +7,13 @@ extension MorseDatasetCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a dataset: every manifest row against its audio, orphans, duplicates, splits, alphabet, agreement.",
             discussion: """
-                Reads the manifests line by line and each WAV header on several threads, so it is fast for a million clips.
-                Prints one line per problem naming the file, row and what is wrong, and exits with status 1 if there is any.
-                --decode also runs the reference CW decoder on a fraction of the high-SNR clips, reports its character
-                error rate and flags clips whose label disagrees with their audio.
+                Reads the manifests line by line and each WAV header on several threads, so it is fast for a \
+                million clips. Prints one line per problem naming the file, row and what is wrong, and exits \
+                with status 1 if there is any.
+
+                --decode also runs the reference CW decoder on a fraction of the high-SNR clips, reports its \
+                character error rate and flags clips whose label disagrees with their audio.
+
                 Example: morse-dataset validate data/cw --decode --fraction 0.05
                 """)
 
