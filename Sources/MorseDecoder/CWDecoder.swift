@@ -31,19 +31,19 @@ public struct CWDecoder: Sendable {
         let detector = KeyingDetector(envelopeRate: demodulator.envelopeRate)
         let classifier = TimingClassifier()
 
-        var window = 0.005
+        var window = Self.firstWindow
         var marks: [Interval] = []
         var levels = KeyingDetector.Levels(noise: 0, mark: 0)
         var thresholds: TimingClassifier.Thresholds?
-        for pass in 0..<2 {
+        for pass in 0..<3 {
             let envelope = demodulator.envelope(samples, tone: tone, driftRate: drift, window: window)
             levels = detector.levels(envelope)
-            marks = clean(detector.marks(envelope, levels: levels), minimum: pass == 0 ? 0.01 : (thresholds?.dit ?? 0.02) * 0.3)
+            marks = clean(detector.marks(envelope, levels: levels), minimum: max(TimingClassifier.shortestMark, 0.3 * (pass == 0 ? 0 : thresholds?.dit ?? 0)))
             thresholds = classifier.thresholds(marks)
             guard let dit = thresholds?.dit else { break }
-            let narrower = min(0.02, max(0.002, dit / 4))
-            if pass == 0 && abs(narrower - window) < 0.001 { break }
-            window = narrower
+            let next = min(0.02, max(0.002, max(dit, Self.shortestDit) / 4))
+            if abs(next - window) < 0.001 { break }
+            window = next
         }
         guard let thresholds else {
             return DecodedTranscript(text: "", characters: [], marks: [], tone: tone, driftRate: drift, wpm: 0, contrast: levels.contrast)
@@ -55,6 +55,12 @@ public struct CWDecoder: Sendable {
             marks: marks.map { KeyedTimeline.Interval(start: $0.start, end: $0.end) },
             tone: tone, driftRate: drift, wpm: 1.2 / thresholds.dit, contrast: levels.contrast)
     }
+
+    /// Boxcar length of the first pass: narrow enough for 60 WPM, wide enough that noise alone
+    /// rarely crosses the threshold at the SNRs a human could copy.
+    static let firstWindow = 0.008
+    /// The dit at 60 WPM, the fastest speed we generate: shorter estimates come from noise.
+    static let shortestDit = 0.02
 
     /// Drops marks shorter than `minimum` seconds (clicks, noise) and then closes gaps shorter than
     /// `minimum` (a mark broken by a fade or a noise dip).

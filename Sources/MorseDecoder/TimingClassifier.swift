@@ -24,12 +24,25 @@ struct TimingClassifier {
     /// Thresholds for `marks`, or nil when there are no marks.
     func thresholds(_ marks: [Interval]) -> Thresholds? {
         guard !marks.isEmpty else { return nil }
-        let lengths = marks.map { log(max($0.length, 1e-4)) }
+        // A click far shorter than a 60 WPM dit would pull the dit cluster down to itself.
+        let plausible = marks.filter { $0.length >= Self.shortestMark }
+        var lengths = (plausible.isEmpty ? marks : plausible).map { log(max($0.length, 1e-4)) }
         let gaps = zip(marks.dropFirst(), marks).map { $0.start - $1.end }
-        var (low, high) = twoMeans(lengths)
+        var (low, high) = twoMeans(lengths, start: percentiles(lengths, 0.1, 0.9))
+        // One or two marks far below the rest (a dah is about 3 dits, never 4) are noise, not dits.
+        while high - low > log(4.0) {
+            let split = (low + high) / 2
+            let rest = lengths.filter { $0 > split }
+            guard lengths.count - rest.count <= max(1, lengths.count / 20), rest.count >= 2 else { break }
+            lengths = rest
+            (low, high) = twoMeans(lengths, start: percentiles(lengths, 0.1, 0.9))
+        }
         var dit: Double
         if high - low > log(1.7) {
-            dit = exp(low)
+            // The median dit, so that a stray short mark in the cluster does not drag it down.
+            let split = (low + high) / 2
+            let dits = lengths.filter { $0 <= split }.sorted()
+            dit = exp(dits[dits.count / 2])
         } else {
             // One kind of mark: dits if about as long as the shortest gaps, dahs if about three times.
             let mark = exp((low + high) / 2)
@@ -51,6 +64,16 @@ struct TimingClassifier {
             }
         }
         return Thresholds(dit: dit, ditDah: ditDah, elementCharacter: elementCharacter, characterWord: characterWord)
+    }
+
+    /// Half a dit at 60 WPM, the fastest speed we generate: shorter marks are not keying.
+    static let shortestMark = 0.01
+
+    /// The `p`th and `q`th percentiles of `values` (not empty).
+    func percentiles(_ values: [Double], _ p: Double, _ q: Double) -> (Double, Double) {
+        let sorted = values.sorted()
+        func at(_ f: Double) -> Double { sorted[min(sorted.count - 1, Int(f * Double(sorted.count - 1)))] }
+        return (at(p), at(q))
     }
 
     /// Centres of a one-dimensional two-means split, started from the extremes (or `start`).

@@ -69,7 +69,7 @@ public struct DecoderSurvey: Sendable {
             return result
         }
         var settings = DecoderSettings()
-        if let tone = row.tone { settings.searchBand = max(50, tone - 80)...(tone + 80) }
+        if let tone = row.tone { settings.searchBand = max(50, tone - 50)...(tone + 50) }
         let decoded = CWDecoder(sampleRate: Double(audio.sampleRate), settings: settings).decode(audio.samples)
         result.heard = decoded.text
         (result.errors, result.symbols) = CharacterErrorRate.errors(reference: row.text, hypothesis: decoded.text)

@@ -54,13 +54,13 @@ extension MorseDatasetCommand {
         @Option(help: "Keying edge shape: \(EnvelopeShape.allCases.map(\.rawValue).joined(separator: ", ")).")
         var envelope: EnvelopeShape = .raisedCosine
 
-        @Option(help: "Chirp: frequency offset in Hz at key-down, decaying after it (0 = none).")
+        @Option(parsing: .unconditional, help: "Chirp: frequency offset in Hz at key-down, decaying after it (0 = none; may be negative).")
         var chirp: Double = 0
 
         @Option(help: "Chirp decay time constant in milliseconds.")
         var chirpTime: Double = 5
 
-        @Option(help: "Slow frequency drift in Hz per second.")
+        @Option(parsing: .unconditional, help: "Slow frequency drift in Hz per second (negative drifts down).")
         var drift: Double = 0
 
         @Option(help: "Silence before and after the Morse, in seconds.")

@@ -35,7 +35,7 @@ extension MorseDatasetCommand {
         @Option(help: "With --decode: fraction of the eligible clips to decode, 0 to 1 (chosen by id, the same every run).")
         var fraction: Double = 0.1
 
-        @Option(help: "With --decode: decode only clips with at least this SNR in dB (500 Hz bandwidth).")
+        @Option(parsing: .unconditional, help: "With --decode: decode only clips with at least this SNR in dB (500 Hz bandwidth).")
         var minSnr: Double = 25
 
         @Option(help: "With --decode: flag a clip when the decoder's character error rate is above this, 0 to 1.")

@@ -1,6 +1,6 @@
 import Foundation
 import MorseCode
-import MorseDecoder
+@testable import MorseDecoder
 import Testing
 
 @Suite("Decoder parts and harder clips")
@@ -68,5 +68,27 @@ struct DecoderPartsTests {
     func edgeCases() {
         #expect(CWDecoder().decode([Float](repeating: 0, count: 16_000)).text == "")
         #expect(CWDecoder().decode(cleanClip("QRZ?", wpm: 20, fist: .exact, effectiveWPM: 10).samples).text == "QRZ?")
+    }
+
+    @Test("a stray short mark does not become the dit", arguments: [0.011, 0.015])
+    func strayMark(length: Double) throws {
+        let clip = cleanClip("EC3DPT TEST", wpm: 19, fist: .exact)
+        let keyed = clip.timeline.marks.map { Interval(start: $0.start, end: $0.end) }
+        let marks = [Interval(start: 0.1, end: 0.1 + length)] + keyed
+        let thresholds = try #require(TimingClassifier().thresholds(marks))
+        #expect(abs(thresholds.dit - 1.2 / 19) < 0.1 * 1.2 / 19, "dit \(thresholds.dit) s with a \(length) s stray mark")
+        let text = TimingClassifier().read(marks, thresholds: thresholds).map(\.text).joined()
+        #expect(text.hasSuffix("EC3DPT TEST"), "read '\(text)'")
+    }
+
+    @Test("a short text in seconds of noise at 8 dB: no string of noise characters", arguments: ["?", "QRZ?", "AGN"])
+    func shortTextInNoise(text: String) {
+        var clip = cleanClip(text, wpm: 20, fist: .exact)
+        let silence = [Float](repeating: 0, count: 24_000)
+        clip.samples = silence + clip.samples + silence
+        addNoise(&clip.samples, snr: 8, seed: 77)
+        let decoded = CWDecoder().decode(clip.samples)
+        let counted = CharacterErrorRate.errors(reference: text, hypothesis: decoded.text)
+        #expect(counted.errors <= 1, "'\(text)' in noise heard as '\(decoded.text)'")
     }
 }
