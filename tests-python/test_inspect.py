@@ -150,3 +150,37 @@ def test_decode_reads_a_rendered_clip(tool, tmp_path):
     tool("preview", wav, "--output", png)
     width, height, _ = read_png(png)
     assert width > 500 and height > 100
+
+
+def rewrite_everywhere(root, clip_id, old, new):
+    """Changes one clip's transcript in every manifest, consistently, as a careless edit would."""
+    for path in root.rglob("*"):
+        if path.suffix not in (".csv", ".jsonl", ".txt") or ".morse-dataset" in path.parts:
+            continue
+        lines = path.read_text().splitlines(keepends=True)
+        for index, line in enumerate(lines):
+            if path.suffix == ".jsonl":
+                record = json.loads(line)
+                if record.get("id") == clip_id or Path(record.get("audio_filepath", "")).stem == f"morse_{clip_id:06d}":
+                    record["text"] = new
+                    lines[index] = json.dumps(record, ensure_ascii=False) + "\n"
+            elif f"morse_{clip_id:06d}.wav" in line:
+                lines[index] = line.replace(f",{old},", f",{new},").replace(f"|{old}\n", f"|{new}\n")
+        path.write_text("".join(lines))
+
+
+def test_validate_decode_hears_a_label_edited_in_every_manifest(dataset, tool, tmp_path):
+    root = damaged_copy(dataset, tmp_path)
+    rows = [json.loads(line) for split in ["train", "validation", "test"]
+            for line in (root / "audio" / split / "metadata.jsonl").read_text().splitlines()]
+    clean = [r for r in rows if not r["is_noise_only"] and r["snr_500"] >= 25 and "," not in r["text"]]
+    assert clean, "the fixture needs a clip at 25 dB or more"
+    victim = max(clean, key=lambda r: len(r["text"]))
+    rewrite_everywhere(root, victim["id"], victim["text"], "TEST DE W1AW")
+    plain = tool("validate", root, check=False)
+    assert plain.returncode == 0, plain.stdout  # consistent everywhere: only the audio can tell
+    decoded = tool("validate", root, "--decode", "--fraction", 1, check=False)
+    assert decoded.returncode == 1, decoded.stdout
+    flagged = [line for line in decoded.stdout.splitlines() if line.startswith("  ") and f"(id {victim['id']})" in line]
+    assert flagged and "TEST DE W1AW" in flagged[0], decoded.stdout
+    assert f"label-disagrees-with-audio: 1 problem" in decoded.stdout, decoded.stdout
