@@ -1,4 +1,5 @@
 import Foundation
+import MorseSignal
 
 /// The format of a WAV file read from its header alone: no samples are loaded.
 public struct WAVHeader: Sendable, Hashable {
@@ -55,28 +56,16 @@ public struct WAVHeader: Sendable, Hashable {
 
     /// Parses a header from the first bytes of a file of `fileSize` bytes.
     public static func parse(_ bytes: [UInt8], fileSize: Int) throws(Problem) -> WAVHeader {
-        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
-        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
-        func tag(_ at: Int) -> String { String(decoding: bytes[at..<(at + 4)], as: UTF8.self) }
-        guard bytes.count >= 12, tag(0) == "RIFF", tag(8) == "WAVE" else { throw .notWAV(size: fileSize) }
-        var position = 12
-        var format: (tag: Int, channels: Int, rate: Int, bits: Int)?
-        while position + 8 <= bytes.count {
-            let id = tag(position)
-            let size = u32(position + 4)
-            let body = position + 8
-            if id == "data" {
-                guard let format else { throw .notWAV(size: fileSize) }
-                return WAVHeader(
-                    formatTag: format.tag, channels: format.channels, sampleRate: format.rate, bitsPerSample: format.bits,
-                    dataSize: size, dataOffset: body, fileSize: fileSize)
-            }
-            if id == "fmt " {
-                guard size >= 16, body + 16 <= bytes.count else { throw .notWAV(size: fileSize) }
-                format = (u16(body), u16(body + 2), u32(body + 4), u16(body + 14))
-            }
-            position = body + size + (size & 1)
+        let layout: WAVLayout
+        do {
+            layout = try WAVLayout.parse(bytes)
+        } catch .noData {
+            throw .noData
+        } catch {
+            throw .notWAV(size: fileSize)
         }
-        throw format == nil ? .notWAV(size: fileSize) : .noData
+        return WAVHeader(
+            formatTag: layout.formatTag, channels: layout.channels, sampleRate: layout.sampleRate,
+            bitsPerSample: layout.bitsPerSample, dataSize: layout.dataSize, dataOffset: layout.dataOffset, fileSize: fileSize)
     }
 }
