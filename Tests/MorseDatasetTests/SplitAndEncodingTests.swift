@@ -1,4 +1,5 @@
 import Foundation
+import MorseChannel
 import MorseCode
 import Testing
 @testable import MorseDataset
@@ -70,6 +71,24 @@ import Testing
             #expect(parsed == text, "\(text)")
         }
         #expect(JSONObject.quoted("Zürich") == "\"Zürich\"")
+    }
+
+    /// The channel's hand-written JSON is byte for byte what `JSONEncoder` (sorted keys,
+    /// snake_case) gives, over many planned clips (every condition, fading kind, QRM, AGC or none).
+    @Test func channelJSONMatchesJSONEncoder() throws {
+        let planner = try ClipPlanner(settings: smallSettings(numSamples: 400, seed: 11, maxDuration: 30))
+        var channels = try (0..<400).map { try planner.plan($0).channel }
+        var noAGC = channels[0]
+        noAGC.agc = nil
+        noAGC.multipathDelays = [0.0015, 1e-05]
+        noAGC.multipathGains = [-4, -8.25]
+        noAGC.fading = FadingParameters(kind: .selective, rate: 0.5, depth: 1, pathDelays: [0, 0.001, 1e-7])
+        channels.append(noAGC)
+        for channel in channels {
+            let reference = String(decoding: try ClipRecord.channelEncoder.encode(channel), as: UTF8.self)
+            #expect(ChannelJSON.encode(channel) == reference)
+        }
+        #expect(Set(channels.map(\.fading.kind)).count >= 4 && channels.contains { !$0.interferers.isEmpty })
     }
 
     @Test func jsonStringsAreEscapedAndReadBack() throws {
