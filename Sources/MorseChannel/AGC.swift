@@ -154,6 +154,12 @@ struct OutputLimiter: Sendable {
             let magnitude = unsafeBitCast(bits & 0x7FFF_FFFF, to: SIMD8<Float>.self)
             var over = magnitude - knee
             let isOver = over .> 0
+            // Most vectors lie wholly below the knee: nothing to change, only the peak to track.
+            guard any(isOver) else {
+                peak.replace(with: magnitude, where: magnitude .> peak)
+                n += 8
+                continue
+            }
             over.replace(with: 0, where: .!isOver)
             let shaped = magnitude - over + over / (1 + over * inverseRoom)
             limited.replace(with: limited &+ 1, where: isOver)
