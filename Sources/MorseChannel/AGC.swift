@@ -56,19 +56,30 @@ struct AutomaticGainControl: Sendable {
         let blocks = (count + length - 1) / length
         guard blocks > 0 else { return (0, 0) }
         let levels = work, gains = work + blocks + 1
-        for b in 0..<blocks {
-            let peak = Self.peak(x, from: b * length, to: min(count, (b + 1) * length))
-            levels[b] = max(VectorMath.log2(max(peak, 1e-30)) + logGain, floor)
+        for b in 0..<blocks { levels[b] = Self.peak(x, from: b * length, to: min(count, (b + 1) * length)) }
+        // Peaks to levels, four blocks at a time (the same operations as the scalar tail).
+        var b4 = 0
+        while b4 + 4 <= blocks {
+            let raw = UnsafeMutableRawPointer(levels + b4)
+            let peaks = raw.loadUnaligned(as: SIMD4<Float>.self)
+            var level = VectorMath.log2(peaks.replacing(with: 1e-30, where: peaks .< 1e-30)) + logGain
+            level.replace(with: floor, where: level .< floor)
+            raw.storeBytes(of: level, as: SIMD4<Float>.self)
+            b4 += 4
         }
+        for b in b4..<blocks { levels[b] = max(VectorMath.log2(max(levels[b], 1e-30)) + logGain, floor) }
         let settleBlocks = max(1, min(settle / length, blocks))
         var envelope: Float = 0
         for b in 0..<settleBlocks { envelope += levels[b] }
         envelope /= Float(settleBlocks)
         let initial = VectorMath.exp2(target - envelope)
+        // Rises follow the attack, falls the release; the coefficient is chosen by the sign bit
+        // (a compare-and-branch here mispredicts on every noisy block).
+        let attackBits = attackCoefficient.bitPattern, switchBits = attackBits ^ releaseCoefficient.bitPattern
         for b in 0..<blocks {
-            // Branch-free: rises follow the attack, falls the release.
             let difference = levels[b] - envelope
-            envelope += attackCoefficient * max(difference, 0) + releaseCoefficient * min(difference, 0)
+            let negative = UInt32(bitPattern: Int32(bitPattern: difference.bitPattern) >> 31)
+            envelope += Float(bitPattern: attackBits ^ (switchBits & negative)) * difference
             levels[b] = envelope
         }
         for b in 0..<blocks { gains[b] = VectorMath.exp2(target - levels[b]) }
@@ -143,6 +154,12 @@ struct OutputLimiter: Sendable {
             let magnitude = unsafeBitCast(bits & 0x7FFF_FFFF, to: SIMD8<Float>.self)
             var over = magnitude - knee
             let isOver = over .> 0
+            // Most vectors lie wholly below the knee: nothing to change, only the peak to track.
+            guard any(isOver) else {
+                peak.replace(with: magnitude, where: magnitude .> peak)
+                n += 8
+                continue
+            }
             over.replace(with: 0, where: .!isOver)
             let shaped = magnitude - over + over / (1 + over * inverseRoom)
             limited.replace(with: limited &+ 1, where: isOver)

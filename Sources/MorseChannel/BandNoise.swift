@@ -9,8 +9,9 @@ public enum NoiseColour: String, CaseIterable, Codable, Sendable {
     case pink
 }
 
-/// Gaussian band noise at the antenna, scaled so its power in the 500 Hz reference band centred
-/// on the wanted tone is exactly the requested value.
+/// Band noise at the antenna (Gaussian after the receiver filter; see ``UniformSumNoise``),
+/// scaled so its power in the 500 Hz reference band centred on the wanted tone is exactly the
+/// requested value.
 ///
 /// White noise of variance σ² at sample rate fs has power `σ²·B/(fs/2)` in any band of B Hz.
 /// Pink noise is white noise through a fixed pole–zero "pinking" cascade; its power in a band is
@@ -50,7 +51,7 @@ struct BandNoise: Sendable {
     func fill(into buffer: UnsafeMutablePointer<Float>, count: Int, available: Int, random: inout FastRandom) {
         switch colour {
         case .white:
-            Ziggurat.shared.fill(scale: Float(scale), into: buffer, count: count, random: &random)
+            UniformSumNoise.fill(scale: Float(scale), into: buffer, count: count, random: &random)
         case .pink:
             pinking.fill(scale: Float(scale), into: buffer, count: count, available: available, random: &random)
         }
@@ -141,7 +142,7 @@ struct PinkingFilter: Sendable {
     /// Writes `scale`·pink noise into `count` samples: white deviates through the cascade (run
     /// in lanes, so `buffer` needs ``memory`` readable zeros before it and 8 samples after).
     func fill(scale: Float, into buffer: UnsafeMutablePointer<Float>, count: Int, available: Int, random: inout FastRandom) {
-        Ziggurat.shared.fill(scale: scale * Float(normalisation), into: buffer, count: count, random: &random)
+        UniformSumNoise.fill(scale: scale * Float(normalisation), into: buffer, count: count, random: &random)
         var lanes = PinkingLanes(poles: poles, zeros: zeros)
         LaneRunner.run(&lanes, buffer, count: count, warmUp: min(memory, available))
     }

@@ -99,8 +99,9 @@ struct GaussianFadingProcess {
             vr[j] = sr * norm
             vi[j] = si * norm
         }
+        let stepsPerControl = interval / step.seconds
         for k in 0..<count {
-            let position = Double(k) * interval / step.seconds
+            let position = Double(k) * stepsPerControl
             let index = min(Int(position), values - 2)
             let fraction = position - Double(index)
             re[k] = Float(vr[index] + (vr[index + 1] - vr[index]) * fraction)

@@ -67,8 +67,12 @@ public struct ReceiverFilter: Sendable {
 
     /// The design's magnitude response (linear) at `frequency` Hz, from the closed form.
     public func designGain(at frequency: Double) -> Double {
+        designGain(at: frequency, wl: prewarp(lowEdge), wh: prewarp(highEdge))
+    }
+
+    /// ``designGain(at:)`` with the pre-warped edges given (one `tan` per call, not three).
+    private func designGain(at frequency: Double, wl: Double, wh: Double) -> Double {
         let w = prewarp(min(max(frequency, 1e-6), sampleRate / 2 - 1e-6))
-        let wl = prewarp(lowEdge), wh = prewarp(highEdge)
         let omega = (w * w - wl * wh) / (w * (wh - wl))
         return 1 / (1 + pow(omega * omega, Double(Self.prototypeOrder))).squareRoot()
     }
@@ -108,13 +112,14 @@ public struct ReceiverFilter: Sendable {
         // Integrate finely over the passband and skirts, coarsely elsewhere.
         let span = highEdge - lowEdge
         let nearLow = max(0, lowEdge - 3 * span), nearHigh = min(sampleRate / 2, highEdge + 3 * span)
+        let wl = prewarp(lowEdge), wh = prewarp(highEdge)
         func integrate(_ a: Double, _ b: Double, steps: Int) -> Double {
             guard b > a else { return 0 }
             let h = (b - a) / Double(steps)
             var total = 0.0
             for i in 0...steps {
                 let f = a + Double(i) * h
-                let g = designGain(at: f)
+                let g = designGain(at: f, wl: wl, wh: wh)
                 let weight = (i == 0 || i == steps) ? 0.5 : 1
                 total += weight * g * g * density(f)
             }

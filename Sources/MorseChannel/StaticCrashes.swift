@@ -5,9 +5,10 @@ import MorseSignal
 /// Crashes arrive as a Poisson process at ``rate`` per second. Each is either a cluster of
 /// clicks (impulses of 0.3–1.5 ms that make narrow filters ring) or a burst of 1–5 overlapping
 /// noise bursts with a 1–3 ms rise and a 15–150 ms exponential decay. Every click or burst is
-/// broadband Gaussian noise under its envelope; the envelope's peak is up to ``strength`` dB
-/// above the band noise's density (the strongest crashes reach it, others are up to 9 dB weaker),
-/// so in any band a crash at its peak stands that far above the noise.
+/// broadband noise (Gaussian once filtered; see ``UniformSumNoise``) under its envelope; the
+/// envelope's peak is up to ``strength`` dB above the band noise's density (the strongest
+/// crashes reach it, others are up to 9 dB weaker), so in any band a crash at its peak stands
+/// that far above the noise.
 struct StaticCrashes: Sendable {
     /// Crashes per second.
     let rate: Double
@@ -71,13 +72,13 @@ struct StaticCrashes: Sendable {
         let offset = Double(begin - first)
         var riseTerm = Float(exp(-offset / (rise * sampleRate)))
         var decayTerm = Float(peak / envelopeMax * exp(-offset / (decay * sampleRate)))
-        let zig = Ziggurat.shared
+        var source = UniformSumNoise(seededFrom: &random)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: 256) { scratch in
             guard let noise = scratch.baseAddress else { return }
             var n = begin
             while n < end {
                 let chunk = min(256, end - n)
-                zig.fill(scale: 1, into: noise, count: chunk, random: &random)
+                source.fill(scale: 1, into: noise, count: chunk)
                 for i in 0..<chunk {
                     buffer[n + i] += (1 - riseTerm) * decayTerm * noise[i]
                     riseTerm *= riseStep

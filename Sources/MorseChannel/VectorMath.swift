@@ -70,6 +70,22 @@ enum VectorMath {
         return exponent + s * series * 2.8853900817779268  // 2/ln 2
     }
 
+    /// ``log2(_:)-(Float)`` on four values, by the same operations (so the same results).
+    @inline(__always)
+    static func log2(_ x: SIMD4<Float>) -> SIMD4<Float> {
+        let bits = unsafeBitCast(x, to: SIMD4<UInt32>.self)
+        let exponent = SIMD4<Float>(unsafeBitCast((bits &>> 23) & 0xFF, to: SIMD4<Int32>.self) &- 127)
+        let m = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F80_0000, to: SIMD4<Float>.self)
+        let s = (m - 1) / (m + 1), s2 = s * s
+        let c9: Float = 1.0 / 9, c7: Float = 1.0 / 7, c5: Float = 1.0 / 5, c3: Float = 1.0 / 3
+        let scale: Float = 2.8853900817779268
+        var series = s2 * c9 + c7
+        series = series * s2 + c5
+        series = series * s2 + c3
+        series = series * s2 + 1
+        return exponent + s * series * scale
+    }
+
     /// 2ˣ for x in about ±100 (relative error below 1e-6).
     @inline(__always)
     static func exp2(_ x: Float) -> Float {

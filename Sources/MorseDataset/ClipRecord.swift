@@ -79,7 +79,7 @@ struct ClipRecord {
             exchanges += (index > 0 ? ", " : "") + e.encoded
         }
         o.add("exchanges", exchanges + "]")
-        o.add("channel", (try? Self.channelEncoder.encode(channel)).map { String(decoding: $0, as: UTF8.self) } ?? "{}")
+        o.add("channel", ChannelJSON.encode(channel))
         return o.encoded
     }
 

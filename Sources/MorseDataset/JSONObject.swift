@@ -42,6 +42,11 @@ public struct JSONObject: Sendable {
 
     /// `value` as a JSON string literal.
     public static func quoted(_ value: String) -> String {
+        // Fast path: nothing to escape (no quote, backslash or control character; UTF-8 bytes
+        // of non-ASCII characters are all ≥ 0x80 and pass unchanged either way).
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F }) {
+            return "\"" + value + "\""
+        }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -72,15 +77,24 @@ public struct JSONObject: Sendable {
         let negative = scaled < 0
         let magnitude = UInt64(abs(scaled))
         let unit = UInt64(scale)
-        var result = String(magnitude / unit)
-        let fraction = magnitude % unit
-        if fraction != 0 && decimals > 0 {
-            var digits = String(fraction)
-            digits = String(repeating: "0", count: decimals - digits.count) + digits
-            while digits.hasSuffix("0") { digits.removeLast() }
-            result += "." + digits
+        let whole = magnitude / unit
+        var fraction = magnitude % unit
+        // Written backwards into a small buffer: fraction digits without trailing zeros, the
+        // point, the whole part, the sign.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            var position = 48
+            func put(_ byte: UInt8) { position -= 1; buffer[position] = byte }
+            if fraction != 0 && decimals > 0 {
+                var places = decimals
+                while fraction % 10 == 0 { fraction /= 10; places -= 1 }
+                while places > 0 { put(UInt8(truncatingIfNeeded: fraction % 10) + 48); fraction /= 10; places -= 1 }
+                put(46)  // "."
+            }
+            var rest = whole
+            repeat { put(UInt8(truncatingIfNeeded: rest % 10) + 48); rest /= 10 } while rest > 0
+            if negative { put(45) }  // "-"
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
         }
-        return negative ? "-" + result : result
     }
 
     private static func pow10(_ n: Int) -> Double {

@@ -79,16 +79,40 @@ public struct ToneRenderer: Sendable {
             return 1
         }
 
-        // Chirp needs the exact phase while its offset is large; the recurrence takes over after.
+        // While the chirp's offset is large the phase is followed sample by sample in double
+        // precision (a rotation per sample, the chirp's part a geometric sequence); the chunked
+        // recurrence takes over after.
         var n = first
         if tone.chirpOffset != 0 {
             let chirpEnd = min(last, Int(((keyDown + 8 * tone.chirpTimeConstant) * sampleRate).rounded(.down)))
-            let k = 2 * Double.pi * tone.chirpOffset * tone.chirpTimeConstant
-            while n <= chirpEnd {
-                let t = Double(n) * dt
-                let phase = basePhase(t, tone: tone) + k * (1 - exp(-(t - keyDown) / tone.chirpTimeConstant))
-                buffer[n] += amplitude * envelope(t) * Float(sin(phase))
-                n += 1
+            let tau = tone.chirpTimeConstant
+            let k = 2 * Double.pi * tone.chirpOffset * tau
+            let decay = exp(-dt / tau)
+            // The chirp's phase advance from sample n to n + 1: k·(1 − r)·e^{−(t − keyDown)/τ}.
+            let t0 = Double(n) * dt
+            var advance = k * (1 - decay) * exp(-(t0 - keyDown) / tau)
+            if abs(advance) < 0.5 {
+                var z = Complex.unit(phase: basePhase(t0, tone: tone) + k * (1 - exp(-(t0 - keyDown) / tau)))
+                var w = Complex.unit(phase: basePhase(t0 + dt, tone: tone) - basePhase(t0, tone: tone))
+                let v = tone.driftRate == 0 ? Complex.one : Complex.unit(phase: 2 * Double.pi * tone.driftRate * dt * dt)
+                while n <= chirpEnd {
+                    buffer[n] += amplitude * envelope(Double(n) * dt) * Float(z.im)
+                    // e^{i·advance} by its series (|advance| < 0.5: error below 1e-11).
+                    let a2 = advance * advance
+                    let c = 1 - a2 * (0.5 - a2 * (1.0 / 24 - a2 * (1.0 / 720 - a2 / 40320)))
+                    let s = advance * (1 - a2 * (1.0 / 6 - a2 * (1.0 / 120 - a2 * (1.0 / 5040 - a2 / 362_880))))
+                    z = z * (w * Complex(c, s))
+                    w = w * v
+                    advance *= decay
+                    n += 1
+                }
+            } else {
+                while n <= chirpEnd {
+                    let t = Double(n) * dt
+                    let phase = basePhase(t, tone: tone) + k * (1 - exp(-(t - keyDown) / tau))
+                    buffer[n] += amplitude * envelope(t) * Float(sin(phase))
+                    n += 1
+                }
             }
             guard n <= last else { return }
         }

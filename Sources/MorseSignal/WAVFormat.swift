@@ -34,17 +34,38 @@ public enum WAVEncoder {
             let body = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(bytes)[header...])
             switch format {
             case .pcm16:
-                let out = body.bindMemory(to: Int16.self)
-                for index in 0..<samples.count {
-                    // Round half away from zero by truncation: one instruction, unlike roundf.
-                    let scaled = min(max(samples[index], -1), 1) * 32767
-                    out[index] = Int16(scaled + (scaled < 0 ? -0.5 : 0.5)).littleEndian
+                if let input = samples.baseAddress, let out = body.baseAddress {
+                    encodePCM16(input, count: samples.count, into: out)
                 }
             case .float32:
                 let out = body.bindMemory(to: UInt32.self)
                 for index in 0..<samples.count { out[index] = samples[index].bitPattern.littleEndian }
             }
             initialized = header + dataSize
+        }
+    }
+
+    /// Float → 16-bit PCM, eight samples per step: clamp to ±1, scale by 32767, round to nearest
+    /// (ties to even) by adding 1.5·2²³, whose float then holds the integer in its low mantissa
+    /// bits; the low 16 of them are the sample's two's-complement bits. No float→int conversion.
+    /// Stores the vectors as they are: WAV is little-endian, like every platform we build for.
+    static func encodePCM16(_ input: UnsafePointer<Float>, count: Int, into output: UnsafeMutableRawPointer) {
+        let magic: Float = 12_582_912
+        var n = 0
+        while n + 8 <= count {
+            var scaled = UnsafeRawPointer(input + n).loadUnaligned(as: SIMD8<Float>.self) * 32767
+            scaled.replace(with: 32767, where: scaled .> 32767)
+            scaled.replace(with: -32767, where: scaled .< -32767)
+            let bits = unsafeBitCast(scaled + magic, to: SIMD8<UInt32>.self)
+            let pcm = SIMD8<UInt16>(truncatingIfNeeded: bits)
+            output.storeBytes(of: pcm, toByteOffset: 2 * n, as: SIMD8<UInt16>.self)
+            n += 8
+        }
+        while n < count {
+            let scaled = min(max(input[n] * 32767, -32767), 32767)
+            let pcm = UInt16(truncatingIfNeeded: (scaled + magic).bitPattern)
+            output.storeBytes(of: pcm.littleEndian, toByteOffset: 2 * n, as: UInt16.self)
+            n += 1
         }
     }
 

@@ -23,6 +23,50 @@ import Testing
         }
     }
 
+    /// The band noise source is not Gaussian itself (a scale mixture of sums of four uniforms),
+    /// but it has exactly the requested variance, a normal kurtosis, no mean and no correlation
+    /// from sample to sample.
+    @Test func uniformSumNoiseHasTheRequestedVarianceAndIsWhite() {
+        let count = 400_003  // not a multiple of 16: the tail path too
+        var samples = [Float](repeating: .nan, count: count)
+        var rng = SeededGenerator(seed: 5)
+        var random = FastRandom(seededFrom: &rng)
+        samples.withUnsafeMutableBufferPointer { UniformSumNoise.fill(scale: 2, into: $0.baseAddress!, count: count, random: &random) }
+        let x = samples.map(Double.init)
+        #expect(x.allSatisfy { $0.isFinite })
+        let mean = x.reduce(0, +) / Double(count)
+        let variance = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(count)
+        let kurtosis = x.reduce(0) { $0 + pow($1 - mean, 4) } / Double(count) / (variance * variance)
+        #expect(abs(mean) < 0.01 && abs(variance / 4 - 1) < 0.01, "mean \(mean), variance \(variance)")
+        #expect(abs(kurtosis - 3) < 0.03, "kurtosis \(kurtosis)")
+        for lag in [1, 2, 3, 7, 8, 16] {
+            let r = zip(x, x.dropFirst(lag)).reduce(0) { $0 + $1.0 * $1.1 } / Double(count - lag) / variance
+            #expect(abs(r) < 0.01, "autocorrelation at lag \(lag): \(r)")
+        }
+    }
+
+    /// After the receiver filter the band noise is Gaussian: kurtosis 3 and normal tails, for
+    /// every filter (the SSB filter, the widest, sums the fewest samples) and both colours.
+    @Test(arguments: ReceiverFilterKind.allCases, [NoiseColour.white, .pink])
+    func bandNoiseIsGaussianAfterTheReceiverFilter(filter: ReceiverFilterKind, colour: NoiseColour) {
+        var chain = ReceiverChain(sampleRate: 16_000)
+        var rng = SeededGenerator(seed: 29)
+        let stages = chain.renderStages(
+            wanted: nil, interferers: [], parameters: plainParameters(snr: 0, filter: filter, colour: colour),
+            sampleCount: 1_000_000, using: &rng)
+        let x = stages.filtered.map(Double.init)
+        let count = Double(x.count)
+        let mean = x.reduce(0, +) / count
+        let variance = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count
+        let kurtosis = x.reduce(0) { $0 + pow($1 - mean, 4) } / count / (variance * variance)
+        #expect(abs(kurtosis - 3) < 0.1, "\(filter) \(colour): kurtosis \(kurtosis)")
+        let sigma = variance.squareRoot()
+        for (z, tail) in [(1.0, 0.317311), (2.0, 0.0455003), (3.0, 0.0026998)] {
+            let observed = Double(x.filter { abs($0 - mean) > z * sigma }.count) / count
+            #expect(abs(observed / tail - 1) < 0.1, "\(filter) \(colour): P(|x| > \(z)σ) \(observed) vs \(tail)")
+        }
+    }
+
     @Test func pinkNoiseFallsThreeDecibelsPerOctave() {
         var chain = ReceiverChain(sampleRate: 16_000)
         var rng = SeededGenerator(seed: 23)

@@ -117,6 +117,31 @@ import MorseCode
         #expect(abs(meanOffset(0.25, 0.39)) < 8, "late offset \(meanOffset(0.25, 0.39))")
     }
 
+    /// The chirp's phase recurrence follows the exact phase `φ(t) + k·(1 − e^{−(t − t₀)/τ})`
+    /// sample by sample, with drift, through the chirp (8 τ); after it, the chirp's phase is held
+    /// (off by about k·e⁻⁸ at most).
+    @Test(arguments: [(80.0, 0.015, 0.0), (-150, 0.004, 3), (25, 0.01, -2)])
+    func chirpFollowsTheExactPhase(chirp: Double, tau: Double, drift: Double) {
+        let mark = KeyedTimeline(marks: [.init(start: 0.5, end: 0.8)], characters: [], words: [])
+        let rise = 0.002
+        let tone = ToneParameters(
+            frequency: 700, amplitude: 0.5, riseTime: rise, chirpOffset: chirp, chirpTimeConstant: tau,
+            driftRate: drift, phase: 0.3)
+        let samples = ToneRenderer(sampleRate: 16_000).render(mark, tone: tone, leadingSilence: 0.25, trailingSilence: 0.1)
+        let keyDown = 0.25 + 0.5 - rise / 2
+        var worst = 0.0, worstAfter = 0.0
+        // From the end of the rising edge to well past the chirp, where the envelope is 1.
+        for n in Int((keyDown + rise) * 16_000) + 1..<Int((keyDown + 0.25) * 16_000) {
+            let t = Double(n) / 16_000
+            let phase = 0.3 + 2 * Double.pi * (700 * t + 0.5 * drift * t * t)
+                + 2 * Double.pi * chirp * tau * (1 - exp(-(t - keyDown) / tau))
+            let error = abs(Double(samples[n]) - 0.5 * sin(phase))
+            if t < keyDown + 8 * tau - 1e-3 { worst = max(worst, error) } else { worstAfter = max(worstAfter, error) }
+        }
+        #expect(worst < 2e-6, "largest error in the chirp \(worst)")
+        #expect(worstAfter < 2 * 0.5 * 2 * Double.pi * abs(chirp) * tau * exp(-8) + 1e-5, "largest error after it \(worstAfter)")
+    }
+
     @Test func sameTimelineSameSamples() throws {
         let keyed = try timeline("CQ DX", wpm: 28, fist: Fist(kind: .bug, sloppiness: 0.5), seed: 9)
         let again = try timeline("CQ DX", wpm: 28, fist: Fist(kind: .bug, sloppiness: 0.5), seed: 9)

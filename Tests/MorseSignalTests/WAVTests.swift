@@ -1,3 +1,4 @@
+import MorseCode
 import Testing
 @testable import MorseSignal
 
@@ -23,6 +24,21 @@ import Testing
         for (a, b) in zip(decoded.samples, samples) {
             let expected = format == .pcm16 ? min(max(b, -1), 1) : b
             #expect(abs(a - expected) <= tolerance)
+        }
+    }
+
+    /// Every PCM value is the clamped, scaled sample rounded to nearest (ties to even), in the
+    /// eight-wide body and the scalar tail alike.
+    @Test func pcm16ValuesAreRoundedToNearest() {
+        var rng = SeededGenerator(seed: 41)
+        var input = (0..<10_003).map { _ in Float.random(in: -1.2...1.2, using: &rng) }
+        input += [0, -0, 1, -1, 0.5 / 32767, -0.5 / 32767, 1.5 / 32767, 2, -2, .infinity, -.infinity]
+        let bytes = WAVEncoder.encode(input, sampleRate: 16_000, format: .pcm16)
+        for (index, sample) in input.enumerated() {
+            let expected = Int16((min(max(sample, -1), 1) * 32767).rounded(.toNearestOrEven))
+            let low = UInt16(bytes[44 + 2 * index]), high = UInt16(bytes[45 + 2 * index])
+            let value = Int16(bitPattern: low | high << 8)
+            #expect(value == expected, "sample \(index): \(sample) → \(value), expected \(expected)")
         }
     }
 
