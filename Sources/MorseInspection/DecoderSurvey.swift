@@ -119,9 +119,10 @@ public struct DecoderSurveyResult: Sendable {
         }
     }
 
-    /// Clips whose label the decoder clearly disagrees with, worst first.
+    /// Clips whose label the decoder clearly disagrees with, worst first. One error is never
+    /// enough: on a one-character label a single stray noise mark would be a CER of 1.
     public var flagged: [DecoderSurvey.ClipResult] {
-        clips.filter { $0.failure == nil && $0.cer > flagCER }.sorted { $0.cer > $1.cer }
+        clips.filter { $0.failure == nil && $0.errors >= 2 && $0.cer > flagCER }.sorted { $0.cer > $1.cer }
     }
 
     /// Clips that could not be decoded.

@@ -38,7 +38,7 @@ extension MorseDatasetCommand {
         @Option(parsing: .unconditional, help: "With --decode: decode only clips with at least this SNR in dB (500 Hz bandwidth).")
         var minSnr: Double = 25
 
-        @Option(help: "With --decode: flag a clip when the decoder's character error rate is above this, 0 to 1.")
+        @Option(help: "With --decode: flag a clip when the decoder's character error rate is above this, 0 to 1, and it made at least 2 errors.")
         var flagCer: Double = 0.5
 
         @Option(help: "Problems listed per kind (all are counted).")
