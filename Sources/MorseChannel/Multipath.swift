@@ -25,8 +25,18 @@ enum PathMixer {
                 let slope = (gains[b + 1] - gains[b]) * inverse
                 let g0 = gains[b] + slope * Float(start - blockStart)
                 let out = output + start, input = src + start
-                for i in 0..<(end - start) {
+                let count = end - start
+                var g = g0 + slope * SIMD4<Float>(0, 1, 2, 3)
+                let step = SIMD4<Float>(repeating: 4 * slope)
+                var i = 0
+                while i + 4 <= count {
+                    store4(load4(out + i) + g * load4(input + i), out + i)
+                    g += step
+                    i += 4
+                }
+                while i < count {
                     out[i] += (g0 + slope * ramp[i]) * input[i]
+                    i += 1
                 }
                 b += 1
             }
@@ -52,14 +62,43 @@ enum PathMixer {
                 let i0 = gainsRe[b] + iSlope * Float(start - blockStart)
                 let q0 = gainsIm[b] + qSlope * Float(start - blockStart)
                 let out = output + start, d = direct + start, q1 = quadrature + start, q2 = quadrature + start - 1
-                for i in 0..<(end - start) {
+                let count = end - start
+                // Four samples at a time, the gains stepped by four slopes (no ramp reads).
+                let lane = SIMD4<Float>(0, 1, 2, 3)
+                var gI = i0 + iSlope * lane, gQ = q0 + qSlope * lane
+                let stepI = SIMD4<Float>(repeating: 4 * iSlope), stepQ = SIMD4<Float>(repeating: 4 * qSlope)
+                var i = 0
+                while i + 4 <= count {
+                    let q = near * load4(q1 + i) + fraction * load4(q2 + i)
+                    store4(load4(out + i) + gI * load4(d + i) + gQ * q, out + i)
+                    gI += stepI
+                    gQ += stepQ
+                    i += 4
+                }
+                while i < count {
                     let q = near * q1[i] + fraction * q2[i]
                     out[i] += (i0 + iSlope * ramp[i]) * d[i] + (q0 + qSlope * ramp[i]) * q
+                    i += 1
                 }
                 b += 1
             }
         }
     }
+}
+
+@inline(__always)
+private func load4(_ pointer: UnsafePointer<Float>) -> SIMD4<Float> {
+    UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Float>.self)
+}
+
+@inline(__always)
+private func load4(_ pointer: UnsafeMutablePointer<Float>) -> SIMD4<Float> {
+    UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Float>.self)
+}
+
+@inline(__always)
+private func store4(_ value: SIMD4<Float>, _ pointer: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD4<Float>.self)
 }
 
 /// One propagation path ready to mix: integer delay, gains at control points, real or complex.
@@ -91,6 +130,38 @@ extension PathMixer {
                 }
             }
             start = end
+        }
+    }
+}
+
+extension PathMixer {
+    /// As ``addPaths(_:source:quarter:block:range:into:)`` where the source is zero outside
+    /// `spans` (sorted, each more than `reach` apart): path p adds over each span shifted by its
+    /// delay and extended by `reach` (the quadrature's look-back), within `limit`.
+    static func addPaths(
+        _ paths: [MixPath], source: UnsafePointer<Float>, quarter: Double, block: Int, spans: [Range<Int>],
+        reach: Int, limit: Range<Int>, into output: UnsafeMutablePointer<Float>
+    ) {
+        let chunk = block * 64
+        for span in spans {
+            var start = span.lowerBound
+            while start < span.upperBound {
+                let end = min(span.upperBound, start + chunk)
+                let tail = end == span.upperBound ? reach : 0
+                for path in paths {
+                    let low = max(limit.lowerBound, start + path.delay)
+                    let high = min(limit.upperBound, end + path.delay + tail)
+                    guard low < high else { continue }
+                    if path.real {
+                        addReal(source: source, delay: path.delay, gains: path.gainsRe, block: block, range: low..<high, into: output)
+                    } else {
+                        addComplex(
+                            source: source, delay: path.delay, quarter: quarter, gainsRe: path.gainsRe,
+                            gainsIm: path.gainsIm, block: block, range: low..<high, into: output)
+                    }
+                }
+                start = end
+            }
         }
     }
 }

@@ -113,6 +113,24 @@ extension ReceiverChain {
             MixPath(delay: paths[index].delay, real: paths[index].real,
                     gainsRe: re + index * controls, gainsIm: im + index * controls)
         }
-        PathMixer.addPaths(mixPaths, source: source, quarter: quarter, block: block, range: low..<mixHigh, into: target)
+        // The keyed tone is zero between marks, so each path is mixed only where a mark (edges,
+        // delay and quadrature read included) reaches the output: CW is key-up much of the time.
+        let reach = Int(quarter) + 2
+        let rejoin = reach + 64
+        var spans: [Range<Int>] = []
+        spans.reserveCapacity(signal.timeline.marks.count)
+        for mark in signal.timeline.marks {
+            let a = max(low, Int(((offset + mark.start - rise) * sampleRate).rounded(.down)) - 2)
+            let b = min(high, Int(((offset + mark.end + rise) * sampleRate).rounded(.up)) + 2)
+            guard a < b else { continue }
+            if let previous = spans.last, a <= previous.upperBound + rejoin {
+                spans[spans.count - 1] = min(previous.lowerBound, a)..<max(previous.upperBound, b)
+            } else {
+                spans.append(a..<b)
+            }
+        }
+        PathMixer.addPaths(
+            mixPaths, source: source, quarter: quarter, block: block, spans: spans, reach: reach,
+            limit: low..<mixHigh, into: target)
     }
 }

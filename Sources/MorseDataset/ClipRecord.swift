@@ -26,7 +26,7 @@ struct ClipRecord {
         let noise = plan.isNoiseOnly
         let content = plan.content
         let channel = plan.channel
-        var o = JSONObject()
+        var o = JSONObject(capacity: 8192)
         o.add("id", plan.id)
         o.add("file_name", layout.fileName(id: plan.id))
         o.add("audio_file", layout.audioFile(id: plan.id, split: split))
@@ -116,12 +116,18 @@ struct ClipRecord {
     }
 
     func spans(_ spans: [KeyedTimeline.Span]) -> String {
-        "[" + spans.map { span in
-            var s = JSONObject()
-            s.add("text", span.text)
-            s.add("start", span.start, decimals: 5)
-            s.add("end", span.end, decimals: 5)
-            return s.encoded
-        }.joined(separator: ", ") + "]"
+        var out = "["
+        out.reserveCapacity(2 + spans.count * 48)
+        for (index, span) in spans.enumerated() {
+            out += index > 0 ? ", {\"text\": " : "{\"text\": "
+            JSONObject.appendQuoted(span.text, to: &out)
+            out += ", \"start\": "
+            out += JSONObject.float(span.start, decimals: 5)
+            out += ", \"end\": "
+            out += JSONObject.float(span.end, decimals: 5)
+            out += "}"
+        }
+        out += "]"
+        return out
     }
 }

@@ -8,14 +8,17 @@ public struct JSONObject: Sendable {
 
     public init() {}
 
+    /// An empty object whose text has room for `capacity` bytes.
+    public init(capacity: Int) { text.reserveCapacity(capacity) }
+
     private mutating func key(_ name: String) {
         if !first { text += ", " }
         first = false
-        text += JSONObject.quoted(name)
+        JSONObject.appendQuoted(name, to: &text)
         text += ": "
     }
 
-    public mutating func add(_ name: String, _ value: String) { key(name); text += JSONObject.quoted(value) }
+    public mutating func add(_ name: String, _ value: String) { key(name); JSONObject.appendQuoted(value, to: &text) }
     public mutating func add(_ name: String, _ value: Int) { key(name); text += String(value) }
     public mutating func add(_ name: String, _ value: UInt64) { key(name); text += String(value) }
     public mutating func add(_ name: String, _ value: Bool) { key(name); text += value ? "true" : "false" }
@@ -25,28 +28,49 @@ public struct JSONObject: Sendable {
         key(name); text += JSONObject.float(value, decimals: decimals)
     }
     public mutating func add(_ name: String, _ value: Double?, decimals: Int = 6) {
-        key(name); text += value.map { JSONObject.float($0, decimals: decimals) } ?? "null"
+        key(name)
+        if let value { text += JSONObject.float(value, decimals: decimals) } else { text += "null" }
     }
     public mutating func add(_ name: String, strings: [String]) {
-        key(name); text += "[" + strings.map(JSONObject.quoted).joined(separator: ", ") + "]"
+        key(name)
+        text += "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { text += ", " }
+            JSONObject.appendQuoted(string, to: &text)
+        }
+        text += "]"
     }
     public mutating func add(_ name: String, numbers: [Double], decimals: Int = 6) {
         key(name); text += "[" + numbers.map { JSONObject.float($0, decimals: decimals) }.joined(separator: ", ") + "]"
     }
     /// Inserts already-encoded JSON (an object or array) as the value.
     public mutating func add(_ name: String, raw: String) { key(name); text += raw }
-    public mutating func add(_ name: String, object: JSONObject) { key(name); text += object.encoded }
+    public mutating func add(_ name: String, object: JSONObject) { key(name); text += object.text; text += "}" }
 
     /// The finished object.
     public var encoded: String { text + "}" }
 
     /// `value` as a JSON string literal.
     public static func quoted(_ value: String) -> String {
+        var out = ""
+        appendQuoted(value, to: &out)
+        return out
+    }
+
+    /// Appends `value` as a JSON string literal to `out`.
+    public static func appendQuoted(_ value: String, to out: inout String) {
         // Fast path: nothing to escape (no quote, backslash or control character; UTF-8 bytes
         // of non-ASCII characters are all ≥ 0x80 and pass unchanged either way).
         if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F }) {
-            return "\"" + value + "\""
+            out += "\""
+            out += value
+            out += "\""
+            return
         }
+        out += escaped(value)
+    }
+
+    private static func escaped(_ value: String) -> String {
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -64,16 +88,20 @@ public struct JSONObject: Sendable {
 
     /// ``number(_:decimals:)`` with `.0` added to whole numbers.
     public static func float(_ value: Double, decimals: Int) -> String {
-        let text = number(value, decimals: decimals)
-        return text.contains(".") || text == "null" ? text : text + ".0"
+        digits(value, decimals: decimals, point: true)
     }
 
     /// A finite number with at most `decimals` decimals, without trailing zeros; NaN/inf become null.
     public static func number(_ value: Double, decimals: Int) -> String {
+        digits(value, decimals: decimals, point: false)
+    }
+
+    /// ``number(_:decimals:)``, ending in `.0` when `point` is set and there are no decimals.
+    private static func digits(_ value: Double, decimals: Int, point: Bool) -> String {
         guard value.isFinite else { return "null" }
         let scale = pow10(decimals)
         let scaled = (value * scale).rounded()
-        if scaled == 0 { return "0" }
+        if scaled == 0 { return point ? "0.0" : "0" }
         let negative = scaled < 0
         let magnitude = UInt64(abs(scaled))
         let unit = UInt64(scale)
@@ -89,6 +117,8 @@ public struct JSONObject: Sendable {
                 while fraction % 10 == 0 { fraction /= 10; places -= 1 }
                 while places > 0 { put(UInt8(truncatingIfNeeded: fraction % 10) + 48); fraction /= 10; places -= 1 }
                 put(46)  // "."
+            } else if point {
+                put(48); put(46)  // ".0"
             }
             var rest = whole
             repeat { put(UInt8(truncatingIfNeeded: rest % 10) + 48); rest /= 10 } while rest > 0

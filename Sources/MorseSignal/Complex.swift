@@ -3,6 +3,7 @@ package struct Complex: Hashable, Sendable {
     package var re: Double
     package var im: Double
 
+    @inlinable
     package init(_ re: Double, _ im: Double = 0) {
         self.re = re
         self.im = im
@@ -13,19 +14,27 @@ package struct Complex: Hashable, Sendable {
     /// e^{iφ}.
     package static func unit(phase: Double) -> Complex { Complex(cos(phase), sin(phase)) }
 
+    @inlinable
     package var conjugate: Complex { Complex(re, -im) }
+    @inlinable
     package var magnitudeSquared: Double { re * re + im * im }
+    @inlinable
     package var magnitude: Double { magnitudeSquared.squareRoot() }
 
+    @inlinable
     package static func + (a: Complex, b: Complex) -> Complex { Complex(a.re + b.re, a.im + b.im) }
+    @inlinable
     package static func - (a: Complex, b: Complex) -> Complex { Complex(a.re - b.re, a.im - b.im) }
+    @inlinable
     package static func * (a: Complex, b: Complex) -> Complex { Complex(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re) }
+    @inlinable
     package static func * (a: Double, b: Complex) -> Complex { Complex(a * b.re, a * b.im) }
     package static func / (a: Complex, b: Complex) -> Complex {
         let d = b.magnitudeSquared
         return Complex((a.re * b.re + a.im * b.im) / d, (a.im * b.re - a.re * b.im) / d)
     }
 
+    @inlinable
     package var squared: Complex { self * self }
 
     /// The principal square root.

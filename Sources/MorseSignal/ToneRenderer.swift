@@ -121,31 +121,48 @@ public struct ToneRenderer: Sendable {
                 * (1 - exp(-(Double(n) * dt - keyDown) / tone.chirpTimeConstant))
         let flatFirst = max(n, Int((riseEnd * sampleRate).rounded(.up)))
         let flatLast = min(last, Int((fallStart * sampleRate).rounded(.down)))
+        guard let output = buffer.baseAddress else { return }
+        let values = table.values, scale = table.scale, top = values.count - 2
+        values.withUnsafeBufferPointer { tableBuffer in
         withUnsafeTemporaryAllocation(of: Float.self, capacity: Self.chunk) { carrier in
-            guard let scratch = carrier.baseAddress else { return }
+            guard let scratch = carrier.baseAddress, let edge = tableBuffer.baseAddress else { return }
+            // As `envelope`, with the table's pointer and size held in registers.
+            @inline(__always) func edgeValue(_ x: Double) -> Float {
+                let position = min(max(x, 0), 1) * scale
+                let index = min(Int(position), top)
+                let fraction = Float(position - Double(index))
+                return edge[index] + (edge[index + 1] - edge[index]) * fraction
+            }
+            @inline(__always) func envelope(_ t: Double) -> Float {
+                if t < riseEnd { return edgeValue((t - keyDown) * edgeScale) }
+                if t > fallStart { return edgeValue((keyUp - t) * edgeScale) }
+                return 1
+            }
             while n <= last {
                 let count = min(Self.chunk, last - n + 1)
                 fillCarrier(from: n, count: count, tone: tone, extraPhase: chirpPhase, into: scratch)
                 let end = n + count - 1
                 // Rising edge, flat top, falling edge of this chunk.
                 var k = n
-                while k <= min(end, flatFirst - 1) {
-                    buffer[k] += amplitude * envelope(Double(k) * dt) * scratch[k - n]
+                let riseStop = min(end, flatFirst - 1)
+                while k <= riseStop {
+                    output[k] += amplitude * envelope(Double(k) * dt) * scratch[k - n]
                     k += 1
                 }
                 let flatEnd = min(end, flatLast)
                 if k <= flatEnd {
-                    let out = buffer.baseAddress.map { $0 + k }
+                    let out = output + k
                     let source = scratch + (k - n)
-                    if let out { for j in 0...(flatEnd - k) { out[j] += amplitude * source[j] } }
+                    for j in 0...(flatEnd - k) { out[j] += amplitude * source[j] }
                     k = flatEnd + 1
                 }
                 while k <= end {
-                    buffer[k] += amplitude * envelope(Double(k) * dt) * scratch[k - n]
+                    output[k] += amplitude * envelope(Double(k) * dt) * scratch[k - n]
                     k += 1
                 }
                 n = end + 1
             }
+        }
         }
     }
 
