@@ -135,7 +135,7 @@ extension PathMixer {
 }
 
 extension PathMixer {
-    /// As ``addPaths(_:source:quarter:block:range:into:)`` where the source is zero outside
+    /// As ``addPaths(_:source:quarter:block:range:into:)`` (the reference the tests compare with) where the source is zero outside
     /// `spans` (sorted, each more than `reach` apart): path p adds over each span shifted by its
     /// delay and extended by `reach` (the quadrature's look-back), within `limit`.
     static func addPaths(
