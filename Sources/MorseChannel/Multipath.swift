@@ -110,6 +110,20 @@ struct MixPath {
 }
 
 extension PathMixer {
+    /// Adds one path over `range`: real gains scale the source, complex ones also read its quadrature.
+    static func add(
+        _ path: MixPath, source: UnsafePointer<Float>, quarter: Double, block: Int, range: Range<Int>,
+        into output: UnsafeMutablePointer<Float>
+    ) {
+        if path.real {
+            addReal(source: source, delay: path.delay, gains: path.gainsRe, block: block, range: range, into: output)
+        } else {
+            addComplex(
+                source: source, delay: path.delay, quarter: quarter, gainsRe: path.gainsRe,
+                gainsIm: path.gainsIm, block: block, range: range, into: output)
+        }
+    }
+
     /// Adds every path over `range`, block by block, so each stretch of the output is read and
     /// written while it is still in the L1 cache, however many paths there are.
     static func addPaths(
@@ -121,13 +135,7 @@ extension PathMixer {
         while start < range.upperBound {
             let end = min(range.upperBound, (start / chunk + 1) * chunk)
             for path in paths {
-                if path.real {
-                    addReal(source: source, delay: path.delay, gains: path.gainsRe, block: block, range: start..<end, into: output)
-                } else {
-                    addComplex(
-                        source: source, delay: path.delay, quarter: quarter, gainsRe: path.gainsRe,
-                        gainsIm: path.gainsIm, block: block, range: start..<end, into: output)
-                }
+                add(path, source: source, quarter: quarter, block: block, range: start..<end, into: output)
             }
             start = end
         }
@@ -152,13 +160,7 @@ extension PathMixer {
                     let low = max(limit.lowerBound, start + path.delay)
                     let high = min(limit.upperBound, end + path.delay + tail)
                     guard low < high else { continue }
-                    if path.real {
-                        addReal(source: source, delay: path.delay, gains: path.gainsRe, block: block, range: low..<high, into: output)
-                    } else {
-                        addComplex(
-                            source: source, delay: path.delay, quarter: quarter, gainsRe: path.gainsRe,
-                            gainsIm: path.gainsIm, block: block, range: low..<high, into: output)
-                    }
+                    add(path, source: source, quarter: quarter, block: block, range: low..<high, into: output)
                 }
                 start = end
             }
