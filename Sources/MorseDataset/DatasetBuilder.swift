@@ -72,13 +72,7 @@ public struct DatasetBuilder: Sendable {
         } else if !contents.isEmpty && !(contents == [".morse-dataset"] && isStateFolderOnly()) {
             throw .foreignDirectory(layout.root)
         }
-        try FileSystem.makeDirectory(layout.root)
-        try FileSystem.makeDirectory(layout.stateFolder)
-        if RunDescriptor.load(layout.runFile) != descriptor { try FileSystem.writeShared(descriptor.encoded(), to: layout.runFile) }
-        if (try? String(contentsOfFile: layout.configFile, encoding: .utf8)) != configYAML {
-            try FileSystem.writeShared(configYAML, to: layout.configFile)
-        }
-        for split in DatasetSplit.allCases { try FileSystem.makeDirectory(layout.audioFolder(split)) }
+        try Self.createFolders(layout, descriptor: descriptor, configYAML: configYAML)
         removeTemporaryFiles(shard: shard)
         let own = layout.journalFile(shard)
         if restartShard { unlink(own) }
@@ -90,6 +84,18 @@ public struct DatasetBuilder: Sendable {
             }
         }
         return restartShard ? JournalIndex(count: descriptor.numSamples) : index
+    }
+
+    /// Creates the dataset's folders and writes its run state (descriptor and effective config),
+    /// rewriting a state file only when it differs, since shards sharing a folder all do this.
+    static func createFolders(_ layout: DatasetLayout, descriptor: RunDescriptor, configYAML: String) throws(DatasetError) {
+        try FileSystem.makeDirectory(layout.root)
+        try FileSystem.makeDirectory(layout.stateFolder)
+        if RunDescriptor.load(layout.runFile) != descriptor { try FileSystem.writeShared(descriptor.encoded(), to: layout.runFile) }
+        if (try? String(contentsOfFile: layout.configFile, encoding: .utf8)) != configYAML {
+            try FileSystem.writeShared(configYAML, to: layout.configFile)
+        }
+        for split in DatasetSplit.allCases { try FileSystem.makeDirectory(layout.audioFolder(split)) }
     }
 
     /// Whether the state folder holds nothing but possibly our temporary files: another shard

@@ -110,7 +110,7 @@ public struct DatasetFinaliser {
             for created in writers { try created.finish() }
             writers.removeAll()
             try tars?.finish()
-            try FileSystem.writeAtomically(datasetInfo(statistics, now: now), to: layout.root + "/dataset_info.json")
+            try FileSystem.writeAtomically(datasetInfo(statistics, now: now), to: layout.datasetInfo)
             try FileSystem.writeAtomically(DatasetCard(description: description, statistics: statistics).markdown, to: layout.root + "/README.md")
             return Outcome(statistics: statistics, missing: missing)
         } catch {
@@ -201,15 +201,15 @@ struct FolderManifests {
 
     /// Opens every manifest through `open` (which keeps the writers, to finish or abandon them).
     init(layout: DatasetLayout, open: (String) throws(DatasetError) -> BufferedFileWriter) throws(DatasetError) {
-        metadata = try open(layout.root + "/metadata.csv")
+        metadata = try open(layout.metadataCSV)
         try metadata.write(ClipSummary.csvHeader + "\n")
         for split in DatasetSplit.allCases {
-            let csv = try open(layout.splitsFolder + "/\(split.name).csv")
+            let csv = try open(layout.splitCSV(split))
             try csv.write(ClipSummary.csvHeader + "\n")
             splitCSV.append(csv)
-            transcripts.append(try open(layout.splitsFolder + "/\(split.name)_transcripts.txt"))
-            audioJSONL.append(try open(layout.audioFolder(split) + "/metadata.jsonl"))
-            nemo.append(try open(layout.manifestsFolder + "/\(split.name).jsonl"))
+            transcripts.append(try open(layout.transcripts(split)))
+            audioJSONL.append(try open(layout.audioMetadata(split)))
+            nemo.append(try open(layout.nemoManifest(split)))
         }
     }
 

@@ -7,6 +7,11 @@ public struct DatasetLayout: Sendable, Hashable {
     /// Digits in clip numbers: 6 as in the reference, more for datasets of a million clips or more.
     public let idDigits: Int
 
+    /// For reading an existing dataset: every path, and file names for up to a million clips.
+    public init(reading root: String) {
+        self.init(root: root, numSamples: 0)
+    }
+
     public init(root: String, numSamples: Int) {
         self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
         idDigits = max(6, String(max(0, numSamples - 1)).count)
@@ -38,8 +43,17 @@ public struct DatasetLayout: Sendable, Hashable {
 
     public func audioFolder(_ split: DatasetSplit) -> String { root + "/audio/" + split.name }
     public func audioPath(id: Int, split: DatasetSplit) -> String { audioFolder(split) + "/" + fileName(id: id) }
+    /// Full path of an `audio_file` value such as `train/morse_000042.wav`.
+    public func audioPath(_ audioFile: String) -> String { root + "/audio/" + audioFile }
     public var splitsFolder: String { root + "/splits" }
     public var manifestsFolder: String { root + "/manifests" }
+    public var metadataCSV: String { root + "/metadata.csv" }
+    public var datasetInfo: String { root + "/dataset_info.json" }
+    public func splitCSV(_ split: DatasetSplit) -> String { splitsFolder + "/\(split.name).csv" }
+    public func transcripts(_ split: DatasetSplit) -> String { splitsFolder + "/\(split.name)_transcripts.txt" }
+    /// The Hugging Face audiofolder metadata of one split.
+    public func audioMetadata(_ split: DatasetSplit) -> String { audioFolder(split) + "/metadata.jsonl" }
+    public func nemoManifest(_ split: DatasetSplit) -> String { manifestsFolder + "/\(split.name).jsonl" }
     public var webDatasetFolder: String { root + "/webdataset" }
     public func webDatasetFolder(_ split: DatasetSplit) -> String { webDatasetFolder + "/" + split.name }
 
@@ -47,5 +61,23 @@ public struct DatasetLayout: Sendable, Hashable {
     public func key(id: Int) -> String {
         let name = fileName(id: id)
         return String(name.dropLast(4))
+    }
+
+    /// The split and clip id a path under `audio/` names (`train/morse_000042.wav` → train, 42),
+    /// or nil if it is not of that form. A leading `../audio/` (NeMo manifests) is accepted.
+    public static func clip(inAudioFile audioFile: String) -> (split: DatasetSplit, id: Int)? {
+        var path = Substring(audioFile)
+        if path.hasPrefix("../audio/") { path = path.dropFirst("../audio/".count) }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let split = DatasetSplit(name: String(parts[0])), let id = clipID(fileName: parts[1]) else { return nil }
+        return (split, id)
+    }
+
+    /// The id in a file name `morse_000042.wav`, or nil.
+    public static func clipID(fileName: Substring) -> Int? {
+        guard fileName.hasPrefix("morse_"), fileName.hasSuffix(".wav") else { return nil }
+        let digits = fileName.dropFirst(6).dropLast(4)
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+        return Int(digits)
     }
 }

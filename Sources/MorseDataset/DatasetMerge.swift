@@ -80,13 +80,7 @@ public struct DatasetMerge: Sendable {
         }
 
         // Write: the run state, the audio, the merged journal, then the manifests.
-        try FileSystem.makeDirectory(layout.root)
-        try FileSystem.makeDirectory(layout.stateFolder)
-        if RunDescriptor.load(layout.runFile) != descriptor { try FileSystem.writeShared(descriptor.encoded(), to: layout.runFile) }
-        if (try? String(contentsOfFile: layout.configFile, encoding: .utf8)) != configYAML {
-            try FileSystem.writeShared(configYAML, to: layout.configFile)
-        }
-        for split in DatasetSplit.allCases { try FileSystem.makeDirectory(layout.audioFolder(split)) }
+        try DatasetBuilder.createFolders(layout, descriptor: descriptor, configYAML: configYAML)
         for copy in copies { try FileSystem.copy(copy.from, to: copy.to) }
         let outputRoot = Self.canonical(layout.root)
         if folders.contains(where: { Self.canonical($0) != outputRoot }) {

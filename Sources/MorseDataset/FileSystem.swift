@@ -12,18 +12,31 @@ public enum FileSystem {
     static func writeAtomically(_ bytes: UnsafeRawBufferPointer, to path: String, through temporary: String) throws(DatasetError) {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .io(path: temporary, errno: errno, action: "create") }
+        let code = writeAll(descriptor, bytes)
+        guard code == 0 else {
+            close(descriptor)
+            unlink(temporary)
+            throw .io(path: path, errno: code, action: "write")
+        }
+        try commit(descriptor, temporary: temporary, to: path)
+    }
+
+    /// Writes every byte, retrying short and interrupted writes; returns 0 or the failing errno.
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
         var offset = 0
         while offset < bytes.count {
             let written = write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                let code = errno
-                close(descriptor)
-                unlink(temporary)
-                throw .io(path: path, errno: code, action: "write")
+                return errno
             }
             offset += written
         }
+        return 0
+    }
+
+    /// Closes the finished temporary file and renames it to `path`; on failure it is removed.
+    private static func commit(_ descriptor: Int32, temporary: String, to path: String) throws(DatasetError) {
         guard close(descriptor) == 0 else {
             let code = errno
             unlink(temporary)
@@ -37,11 +50,7 @@ public enum FileSystem {
     }
 
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(DatasetError) {
-        var failure: DatasetError?
-        bytes.withUnsafeBytes { buffer in
-            do throws(DatasetError) { try writeAtomically(buffer, to: path) } catch { failure = error }
-        }
-        if let failure { throw failure }
+        try writeAtomically(bytes, to: path, through: temporaryPath(for: path))
     }
 
     public static func writeAtomically(_ text: String, to path: String) throws(DatasetError) {
@@ -51,9 +60,13 @@ public enum FileSystem {
     /// Writes a file that other processes may write at the same moment (a shared folder's
     /// `run.json`): the temporary name carries our process id, so writers never share one.
     public static func writeShared(_ text: String, to path: String) throws(DatasetError) {
+        try writeAtomically(Array(text.utf8), to: path, through: processTemporaryPath(for: path))
+    }
+
+    private static func writeAtomically(_ bytes: [UInt8], to path: String, through temporary: String) throws(DatasetError) {
         var failure: DatasetError?
-        Array(text.utf8).withUnsafeBytes { buffer in
-            do throws(DatasetError) { try writeAtomically(buffer, to: path, through: processTemporaryPath(for: path)) } catch { failure = error }
+        bytes.withUnsafeBytes { buffer in
+            do throws(DatasetError) { try writeAtomically(buffer, to: path, through: temporary) } catch { failure = error }
         }
         if let failure { throw failure }
     }
@@ -85,26 +98,10 @@ public enum FileSystem {
                 throw fail(.io(path: source, errno: errno, action: "read"))
             }
             if count == 0 { break }
-            var offset = 0
-            while offset < count {
-                let written = buffer.withUnsafeBytes { write(output, $0.baseAddress.map { $0 + offset }, count - offset) }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw fail(.io(path: path, errno: errno, action: "write"))
-                }
-                offset += written
-            }
+            let code = buffer.withUnsafeBytes { writeAll(output, UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+            if code != 0 { throw fail(.io(path: path, errno: code, action: "write")) }
         }
-        guard close(output) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw .io(path: path, errno: code, action: "write")
-        }
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw .io(path: path, errno: code, action: "rename into place")
-        }
+        try commit(output, temporary: temporary, to: path)
     }
 
     /// The temporary name used while `path` is being written.

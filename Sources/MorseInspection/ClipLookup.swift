@@ -13,7 +13,7 @@ public struct LabelledClip: Sendable {
     /// Finds clip `id` in the dataset at `root`: its row in `metadata.csv`, then its character
     /// times in `audio/{split}/metadata.jsonl` (both read line by line until found).
     public static func find(id: Int, root: String) throws(InspectionError) -> LabelledClip {
-        let files = DatasetFiles(root: root)
+        let files = DatasetLayout(reading: root)
         var found: MetadataRow?
         guard let reader = LineReader(path: files.metadataCSV), let header = reader.next(),
             case let .success(columns) = MetadataRow.Columns.parse(header)

@@ -75,7 +75,7 @@ public struct DatasetProfile: Sendable {
 
     /// Reads `metadata.csv` of the dataset at `root`; also returns the rows `survey` selects.
     public static func read(root: String, survey: DecoderSurvey?) throws(InspectionError) -> (DatasetProfile, [MetadataRow]) {
-        let files = DatasetFiles(root: root)
+        let files = DatasetLayout(reading: root)
         var profile = DatasetProfile()
         var selected: [MetadataRow] = []
         var bad: (Int, String)?

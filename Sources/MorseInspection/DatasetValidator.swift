@@ -30,11 +30,11 @@ public struct ValidationOptions: Sendable {
 /// Streaming: manifests are read line by line and audio files are checked from their headers in
 /// batches on ``ValidationOptions/workers`` threads; memory holds a few numbers per clip.
 public struct DatasetValidator: Sendable {
-    public let files: DatasetFiles
+    public let files: DatasetLayout
     public let options: ValidationOptions
 
     public init(root: String, options: ValidationOptions = ValidationOptions()) {
-        files = DatasetFiles(root: root)
+        files = DatasetLayout(reading: root)
         self.options = options
     }
 
@@ -87,7 +87,7 @@ public struct DatasetValidator: Sendable {
                 log.add(ValidationFinding(.duplicateID, here, "id \(row.id) is listed again; first at metadata.csv:\(first.line)\(other)"))
                 return
             }
-            if let named = DatasetFiles.clip(inAudioFile: row.audioFile), named.split == split, named.id == row.id {
+            if let named = DatasetLayout.clip(inAudioFile: row.audioFile), named.split == split, named.id == row.id {
             } else {
                 log.add(ValidationFinding(.manifestDisagreement, here, "audio_file '\(row.audioFile)' does not name clip \(row.id) in split \(split) ('\(split)/morse_…\(row.id).wav')"))
             }
@@ -163,7 +163,7 @@ public struct DatasetValidator: Sendable {
     enum ManifestSource: CaseIterable {
         case splitCSV, transcripts, audioMetadata, nemo
 
-        func path(_ files: DatasetFiles, _ split: DatasetSplit) -> String {
+        func path(_ files: DatasetLayout, _ split: DatasetSplit) -> String {
             switch self {
             case .splitCSV: files.splitCSV(split)
             case .transcripts: files.transcripts(split)
@@ -253,7 +253,7 @@ public struct DatasetValidator: Sendable {
                 log.add(finding)
                 return
             }
-            let named = record.audioFile.flatMap(DatasetFiles.clip(inAudioFile:))
+            let named = record.audioFile.flatMap(DatasetLayout.clip(inAudioFile:))
             guard let id = record.id ?? named?.id else {
                 log.add(ValidationFinding(.malformedRow, "\(relative):\(record.line)", "audio path '\(record.audioFile ?? "")' does not name a clip (split/morse_NNNNNN.wav)"))
                 return
@@ -317,7 +317,7 @@ public struct DatasetValidator: Sendable {
                 }
                 guard name.hasSuffix(".wav"), !name.hasPrefix(".") else { continue }
                 let location = "audio/\(split)/\(name)"
-                guard let id = DatasetFiles.clipID(fileName: Substring(name)) else {
+                guard let id = DatasetLayout.clipID(fileName: Substring(name)) else {
                     log.add(ValidationFinding(.orphanAudio, location, "is not named morse_NNNNNN.wav and no manifest lists it; move it out of the dataset"))
                     continue
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import MorseDataset
 import MorseDecoder
 import MorseSignal
 
@@ -51,12 +52,12 @@ public struct DecoderSurvey: Sendable {
     }
 
     /// Decodes `rows` (already selected) from `files` on `workers` threads.
-    public func run(_ rows: [MetadataRow], files: DatasetFiles, workers: Int) -> DecoderSurveyResult {
+    public func run(_ rows: [MetadataRow], files: DatasetLayout, workers: Int) -> DecoderSurveyResult {
         let results = parallelMap(rows, workers: workers) { row in Self.decode(row, files: files) }
         return DecoderSurveyResult(clips: results, flagCER: flagCER)
     }
 
-    static func decode(_ row: MetadataRow, files: DatasetFiles) -> ClipResult {
+    static func decode(_ row: MetadataRow, files: DatasetLayout) -> ClipResult {
         var result = ClipResult(
             id: row.id, audioFile: row.audioFile, label: row.text, heard: "", errors: 0, symbols: 0, snr500: row.snr500,
             fist: row.fist, wpm: row.wpm, failure: nil)

@@ -44,7 +44,7 @@ extension MorseDatasetCommand {
             if let survey {
                 flushOutput()
                 let workers = numWorkers ?? min(ProcessInfo.processInfo.activeProcessorCount, 8)
-                let decoded = survey.run(selected, files: DatasetFiles(root: dataset), workers: workers)
+                let decoded = survey.run(selected, files: DatasetLayout(reading: dataset), workers: workers)
                 print("")
                 for line in DecoderReport(decoded).lines() { print(line) }
                 result = decoded
