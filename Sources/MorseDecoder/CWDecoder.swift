@@ -35,8 +35,9 @@ public struct CWDecoder: Sendable {
         var marks: [Interval] = []
         var levels = KeyingDetector.Levels(noise: 0, mark: 0)
         var thresholds: TimingClassifier.Thresholds?
+        let baseband = demodulator.baseband(samples, tone: tone, driftRate: drift)
         for pass in 0..<3 {
-            let envelope = demodulator.envelope(samples, tone: tone, driftRate: drift, window: window)
+            let envelope = demodulator.envelope(baseband, window: window)
             levels = detector.levels(envelope)
             marks = clean(detector.marks(envelope, levels: levels), minimum: max(TimingClassifier.shortestMark, 0.3 * (pass == 0 ? 0 : thresholds?.dit ?? 0)))
             thresholds = classifier.thresholds(marks)

@@ -20,18 +20,18 @@ struct Demodulator {
     /// Envelope samples per second.
     var envelopeRate: Double { sampleRate / Double(decimation) }
 
-    /// The envelope (peak amplitude, full scale 1) at ``envelopeRate``; sample `j` is at time
-    /// `j / envelopeRate` seconds.
-    /// - Parameters:
-    ///   - tone: Carrier frequency in Hz at time 0.
-    ///   - driftRate: Linear frequency drift in Hz per second.
-    ///   - window: Length of each boxcar in seconds.
-    func envelope(_ samples: [Float], tone: Double, driftRate: Double, window: Double) -> [Float] {
-        let n = samples.count
-        let outputs = n / decimation
-        guard outputs > 0 else { return [] }
-        var prefixI = [Double](repeating: 0, count: n + 1)
-        var prefixQ = [Double](repeating: 0, count: n + 1)
+    /// The clip mixed down to 0 Hz, as prefix sums of its in-phase and quadrature parts, so that
+    /// envelopes with several filter widths come from one mix.
+    struct Baseband {
+        var prefixI: [Double]
+        var prefixQ: [Double]
+        var count: Int { prefixI.count - 1 }
+    }
+
+    /// Mixes `samples` down from `tone` Hz at time 0, drifting by `driftRate` Hz per second.
+    func baseband(_ samples: [Float], tone: Double, driftRate: Double) -> Baseband {
+        var prefixI = [Double](repeating: 0, count: samples.count + 1)
+        var prefixQ = [Double](repeating: 0, count: samples.count + 1)
         samples.withUnsafeBufferPointer { x in
             prefixI.withUnsafeMutableBufferPointer { pi in
                 prefixQ.withUnsafeMutableBufferPointer { pq in
@@ -39,6 +39,17 @@ struct Demodulator {
                 }
             }
         }
+        return Baseband(prefixI: prefixI, prefixQ: prefixQ)
+    }
+
+    /// The envelope (peak amplitude, full scale 1) at ``envelopeRate``; sample `j` is at time
+    /// `j / envelopeRate` seconds.
+    /// - Parameter window: Length of each boxcar in seconds.
+    func envelope(_ baseband: Baseband, window: Double) -> [Float] {
+        let n = baseband.count
+        let outputs = n / decimation
+        guard outputs > 0 else { return [] }
+        let prefixI = baseband.prefixI, prefixQ = baseband.prefixQ
         let half = max(1, Int(window * sampleRate / 2))
         var i = [Double](repeating: 0, count: outputs)
         var q = [Double](repeating: 0, count: outputs)
