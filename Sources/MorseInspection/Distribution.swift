@@ -1,3 +1,5 @@
+import MorseDataset
+
 /// Counts of a dataset's clips (or symbols) per bin or category, ready to print or plot.
 public struct Distribution: Sendable, Hashable {
     /// What is counted, e.g. `Duration (s)`.
@@ -25,7 +27,7 @@ public struct Distribution: Sendable, Hashable {
             let perLine = max(1, 72 / cell)
             for start in stride(from: 0, to: bins.count, by: perLine) {
                 out.append("  " + bins[start..<min(bins.count, start + perLine)].map {
-                    padded($0.label, labelWidth) + " " + padded(String($0.count), countWidth, left: true)
+                    pad($0.label, labelWidth) + " " + pad(String($0.count), countWidth, left: true)
                 }.joined(separator: "  "))
             }
             return out
@@ -33,7 +35,7 @@ public struct Distribution: Sendable, Hashable {
         for bin in bins {
             let length = Int((Double(bin.count) / Double(widest) * Double(width)).rounded())
             let bar = String(repeating: "█", count: length) + (length == 0 && bin.count > 0 ? "▏" : "")
-            out.append("  " + padded(bin.label, labelWidth) + " " + padded(String(bin.count), countWidth, left: true) + " " + bar)
+            out.append("  " + pad(bin.label, labelWidth) + " " + pad(String(bin.count), countWidth, left: true) + " " + bar)
         }
         return out
     }

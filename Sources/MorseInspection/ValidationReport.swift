@@ -1,3 +1,4 @@
+import MorseDataset
 /// Findings gathered during validation: every one counted, the first few of each kind kept.
 public struct FindingLog: Sendable {
     /// How many findings of each kind are kept.
@@ -77,7 +78,7 @@ public struct DecoderReport: Sendable {
         if overall.clips > 0 {
             out.append("  SNR (500 Hz)   clips  symbols     CER")
             for (band, tally) in result.bySNRBand {
-                out.append("  " + padded(band, 13) + padded(String(tally.clips), 7, left: true) + padded(String(tally.symbols), 9, left: true) + padded(percent(tally.cer), 8, left: true))
+                out.append("  " + pad(band, 13) + pad(String(tally.clips), 7, left: true) + pad(String(tally.symbols), 9, left: true) + pad(percent(tally.cer), 8, left: true))
             }
         }
         for clip in result.failures.prefix(10) { out.append("  not decoded: id \(clip.id): \(clip.failure ?? "")") }
@@ -88,7 +89,3 @@ public struct DecoderReport: Sendable {
 /// `12.3 %`.
 func percent(_ fraction: Double) -> String { decimal(fraction * 100, 1) + " %" }
 
-func padded(_ text: String, _ width: Int, left: Bool = false) -> String {
-    let padding = String(repeating: " ", count: max(0, width - text.count))
-    return left ? padding + text : text + padding
-}
