@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "MorseSignal", targets: ["MorseSignal"]),
         .library(name: "MorseContent", targets: ["MorseContent"]),
         .library(name: "MorseChannel", targets: ["MorseChannel"]),
+        .library(name: "MorseDatasetFormat", targets: ["MorseDatasetFormat"]),
         .library(name: "MorseDataset", targets: ["MorseDataset"]),
         .library(name: "MorseDecoder", targets: ["MorseDecoder"]),
         .library(name: "MorseInspection", targets: ["MorseInspection"]),
@@ -27,9 +28,11 @@ let package = Package(
         .target(name: "MorseSignal", dependencies: ["MorseCode"], swiftSettings: fast),
         .target(name: "MorseContent", dependencies: ["MorseCode"], exclude: ["CONTENT.md"], swiftSettings: strict),
         .target(name: "MorseChannel", dependencies: ["MorseCode", "MorseSignal"], exclude: ["CHANNEL.md"], swiftSettings: fast),
+        // The on-disk contract shared by the writer and the inspection tools: layout, splits, formats.
+        .target(name: "MorseDatasetFormat", swiftSettings: strict),
         .target(
             name: "MorseDataset",
-            dependencies: ["MorseCode", "MorseSignal", "MorseContent", "MorseChannel", "Yams"],
+            dependencies: ["MorseCode", "MorseSignal", "MorseContent", "MorseChannel", "MorseDatasetFormat", "Yams"],
             swiftSettings: strict),
         // Reading clips back: a reference CW decoder, then validation, statistics and previews.
         .target(name: "MorseDecoder", dependencies: ["MorseCode", "MorseSignal"], swiftSettings: fast),
