@@ -52,15 +52,9 @@ struct ConfigParser {
             try check(value, element, key: key, bounds: .fraction)
             values.append(value)
         }
-        if values[0] <= 0 {
-            throw .invalid(location(list[0]), key: key, value: written(node),
-                           problem: "has a train fraction of 0; the train split must get some clips, e.g. [0.8, 0.1, 0.1]")
-        }
-        let sum = values.reduce(0, +)
-        if abs(sum - 1) > ConfigRules.ratioSumTolerance {
-            throw .ratiosDoNotSumToOne(location(node), key: key, values: written(node), sum: ConfigNumber.format(roundedForDisplay(sum)))
-        }
-        return .init(train: values[0], validation: values[1], test: values[2])
+        let ratios = DatasetConfig.SplitRatios(train: values[0], validation: values[1], test: values[2])
+        try ConfigChecker.ratioSum(ratios, key: key, written: written(node), train: location(list[0]), whole: location(node))
+        return ratios
     }
 
     mutating func durationBands(_ node: Node, key: String, bounds: ConfigBounds) throws(ConfigError) -> [DatasetConfig.DurationBand] {
@@ -333,10 +327,6 @@ struct ConfigParser {
         }
     }
 
-    /// Hides floating-point noise in a sum (0.8 + 0.1 + 0.2 prints as 1.1).
-    private func roundedForDisplay(_ value: Double) -> Double {
-        (value * 1e9).rounded() / 1e9
-    }
 }
 
 /// Values echoed in messages: a config may hold anything, so what a message repeats of it is cut

@@ -65,13 +65,21 @@ struct ConfigChecker {
         let values = [ratios.train, ratios.validation, ratios.test]
         for value in values { try self.value(key, value, .fraction) }
         let written = "[" + values.map(ConfigNumber.format).joined(separator: ", ") + "]"
+        try Self.ratioSum(ratios, key: key, written: written, train: location(key), whole: location(key))
+    }
+
+    /// The train fraction is above 0 and the fractions sum to 1; `written` is how messages show them.
+    static func ratioSum(
+        _ ratios: DatasetConfig.SplitRatios, key: String, written: String, train: ConfigLocation, whole: ConfigLocation
+    ) throws(ConfigError) {
         if ratios.train <= 0 {
-            throw .invalid(location(key), key: key, value: written,
+            throw .invalid(train, key: key, value: written,
                            problem: "has a train fraction of 0; the train split must get some clips, e.g. [0.8, 0.1, 0.1]")
         }
-        let sum = values.reduce(0, +)
+        let sum = ratios.train + ratios.validation + ratios.test
         if abs(sum - 1) > ConfigRules.ratioSumTolerance {
-            throw .ratiosDoNotSumToOne(location(key), key: key, values: written, sum: ConfigNumber.format((sum * 1e9).rounded() / 1e9))
+            // Hides floating-point noise: 0.8 + 0.1 + 0.2 prints as 1.1.
+            throw .ratiosDoNotSumToOne(whole, key: key, values: written, sum: ConfigNumber.format((sum * 1e9).rounded() / 1e9))
         }
     }
 
