@@ -73,13 +73,6 @@ public struct ChannelLimits: Hashable, Sendable {
 
     /// The presets as they are (reference AGC, multipath 0–5 ms, tones 600–800 Hz, 15–40 WPM, 16 kHz).
     public static let unrestricted = ChannelLimits()
-
-    /// The limits of `contest_cw.yaml` as shipped.
-    public static let contestCW = ChannelLimits(
-        snrRange: 8...30, interfererCount: 0...5, qrnRate: 0...0.5, fadingRate: 0.1...0.5,
-        fadingDepth: 0.1...0.7, driftMax: 0...100, multipath: true, multipathDelays: 0...0.005,
-        agcEnabled: true, agcAttack: 0.01, agcRelease: 0.5, filterTypes: [.cwNarrow, .cwWide],
-        fadingTypes: [.slow, .fast, .selective], toneRange: 600...800, wpmRange: 15...40, sampleRate: 16_000)
 }
 
 extension ClosedRange where Bound: Comparable {

@@ -17,8 +17,8 @@ public final class ClipMaker: ClipMaking {
         self.planner = planner
         self.layout = layout
         let config = planner.settings.config
-        format = WAVSampleFormat(rawValue: config.output.audioFormat) ?? .pcm16
-        trackElements = config.evaluation.trackElements.compactMap(TrackedElement.init(rawValue:))
+        format = config.output.audioFormat
+        trackElements = config.evaluation.trackElements
         chain = ReceiverChain(sampleRate: Double(planner.settings.sampleRate))
     }
 

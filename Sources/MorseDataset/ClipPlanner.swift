@@ -30,10 +30,10 @@ public struct ClipPlanner: Sendable {
             throw .invalidOption("config: \(error.description)")
         }
         limits = config.channelLimits
-        conditions = config.conditions.compactMap(ConditionPreset.init(rawValue:))
-        fistKinds = FistKind.allCases.filter { (config.fists[$0.rawValue] ?? 0) > 0 }
-        fistWeights = fistKinds.map { config.fists[$0.rawValue] ?? 0 }
-        envelopes = config.keying.envelopes.compactMap(EnvelopeShape.init(rawValue:))
+        conditions = config.conditions
+        fistKinds = FistKind.allCases.filter { (config.fists[$0] ?? 0) > 0 }
+        fistWeights = fistKinds.map { config.fists[$0] ?? 0 }
+        envelopes = config.keying.envelopes
         guard !conditions.isEmpty, !fistKinds.isEmpty, !envelopes.isEmpty else {
             throw .invalidOption("config: conditions, fists and keying.envelopes each need at least one entry")
         }

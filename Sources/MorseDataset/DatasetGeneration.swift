@@ -86,11 +86,11 @@ extension DatasetDescription {
     public init(settings: RunSettings, numWorkers: Int, version: String) {
         let config = settings.config
         self.init(
-            descriptor: settings.descriptor, contestTypes: config.contestTypes,
-            wpmRange: [config.wpmRange.lowerBound, config.wpmRange.upperBound], conditions: config.conditions,
+            descriptor: settings.descriptor, contestTypes: config.contestTypes.map(\.rawValue),
+            wpmRange: [config.wpmRange.lowerBound, config.wpmRange.upperBound], conditions: config.conditions.map(\.rawValue),
             splitRatios: [config.splitRatios.train, config.splitRatios.validation, config.splitRatios.test],
-            metrics: config.evaluation.metrics, trackElements: config.evaluation.trackElements, configYAML: config.yaml,
-            numWorkers: numWorkers, audioFormat: .init(rawValue: config.output.audioFormat) ?? .pcm16, version: version,
-            formats: config.output.formats, shardSize: config.output.shardSize)
+            metrics: config.evaluation.metrics.map(\.rawValue), trackElements: config.evaluation.trackElements.map(\.rawValue), configYAML: config.yaml,
+            numWorkers: numWorkers, audioFormat: config.output.audioFormat, version: version,
+            formats: config.output.formats.map(\.rawValue), shardSize: config.output.shardSize)
     }
 }

@@ -1,5 +1,6 @@
 import MorseChannel
 import MorseCode
+import MorseDataset
 import MorseSignal
 
 /// Receiver-chain cost: ns per output sample and real-time factor on one core, for a 20 s clip at
@@ -88,7 +89,7 @@ func channelBenchmarks() {
         var drawRandom = SeededGenerator(seed: 5)
         var clips: [(ChannelParameters, StationSignal, [StationSignal])] = []
         for _ in 0..<8 {
-            let parameters = preset.draw(limits: .contestCW, noiseOnly: false, clipDuration: duration, using: &drawRandom)
+            let parameters = preset.draw(limits: DatasetConfig.defaults.channelLimits, noiseOnly: false, clipDuration: duration, using: &drawRandom)
             let texts = parameters.interferers.indices.map { messages[$0 % messages.count] }
             clips.append((parameters, parameters.wantedStation(timeline: wantedTimeline),
                           parameters.interferingStations(texts: texts, using: &drawRandom)))

@@ -61,13 +61,6 @@ extension MorseDatasetCommand {
 
         enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
             case folder, webdataset, both
-            var formats: [String] {
-                switch self {
-                case .folder: ["folder"]
-                case .webdataset: ["webdataset"]
-                case .both: ["folder", "webdataset"]
-                }
-            }
         }
 
         @Option(help: "Progress display: auto (a bar on a terminal, lines otherwise), bar, lines or none.")
@@ -87,7 +80,13 @@ extension MorseDatasetCommand {
                 return DatasetConfig.defaults
             }
             if let sampleRate { loaded.audio.sampleRate = sampleRate }
-            if let format { loaded.output.formats = format.formats }
+            if let format {
+                switch format {
+                case .folder: loaded.output.formats = [.folder]
+                case .webdataset: loaded.output.formats = [.webdataset]
+                case .both: loaded.output.formats = [.folder, .webdataset]
+                }
+            }
             let assignment = try userFacing {
                 try DatasetShard.resolve(index: shardIndex, count: numShards, environment: ProcessInfo.processInfo.environment)
             }

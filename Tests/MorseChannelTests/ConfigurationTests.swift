@@ -40,8 +40,16 @@ import Testing
         }
     }
 
+    /// The limits `contest_cw.yaml` gives (MorseDataset derives them from its config; written out
+    /// here because this test target sees only the channel layer).
+    static let contestCW = ChannelLimits(
+        snrRange: 8...30, interfererCount: 0...5, qrnRate: 0...0.5, fadingRate: 0.1...0.5,
+        fadingDepth: 0.1...0.7, driftMax: 0...100, multipath: true, multipathDelays: 0...0.005,
+        agcEnabled: true, agcAttack: 0.01, agcRelease: 0.5, filterTypes: [.cwNarrow, .cwWide],
+        fadingTypes: [.slow, .fast, .selective], toneRange: 600...800, wpmRange: 15...40, sampleRate: 16_000)
+
     @Test func contestConfigLimitsHold() {
-        let limits = ChannelLimits.contestCW
+        let limits = Self.contestCW
         for preset in ConditionPreset.allCases {
             for p in Self.draws(preset, limits) {
                 #expect((8...30).contains(p.snr) && (0...5).contains(p.interferers.count) && (0...0.5).contains(p.qrnRate))
@@ -143,8 +151,8 @@ import Testing
         let worst = zip(stages.output, a).map { abs($0 - $1) }.max() ?? 1
         #expect(worst < 1e-4)
         var drawA = SeededGenerator(seed: 8), drawB = SeededGenerator(seed: 8)
-        #expect(ConditionPreset.dxExpedition.draw(limits: .contestCW, noiseOnly: false, clipDuration: 9, using: &drawA)
-            == ConditionPreset.dxExpedition.draw(limits: .contestCW, noiseOnly: false, clipDuration: 9, using: &drawB))
+        #expect(ConditionPreset.dxExpedition.draw(limits: Self.contestCW, noiseOnly: false, clipDuration: 9, using: &drawA)
+            == ConditionPreset.dxExpedition.draw(limits: Self.contestCW, noiseOnly: false, clipDuration: 9, using: &drawB))
     }
 
     @Test func parametersRoundTripThroughJSON() throws {

@@ -7,9 +7,9 @@ struct ConfigLoadingTests {
     @Test("contest_cw.yaml loads unchanged and every key lands in its field")
     func referenceConfig() throws {
         let config = try DatasetConfig.load(yaml: contestCWYAML, source: "contest_cw.yaml")
-        #expect(config.contestTypes == ["CQWW", "CQWPX", "ARRLDX", "FIELD_DAY", "NAQP", "SWEEPSTAKES", "SPRINT", "IARU"])
+        #expect(config.contestTypes == [.CQWW, .CQWPX, .ARRLDX, .FIELD_DAY, .NAQP, .SWEEPSTAKES, .SPRINT, .IARU])
         #expect(config.wpmRange == 15...40)
-        #expect(config.conditions == ["clean", "contest_good", "contest_moderate", "contest_poor", "dx_expedition"])
+        #expect(config.conditions == [.clean, .contestGood, .contestModerate, .contestPoor, .dxExpedition])
         #expect(config.qsoProbability == 0.3)
         #expect(config.splitRatios == .init(train: 0.8, validation: 0.1, test: 0.1))
         #expect(config.audio.sampleRate == 16000)
@@ -23,27 +23,27 @@ struct ConfigLoadingTests {
         #expect(config.timing.variationPercent == 2...8)
         #expect(config.timing.weightRatio == 3...3)
         #expect(config.compositionWeights.countries == [
-            "USA": 30, "GERMANY": 20, "JAPAN": 15, "ENGLAND": 15, "CANADA": 10, "ITALY": 10, "RUSSIA": 10,
-            "SPAIN": 5, "FRANCE": 5, "BRAZIL": 5, "AUSTRALIA": 5, "ARGENTINA": 5,
+            .USA: 30, .GERMANY: 20, .JAPAN: 15, .ENGLAND: 15, .CANADA: 10, .ITALY: 10, .RUSSIA: 10,
+            .SPAIN: 5, .FRANCE: 5, .BRAZIL: 5, .AUSTRALIA: 5, .ARGENTINA: 5,
         ])
         #expect(config.compositionWeights.sampleTypes == [
-            "full_qso": 30, "cq_call": 20, "exchange_only": 25, "partial_copy": 15, "repeat_request": 10,
-            "multi_transmission": 0, "ragchew": 0, "practice_groups": 0, "plain_text": 0,
+            .fullQSO: 30, .cqCall: 20, .exchangeOnly: 25, .partialCopy: 15, .repeatRequest: 10,
+            .multiTransmission: 0, .ragchew: 0, .practiceGroups: 0, .plainText: 0,
         ])
         #expect(config.callsigns.includePortable == 0.1)
         #expect(config.callsigns.includeSpecial == 0.05)
         #expect(config.prosigns.useAbbreviations == 0.3)
-        #expect(config.prosigns.commonProsigns == ["AR", "AS", "BK", "KN", "SK", "BT"])
+        #expect(config.prosigns.commonProsigns == [.AR, .AS, .BK, .KN, .SK, .BT])
         #expect(config.advancedFeatures.multipath == true)
         #expect(config.advancedFeatures.multipathDelays == 0...5)
         #expect(config.advancedFeatures.agcEnabled == true)
         #expect(config.advancedFeatures.agcAttack == 0.01)
         #expect(config.advancedFeatures.agcRelease == 0.5)
-        #expect(config.advancedFeatures.filterTypes == ["cw_narrow", "cw_wide"])
-        #expect(config.advancedFeatures.fadingTypes == ["slow", "fast", "selective"])
-        #expect(config.evaluation.metrics == ["wer", "cer", "callsign_accuracy", "exchange_accuracy"])
+        #expect(config.advancedFeatures.filterTypes == [.cwNarrow, .cwWide])
+        #expect(config.advancedFeatures.fadingTypes == [.slow, .fast, .selective])
+        #expect(config.evaluation.metrics == [.wer, .cer, .callsignAccuracy, .exchangeAccuracy])
         #expect(config.evaluation.trackElements == [
-            "callsigns", "rst_reports", "serial_numbers", "grid_squares", "states_provinces", "zones",
+            .callsigns, .rstReports, .serialNumbers, .gridSquares, .statesProvinces, .zones,
         ])
         // Keys the reference lacks keep our defaults.
         var expected = DatasetConfig.defaults
@@ -76,13 +76,13 @@ struct ConfigLoadingTests {
     @Test("the defaults are the reference's with all ten contests and every condition")
     func defaults() throws {
         let defaults = DatasetConfig.defaults
-        #expect(defaults.contestTypes == ["CQWW", "CQWPX", "ARRLDX", "SWEEPSTAKES", "FIELD_DAY", "NAQP", "SPRINT", "IARU", "WAE", "ALL_ASIAN"])
+        #expect(defaults.contestTypes.map(\.rawValue) == ["CQWW", "CQWPX", "ARRLDX", "SWEEPSTAKES", "FIELD_DAY", "NAQP", "SPRINT", "IARU", "WAE", "ALL_ASIAN"])
         #expect(defaults.conditions.count == 5)
         #expect(defaults.seed == nil)
         #expect(defaults.durationBands.map(\.range) == [3...8, 8...15, 15...22, 22...28])
         #expect(defaults.durationBands.map(\.weight) == [25, 35, 30, 10])
         #expect(defaults.silenceRange == 0.5...1.5)
-        #expect(defaults.output == .init(formats: ["folder"], audioFormat: "pcm16", shardSize: 1000))
+        #expect(defaults.output == .init(formats: [.folder], audioFormat: .pcm16, shardSize: 1000))
         #expect(try defaults.validated() == defaults)
     }
 
@@ -109,9 +109,9 @@ struct ConfigLoadingTests {
     @Test("a weights map sets names it leaves out to 0")
     func weightsMapCompletes() throws {
         let config = try DatasetConfig.load(yaml: "fists: {bug: 1}\ncomposition_weights:\n  countries: {JAPAN: 2}\n")
-        #expect(config.fists == ["keyer": 0, "paddle": 0, "bug": 1, "straight": 0])
-        #expect(config.compositionWeights.countries["JAPAN"] == 2)
-        #expect(config.compositionWeights.countries["USA"] == 0)
+        #expect(config.fists == [.keyer: 0, .paddle: 0, .bug: 1, .straight: 0])
+        #expect(config.compositionWeights.countries[.JAPAN] == 2)
+        #expect(config.compositionWeights.countries[.USA] == 0)
         #expect(config.compositionWeights.sampleTypes == DatasetConfig.defaults.compositionWeights.sampleTypes)
     }
 
@@ -155,12 +155,17 @@ struct ConfigLoadingTests {
         #expect(nyquist?.description.contains("audio.tone_freq_range: 4000 is above 3900 Hz") == true)
 
         config = .defaults
-        config.fists = ["keyer": 1, "kayer": 2]
+        config.advancedFeatures.fadingTypes = [.slow, .none]
         let unknown = configError { () throws(ConfigError) in try config.validated() }
-        #expect(unknown?.description.contains("unknown key 'fists.kayer'; did you mean 'keyer'?") == true)
+        #expect(unknown?.description == "config: advanced_features.fading_types: unknown fading type 'none'. Known: slow, fast, selective, rayleigh")
 
         config = .defaults
-        config.compositionWeights.sampleTypes["plain_text"] = 1
+        config.fists = [.keyer: 1e308]
+        let huge = configError { () throws(ConfigError) in try config.validated() }
+        #expect(huge?.description == "config: fists.keyer: 1.0e+308 is above the maximum 1000000; use values from 0 to 1000000")
+
+        config = .defaults
+        config.compositionWeights.sampleTypes[.plainText] = 1
         let plain = configError { () throws(ConfigError) in try config.validated() }
         #expect(plain?.description.contains("content.plain_text_file is not set") == true)
 
@@ -170,8 +175,8 @@ struct ConfigLoadingTests {
         #expect(empty?.description.contains("contest_types: the list is empty") == true)
 
         config = .defaults
-        config.fists = ["bug": 3]
-        #expect((try? config.validated())?.fists == ["keyer": 0, "paddle": 0, "bug": 3, "straight": 0])
+        config.fists = [.bug: 3]
+        #expect((try? config.validated())?.fists == [.keyer: 0, .paddle: 0, .bug: 3, .straight: 0])
     }
 }
 

@@ -91,7 +91,7 @@ import Testing
     /// Shards sharing one folder (with WebDataset output), then `merge OUT` alone.
     @Test func shardsSharingAFolderMergeInPlace() throws {
         var config = DatasetConfig.defaults
-        config.output.formats = ["folder", "webdataset"]
+        config.output.formats = [.folder, .webdataset]
         config.output.shardSize = 4
         let settings = RunSettings(config: config, numSamples: 18, seed: 8, maxDuration: 8, noiseRatio: 0.1)
         let single = temporaryFolder(), shared = temporaryFolder()

@@ -30,36 +30,15 @@ struct ConfigBounds: Sendable {
 
     private var unitSuffix: String { unit.isEmpty ? "" : " " + unit }
 
-    static let fraction = ConfigBounds(lower: 0, upper: 1)
-    static let weight = ConfigBounds(lower: 0, upper: .infinity)
-}
+    /// How the bounds read in the key tables of docs/config.md: "0 … 1", "> 0 … 50".
+    var documented: String {
+        let low = (lowerInclusive ? "" : "> ") + String(ConfigNumber.format(lower).map { $0 == "-" ? "−" : $0 })
+        return upper.isInfinite ? "≥ " + low : "\(low) … \(ConfigNumber.format(upper))"
+    }
 
-/// The bounds of every numeric key, by key path (list entries use the list's key).
-enum ConfigLimits {
-    static let wpm = ConfigBounds(lower: 5, upper: 60, unit: "WPM")
-    static let sampleRate = ConfigBounds(lower: 8000, upper: 48000, unit: "Hz")
-    /// The per-key limit; the top is tightened by the sample rate in the cross-field check.
-    static let toneFrequency = ConfigBounds(lower: 100, upper: 48000 / 2 - toneNyquistMargin, unit: "Hz")
-    /// How far below the Nyquist frequency the tone must stay, in Hz.
-    static let toneNyquistMargin = 100.0
-    static let snr = ConfigBounds(lower: -20, upper: 60, unit: "dB")
-    static let qrmInterferers = ConfigBounds(lower: 0, upper: 10, unit: "stations")
-    static let qrnRate = ConfigBounds(lower: 0, upper: 20, unit: "crashes per s")
-    static let fadingRate = ConfigBounds(lower: 0, upper: 50, lowerInclusive: false, unit: "Hz")
-    static let driftMax = ConfigBounds(lower: 0, upper: 500, unit: "Hz")
-    static let variationPercent = ConfigBounds(lower: 0, upper: 10, unit: "%")
-    static let weightRatio = ConfigBounds(lower: 2.5, upper: 4.5)
-    static let multipathDelay = ConfigBounds(lower: 0, upper: 20, unit: "ms")
-    static let agcAttack = ConfigBounds(lower: 0, upper: 1, lowerInclusive: false, unit: "s")
-    static let agcRelease = ConfigBounds(lower: 0, upper: 10, lowerInclusive: false, unit: "s")
-    static let effectiveRatio = ConfigBounds(lower: 0.1, upper: 1)
-    static let duration = ConfigBounds(lower: 1, upper: 600, unit: "s")
-    static let silence = ConfigBounds(lower: 0, upper: 10, unit: "s")
-    static let riseTime = ConfigBounds(lower: 1, upper: 50, unit: "ms")
-    static let chirp = ConfigBounds(lower: 0, upper: 500, unit: "Hz")
-    static let shardSize = ConfigBounds(lower: 1, upper: 1_000_000)
-    /// Tolerance of the `split_ratios` sum.
-    static let ratioSumTolerance = 1e-6
+    static let fraction = ConfigBounds(lower: 0, upper: 1)
+    /// Relative weights: finite and small enough that sums of them stay exact enough to draw from.
+    static let weight = ConfigBounds(lower: 0, upper: 1_000_000)
 }
 
 /// Number formatting shared by messages and the YAML writer: shortest text that reads back exactly.

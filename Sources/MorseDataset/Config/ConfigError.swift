@@ -41,6 +41,8 @@ public enum ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
     case duplicateName(ConfigLocation, key: String, name: String)
     /// `split_ratios` that do not sum to 1.
     case ratiosDoNotSumToOne(ConfigLocation, key: String, values: String, sum: String)
+    /// A document whose aliases (`*name`) expand to more than `limit` values.
+    case tooLarge(ConfigLocation, limit: Int)
     /// Any other rule, including the cross-field checks; `problem` holds the rule and the fix.
     case invalid(ConfigLocation, key: String, value: String, problem: String)
 
@@ -72,6 +74,8 @@ public enum ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(location): \(key): '\(name)' is listed twice; list each name once"
         case let .ratiosDoNotSumToOne(location, key, values, sum):
             return "\(location): \(key): \(values) sum to \(sum); they must sum to 1"
+        case let .tooLarge(location, limit):
+            return "\(location): the YAML expands to more than \(limit) values through its aliases (*name); a config needs a few hundred at most, so write the values out instead of nesting aliases"
         case let .invalid(location, key, value, problem):
             return "\(location): \(key): \(value) \(problem)"
         }

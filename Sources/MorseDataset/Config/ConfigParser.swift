@@ -17,52 +17,29 @@ struct ConfigParser {
 
     // MARK: - The config
 
+    /// Reads every key of ``ConfigSchema/keys`` present in `root`, in canonical order; each section
+    /// is checked for unknown keys when its first key is reached.
     mutating func parse(_ root: Node, into defaults: DatasetConfig) throws(ConfigError) -> DatasetConfig {
         var config = defaults
-        let top = try section(root, path: "", allowed: ConfigKeys.topLevel)
-        if let node = top["seed"] { config.seed = try seed(node, key: "seed") }
-        if let node = top["contest_types"] {
-            config.contestTypes = try names(node, key: "contest_types", vocabulary: ConfigVocabulary.contestTypes, kind: "contest type")
+        let top = try section(root, path: "", allowed: ConfigSchema.topLevelNames)
+        var sections: [String: [String: Node]] = [:]
+        for key in ConfigSchema.keys {
+            var node = top[key.path]
+            if let name = key.section {
+                guard let sectionNode = top[name] else { continue }
+                if sections[name] == nil {
+                    sections[name] = try section(sectionNode, path: name, allowed: ConfigSchema.names(in: name))
+                }
+                node = sections[name]?[key.name]
+            }
+            if let node { try key.read(node, &config, &self) }
         }
-        if let node = top["wpm_range"] {
-            config.wpmRange = try range(node, key: "wpm_range", bounds: ConfigLimits.wpm, example: defaults.wpmRange)
-        }
-        if let node = top["conditions"] {
-            config.conditions = try names(node, key: "conditions", vocabulary: ConfigVocabulary.conditions, kind: "condition")
-        }
-        if let node = top["qso_probability"] {
-            config.qsoProbability = try number(node, key: "qso_probability", bounds: .fraction)
-        }
-        if let node = top["split_ratios"] { config.splitRatios = try splitRatios(node, key: "split_ratios") }
-        if let node = top["audio"] { config.audio = try audio(node, defaults: defaults.audio) }
-        if let node = top["noise"] { config.noise = try noise(node, defaults: defaults.noise) }
-        if let node = top["timing"] { config.timing = try timing(node, defaults: defaults.timing) }
-        if let node = top["composition_weights"] {
-            config.compositionWeights = try compositionWeights(node, defaults: defaults.compositionWeights)
-        }
-        if let node = top["callsigns"] { config.callsigns = try callsigns(node, defaults: defaults.callsigns) }
-        if let node = top["prosigns"] { config.prosigns = try prosigns(node, defaults: defaults.prosigns) }
-        if let node = top["advanced_features"] {
-            config.advancedFeatures = try advancedFeatures(node, defaults: defaults.advancedFeatures)
-        }
-        if let node = top["evaluation"] { config.evaluation = try evaluation(node, defaults: defaults.evaluation) }
-        if let node = top["fists"] {
-            config.fists = try weights(node, key: "fists", vocabulary: ConfigVocabulary.fists, kind: "fist")
-        }
-        if let node = top["farnsworth"] { config.farnsworth = try farnsworth(node, defaults: defaults.farnsworth) }
-        if let node = top["duration_bands"] { config.durationBands = try durationBands(node, key: "duration_bands") }
-        if let node = top["silence_range"] {
-            config.silenceRange = try range(node, key: "silence_range", bounds: ConfigLimits.silence, example: defaults.silenceRange)
-        }
-        if let node = top["keying"] { config.keying = try keying(node, defaults: defaults.keying) }
-        if let node = top["content"] { config.content = try content(node, defaults: defaults.content) }
-        if let node = top["output"] { config.output = try output(node, defaults: defaults.output) }
         return config
     }
 
-    // MARK: - Sections
+    // MARK: - Keys with a shape of their own
 
-    private mutating func splitRatios(_ node: Node, key: String) throws(ConfigError) -> DatasetConfig.SplitRatios {
+    mutating func splitRatios(_ node: Node, key: String) throws(ConfigError) -> DatasetConfig.SplitRatios {
         let expected = "a list of three fractions [train, validation, test] like [0.8, 0.1, 0.1]"
         guard case .sequence(let list) = node, list.count == 3 else {
             throw .wrongType(location(node), key: key, value: written(node), expected: expected)
@@ -75,166 +52,32 @@ struct ConfigParser {
             try check(value, element, key: key, bounds: .fraction)
             values.append(value)
         }
-        if values[0] <= 0 {
-            throw .invalid(location(list[0]), key: key, value: written(node),
-                           problem: "has a train fraction of 0; the train split must get some clips, e.g. [0.8, 0.1, 0.1]")
-        }
-        let sum = values.reduce(0, +)
-        if abs(sum - 1) > ConfigLimits.ratioSumTolerance {
-            throw .ratiosDoNotSumToOne(location(node), key: key, values: written(node), sum: ConfigNumber.format(roundedForDisplay(sum)))
-        }
-        return .init(train: values[0], validation: values[1], test: values[2])
+        let ratios = DatasetConfig.SplitRatios(train: values[0], validation: values[1], test: values[2])
+        try ConfigChecker.ratioSum(ratios, key: key, written: written(node), train: location(list[0]), whole: location(node))
+        return ratios
     }
 
-    private mutating func audio(_ node: Node, defaults: DatasetConfig.Audio) throws(ConfigError) -> DatasetConfig.Audio {
-        var value = defaults
-        let map = try section(node, path: "audio", allowed: ConfigKeys.audio)
-        if let n = map["sample_rate"] { value.sampleRate = try integer(n, key: "audio.sample_rate", bounds: ConfigLimits.sampleRate) }
-        if let n = map["tone_freq_range"] {
-            value.toneFrequencyRange = try range(n, key: "audio.tone_freq_range", bounds: ConfigLimits.toneFrequency, example: defaults.toneFrequencyRange)
-        }
-        return value
-    }
-
-    private mutating func noise(_ node: Node, defaults: DatasetConfig.Noise) throws(ConfigError) -> DatasetConfig.Noise {
-        var value = defaults
-        let map = try section(node, path: "noise", allowed: ConfigKeys.noise)
-        if let n = map["snr_range"] {
-            value.snrRange = try range(n, key: "noise.snr_range", bounds: ConfigLimits.snr, example: defaults.snrRange)
-        }
-        if let n = map["qrm_interferers"] {
-            value.qrmInterferers = try integerRange(n, key: "noise.qrm_interferers", bounds: ConfigLimits.qrmInterferers, example: defaults.qrmInterferers)
-        }
-        if let n = map["qrn_rate"] {
-            value.qrnRate = try range(n, key: "noise.qrn_rate", bounds: ConfigLimits.qrnRate, example: defaults.qrnRate)
-        }
-        if let n = map["fading_rate"] {
-            value.fadingRate = try range(n, key: "noise.fading_rate", bounds: ConfigLimits.fadingRate, example: defaults.fadingRate)
-        }
-        if let n = map["fading_depth"] {
-            value.fadingDepth = try range(n, key: "noise.fading_depth", bounds: .fraction, example: defaults.fadingDepth)
-        }
-        if let n = map["drift_max"] {
-            value.driftMax = try range(n, key: "noise.drift_max", bounds: ConfigLimits.driftMax, example: defaults.driftMax)
-        }
-        if let n = map["colours"] {
-            value.colours = try names(n, key: "noise.colours", vocabulary: ConfigVocabulary.noiseColours, kind: "noise colour")
-        }
-        return value
-    }
-
-    private mutating func timing(_ node: Node, defaults: DatasetConfig.Timing) throws(ConfigError) -> DatasetConfig.Timing {
-        var value = defaults
-        let map = try section(node, path: "timing", allowed: ConfigKeys.timing)
-        if let n = map["variation_percent"] {
-            value.variationPercent = try range(n, key: "timing.variation_percent", bounds: ConfigLimits.variationPercent, example: defaults.variationPercent)
-        }
-        if let n = map["weight_ratio"] {
-            if case .scalar = n {
-                let ratio = try number(n, key: "timing.weight_ratio", bounds: ConfigLimits.weightRatio, expected: "a number like 3 or a range like [2.8, 3.2]")
-                value.weightRatio = ratio...ratio
-            } else {
-                value.weightRatio = try range(n, key: "timing.weight_ratio", bounds: ConfigLimits.weightRatio, example: 2.8...3.2)
-            }
-        }
-        return value
-    }
-
-    private mutating func compositionWeights(
-        _ node: Node, defaults: DatasetConfig.CompositionWeights
-    ) throws(ConfigError) -> DatasetConfig.CompositionWeights {
-        var value = defaults
-        let map = try section(node, path: "composition_weights", allowed: ConfigKeys.compositionWeights)
-        if let n = map["countries"] {
-            value.countries = try weights(n, key: "composition_weights.countries", vocabulary: ConfigVocabulary.countries, kind: "country")
-        }
-        if let n = map["sample_types"] {
-            value.sampleTypes = try weights(n, key: "composition_weights.sample_types", vocabulary: ConfigVocabulary.sampleTypes, kind: "sample type")
-        }
-        return value
-    }
-
-    private mutating func callsigns(_ node: Node, defaults: DatasetConfig.Callsigns) throws(ConfigError) -> DatasetConfig.Callsigns {
-        var value = defaults
-        let map = try section(node, path: "callsigns", allowed: ConfigKeys.callsigns)
-        if let n = map["include_portable"] { value.includePortable = try number(n, key: "callsigns.include_portable", bounds: .fraction) }
-        if let n = map["include_special"] { value.includeSpecial = try number(n, key: "callsigns.include_special", bounds: .fraction) }
-        return value
-    }
-
-    private mutating func prosigns(_ node: Node, defaults: DatasetConfig.Prosigns) throws(ConfigError) -> DatasetConfig.Prosigns {
-        var value = defaults
-        let map = try section(node, path: "prosigns", allowed: ConfigKeys.prosigns)
-        if let n = map["use_abbreviations"] { value.useAbbreviations = try number(n, key: "prosigns.use_abbreviations", bounds: .fraction) }
-        if let n = map["common_prosigns"] {
-            value.commonProsigns = try names(n, key: "prosigns.common_prosigns", vocabulary: ConfigVocabulary.prosigns, kind: "prosign", allowEmpty: true)
-        }
-        return value
-    }
-
-    private mutating func advancedFeatures(
-        _ node: Node, defaults: DatasetConfig.AdvancedFeatures
-    ) throws(ConfigError) -> DatasetConfig.AdvancedFeatures {
-        var value = defaults
-        let map = try section(node, path: "advanced_features", allowed: ConfigKeys.advancedFeatures)
-        if let n = map["multipath"] { value.multipath = try bool(n, key: "advanced_features.multipath") }
-        if let n = map["multipath_delays"] {
-            value.multipathDelays = try range(n, key: "advanced_features.multipath_delays", bounds: ConfigLimits.multipathDelay, example: defaults.multipathDelays)
-        }
-        if let n = map["agc_enabled"] { value.agcEnabled = try bool(n, key: "advanced_features.agc_enabled") }
-        if let n = map["agc_attack"] { value.agcAttack = try number(n, key: "advanced_features.agc_attack", bounds: ConfigLimits.agcAttack) }
-        if let n = map["agc_release"] { value.agcRelease = try number(n, key: "advanced_features.agc_release", bounds: ConfigLimits.agcRelease) }
-        if let n = map["filter_types"] {
-            value.filterTypes = try names(n, key: "advanced_features.filter_types", vocabulary: ConfigVocabulary.filterTypes, kind: "filter type")
-        }
-        if let n = map["fading_types"] {
-            value.fadingTypes = try names(n, key: "advanced_features.fading_types", vocabulary: ConfigVocabulary.fadingTypes, kind: "fading type")
-        }
-        return value
-    }
-
-    private mutating func evaluation(_ node: Node, defaults: DatasetConfig.Evaluation) throws(ConfigError) -> DatasetConfig.Evaluation {
-        var value = defaults
-        let map = try section(node, path: "evaluation", allowed: ConfigKeys.evaluation)
-        if let n = map["metrics"] {
-            value.metrics = try names(n, key: "evaluation.metrics", vocabulary: ConfigVocabulary.metrics, kind: "metric", allowEmpty: true)
-        }
-        if let n = map["track_elements"] {
-            value.trackElements = try names(n, key: "evaluation.track_elements", vocabulary: ConfigVocabulary.trackElements, kind: "tracked element", allowEmpty: true)
-        }
-        return value
-    }
-
-    private mutating func farnsworth(_ node: Node, defaults: DatasetConfig.Farnsworth) throws(ConfigError) -> DatasetConfig.Farnsworth {
-        var value = defaults
-        let map = try section(node, path: "farnsworth", allowed: ConfigKeys.farnsworth)
-        if let n = map["probability"] { value.probability = try number(n, key: "farnsworth.probability", bounds: .fraction) }
-        if let n = map["effective_ratio"] {
-            value.effectiveRatio = try range(n, key: "farnsworth.effective_ratio", bounds: ConfigLimits.effectiveRatio, example: defaults.effectiveRatio)
-        }
-        return value
-    }
-
-    private mutating func durationBands(_ node: Node, key: String) throws(ConfigError) -> [DatasetConfig.DurationBand] {
+    mutating func durationBands(_ node: Node, key: String, bounds: ConfigBounds) throws(ConfigError) -> [DatasetConfig.DurationBand] {
         let example = "a list of bands like [{range: [3, 8], weight: 25}, {range: [8, 15], weight: 35}]"
         guard case .sequence(let list) = node else {
             throw .wrongType(location(node), key: key, value: written(node), expected: example)
         }
         if list.isEmpty { throw .emptyList(location(node), key: key, allowed: "give at least one band, e.g. - {range: [3, 8], weight: 25}") }
+        let fields = ["range", "weight"]
         var bands: [DatasetConfig.DurationBand] = []
         for (index, element) in list.enumerated() {
             let path = "\(key)[\(index)]"
             guard case .mapping = element else {
                 throw .wrongType(location(element), key: path, value: written(element), expected: "a band like {range: [3, 8], weight: 25}")
             }
-            let map = try section(element, path: path, allowed: ConfigKeys.durationBand)
-            for required in ConfigKeys.durationBand where map[required] == nil {
+            let map = try section(element, path: path, allowed: fields)
+            for required in fields where map[required] == nil {
                 throw .invalid(location(element), key: path, value: written(element),
                                problem: "has no '\(required)'; write each band as {range: [3, 8], weight: 25}")
             }
             guard let rangeNode = map["range"], let weightNode = map["weight"] else { continue }
-            let range = try range(rangeNode, key: path + ".range", bounds: ConfigLimits.duration, example: 3...8)
-            let weight = try number(weightNode, key: path + ".weight", bounds: .weight)
+            let range = try range(rangeNode, key: path + ".range", bounds: bounds, example: 3...8)
+            let weight = try number(weightNode, key: path + ".weight", bounds: .weight, expected: "a number like 10")
             bands.append(.init(range: range, weight: weight))
         }
         if !bands.contains(where: { $0.weight > 0 }) {
@@ -243,48 +86,11 @@ struct ConfigParser {
         return bands
     }
 
-    private mutating func keying(_ node: Node, defaults: DatasetConfig.Keying) throws(ConfigError) -> DatasetConfig.Keying {
-        var value = defaults
-        let map = try section(node, path: "keying", allowed: ConfigKeys.keying)
-        if let n = map["rise_time_ms"] {
-            value.riseTimeMs = try range(n, key: "keying.rise_time_ms", bounds: ConfigLimits.riseTime, example: defaults.riseTimeMs)
-        }
-        if let n = map["envelopes"] {
-            value.envelopes = try names(n, key: "keying.envelopes", vocabulary: ConfigVocabulary.envelopes, kind: "envelope")
-        }
-        if let n = map["chirp_probability"] { value.chirpProbability = try number(n, key: "keying.chirp_probability", bounds: .fraction) }
-        if let n = map["chirp_hz"] {
-            value.chirpHz = try range(n, key: "keying.chirp_hz", bounds: ConfigLimits.chirp, example: defaults.chirpHz)
-        }
-        return value
-    }
-
-    private mutating func content(_ node: Node, defaults: DatasetConfig.Content) throws(ConfigError) -> DatasetConfig.Content {
-        var value = defaults
-        let map = try section(node, path: "content", allowed: ConfigKeys.content)
-        if let n = map["cut_number_rate"] { value.cutNumberRate = try number(n, key: "content.cut_number_rate", bounds: .fraction) }
-        if let n = map["plain_text_file"] { value.plainTextFile = try optionalPath(n, key: "content.plain_text_file") }
-        return value
-    }
-
-    private mutating func output(_ node: Node, defaults: DatasetConfig.Output) throws(ConfigError) -> DatasetConfig.Output {
-        var value = defaults
-        let map = try section(node, path: "output", allowed: ConfigKeys.output)
-        if let n = map["formats"] {
-            value.formats = try names(n, key: "output.formats", vocabulary: ConfigVocabulary.outputFormats, kind: "output format")
-        }
-        if let n = map["audio_format"] {
-            value.audioFormat = try name(n, key: "output.audio_format", vocabulary: ConfigVocabulary.audioFormats, kind: "audio format")
-        }
-        if let n = map["shard_size"] { value.shardSize = try integer(n, key: "output.shard_size", bounds: ConfigLimits.shardSize) }
-        return value
-    }
-
     // MARK: - Value readers
 
     /// The entries of a mapping by key, after rejecting keys not in `allowed`. A null section
     /// (`noise:` with nothing under it) has no entries.
-    private mutating func section(_ node: Node, path: String, allowed: [String]) throws(ConfigError) -> [String: Node] {
+    mutating func section(_ node: Node, path: String, allowed: [String]) throws(ConfigError) -> [String: Node] {
         if isNull(node) { return [:] }
         guard case .mapping(let mapping) = node else {
             let expected = path.isEmpty ? "a mapping of keys at the top level, like 'wpm_range: [15, 40]'" : "a mapping of keys (\(allowed.joined(separator: ", ")))"
@@ -295,7 +101,8 @@ struct ConfigParser {
             let name = keyNode.scalar?.string ?? written(keyNode)
             let fullPath = path.isEmpty ? name : path + "." + name
             guard case .scalar = keyNode, allowed.contains(name) else {
-                throw .unknownKey(location(keyNode), key: fullPath, suggestion: EditDistance.nearest(to: name, among: allowed), allowed: allowed)
+                let shown = ConfigEcho.clipped(fullPath)
+                throw .unknownKey(location(keyNode), key: shown, suggestion: EditDistance.nearest(to: name, among: allowed), allowed: allowed)
             }
             if let line = keyNode.mark?.line { lines[fullPath] = line }
             entries[name] = valueNode
@@ -303,7 +110,7 @@ struct ConfigParser {
         return entries
     }
 
-    private func number(_ node: Node, key: String, bounds: ConfigBounds, expected: String? = nil) throws(ConfigError) -> Double {
+    func number(_ node: Node, key: String, bounds: ConfigBounds, expected: String? = nil) throws(ConfigError) -> Double {
         guard let value = numeric(node) else {
             let fallback = bounds.upper.isInfinite ? "a number like 10" : "a number from \(ConfigNumber.format(bounds.lower)) to \(ConfigNumber.format(bounds.upper))"
             throw .wrongType(location(node), key: key, value: written(node), expected: expected ?? fallback)
@@ -312,7 +119,7 @@ struct ConfigParser {
         return value
     }
 
-    private func integer(_ node: Node, key: String, bounds: ConfigBounds) throws(ConfigError) -> Int {
+    func integer(_ node: Node, key: String, bounds: ConfigBounds) throws(ConfigError) -> Int {
         guard case .scalar = node, hasTag(node, .int), let value = node.int else {
             throw .wrongType(location(node), key: key, value: written(node),
                              expected: "a whole number from \(ConfigNumber.format(bounds.lower)) to \(ConfigNumber.format(bounds.upper))")
@@ -321,7 +128,7 @@ struct ConfigParser {
         return value
     }
 
-    private func range(_ node: Node, key: String, bounds: ConfigBounds, example: ClosedRange<Double>) throws(ConfigError) -> ClosedRange<Double> {
+    func range(_ node: Node, key: String, bounds: ConfigBounds, example: ClosedRange<Double>) throws(ConfigError) -> ClosedRange<Double> {
         let expected = "a list of two numbers like \(ConfigNumber.format(example))"
         let (first, second) = try pair(node, key: key, expected: expected)
         guard let lower = numeric(first) else { throw .wrongType(location(first), key: key, value: written(first), expected: expected) }
@@ -334,7 +141,7 @@ struct ConfigParser {
         return lower...upper
     }
 
-    private func integerRange(_ node: Node, key: String, bounds: ConfigBounds, example: ClosedRange<Int>) throws(ConfigError) -> ClosedRange<Int> {
+    func integerRange(_ node: Node, key: String, bounds: ConfigBounds, example: ClosedRange<Int>) throws(ConfigError) -> ClosedRange<Int> {
         let expected = "a list of two whole numbers like [\(example.lowerBound), \(example.upperBound)]"
         let (first, second) = try pair(node, key: key, expected: expected)
         guard hasTag(first, .int), let lower = first.int else { throw .wrongType(location(first), key: key, value: written(first), expected: expected) }
@@ -347,7 +154,7 @@ struct ConfigParser {
         return lower...upper
     }
 
-    private func pair(_ node: Node, key: String, expected: String) throws(ConfigError) -> (Node, Node) {
+    func pair(_ node: Node, key: String, expected: String) throws(ConfigError) -> (Node, Node) {
         guard case .sequence(let list) = node else {
             throw .wrongType(location(node), key: key, value: written(node), expected: expected)
         }
@@ -356,14 +163,14 @@ struct ConfigParser {
         return (list[0], list[1])
     }
 
-    private func bool(_ node: Node, key: String) throws(ConfigError) -> Bool {
+    func bool(_ node: Node, key: String) throws(ConfigError) -> Bool {
         guard case .scalar = node, hasTag(node, .bool), let value = node.bool else {
             throw .wrongType(location(node), key: key, value: written(node), expected: "true or false")
         }
         return value
     }
 
-    private func seed(_ node: Node, key: String) throws(ConfigError) -> UInt64? {
+    func seed(_ node: Node, key: String) throws(ConfigError) -> UInt64? {
         if isNull(node) { return nil }
         let expected = "a whole number from 0 to \(UInt64.max), or null"
         guard case .scalar(let scalar) = node, hasTag(node, .int) else {
@@ -371,17 +178,17 @@ struct ConfigParser {
         }
         if let value = node.int {
             guard value >= 0 else {
-                throw .outOfBounds(location(node), key: key, value: scalar.string, problem: "is negative", allowed: "use a whole number from 0 to \(UInt64.max)")
+                throw .outOfBounds(location(node), key: key, value: ConfigEcho.clipped(scalar.string), problem: "is negative", allowed: "use a whole number from 0 to \(UInt64.max)")
             }
             return UInt64(value)
         }
         guard let value = UInt64(scalar.string.filter { $0 != "_" }) else {
-            throw .outOfBounds(location(node), key: key, value: scalar.string, problem: "is too large", allowed: "use a whole number from 0 to \(UInt64.max)")
+            throw .outOfBounds(location(node), key: key, value: ConfigEcho.clipped(scalar.string), problem: "is too large", allowed: "use a whole number from 0 to \(UInt64.max)")
         }
         return value
     }
 
-    private func optionalPath(_ node: Node, key: String) throws(ConfigError) -> String? {
+    func optionalPath(_ node: Node, key: String) throws(ConfigError) -> String? {
         if isNull(node) { return nil }
         guard case .scalar(let scalar) = node, hasTag(node, .str) else {
             throw .wrongType(location(node), key: key, value: written(node), expected: "a file path like \"texts/plain.txt\", or null")
@@ -392,47 +199,54 @@ struct ConfigParser {
         return scalar.string
     }
 
-    /// A list of distinct names from `vocabulary`, in the order written.
-    private func names(_ node: Node, key: String, vocabulary: [String], kind: String, allowEmpty: Bool = false) throws(ConfigError) -> [String] {
+    /// A list of distinct names of `N`, in the order written.
+    func names<N: ConfigName>(_ node: Node, key: String, allowEmpty: Bool = false) throws(ConfigError) -> [N] {
+        let vocabulary = N.spellings
         let example = vocabulary.prefix(2).joined(separator: ", ")
         guard case .sequence(let list) = node else {
-            throw .wrongType(location(node), key: key, value: written(node), expected: "a list of \(kind)s like [\(example)]")
+            throw .wrongType(location(node), key: key, value: written(node), expected: "a list of \(N.configKind)s like [\(example)]")
         }
         if list.isEmpty, !allowEmpty {
             throw .emptyList(location(node), key: key, allowed: "list at least one of: \(vocabulary.joined(separator: ", "))")
         }
-        var result: [String] = []
+        var result: [N] = []
         for element in list {
-            let value = try name(element, key: key, vocabulary: vocabulary, kind: kind)
-            if result.contains(value) { throw .duplicateName(location(element), key: key, name: value) }
+            let value: N = try name(element, key: key)
+            if result.contains(value) { throw .duplicateName(location(element), key: key, name: value.rawValue) }
             result.append(value)
         }
         return result
     }
 
-    private func name(_ node: Node, key: String, vocabulary: [String], kind: String) throws(ConfigError) -> String {
+    /// One name of `N`.
+    func name<N: ConfigName>(_ node: Node, key: String) throws(ConfigError) -> N {
+        let vocabulary = N.spellings
         guard case .scalar(let scalar) = node else {
-            throw .wrongType(location(node), key: key, value: written(node), expected: "a \(kind), one of \(vocabulary.joined(separator: ", "))")
+            throw .wrongType(location(node), key: key, value: written(node), expected: "a \(N.configKind), one of \(vocabulary.joined(separator: ", "))")
         }
-        guard vocabulary.contains(scalar.string) else {
-            throw .unknownName(location(node), key: key, name: scalar.string, kind: kind,
+        guard let value = N.configNames.first(where: { $0.rawValue == scalar.string }) else {
+            throw .unknownName(location(node), key: key, name: ConfigEcho.clipped(scalar.string), kind: N.configKind,
                                suggestion: EditDistance.nearest(to: scalar.string, among: vocabulary), known: vocabulary)
         }
-        return scalar.string
+        return value
     }
 
-    /// A weights map over `vocabulary`: every name present, those not written get 0.
-    private mutating func weights(_ node: Node, key: String, vocabulary: [String], kind: String) throws(ConfigError) -> [String: Double] {
+    /// A weights map over the names of `N`: every name present, those not written get 0.
+    mutating func weights<N: ConfigName>(_ node: Node, key: String) throws(ConfigError) -> [N: Double] {
+        let vocabulary = N.spellings
         guard case .mapping = node else {
-            throw .wrongType(location(node), key: key, value: written(node), expected: "a mapping of \(kind) weights like {\(vocabulary[0]): 30, \(vocabulary[1]): 10}")
+            throw .wrongType(location(node), key: key, value: written(node),
+                             expected: "a mapping of \(N.configKind) weights like {\(vocabulary[0]): 30, \(vocabulary[1]): 10}")
         }
         let map = try section(node, path: key, allowed: vocabulary)
-        var result: [String: Double] = [:]
-        for name in vocabulary {
-            result[name] = try map[name].map { (n: Node) throws(ConfigError) -> Double in try number(n, key: key + "." + name, bounds: .weight) } ?? 0
+        var result: [N: Double] = [:]
+        for name in N.configNames {
+            result[name] = try map[name.rawValue].map { (n: Node) throws(ConfigError) -> Double in
+                try number(n, key: key + "." + name.rawValue, bounds: .weight, expected: "a number like 10")
+            } ?? 0
         }
         if !result.values.contains(where: { $0 > 0 }) {
-            throw .invalid(location(node), key: key, value: text(node), problem: "has no weight above 0; give at least one \(kind) a weight above 0")
+            throw .invalid(location(node), key: key, value: text(node), problem: "has no weight above 0; give at least one \(N.configKind) a weight above 0")
         }
         return result
     }
@@ -463,32 +277,77 @@ struct ConfigParser {
         return false
     }
 
-    private func location(_ node: Node) -> ConfigLocation {
+    func location(_ node: Node) -> ConfigLocation {
         ConfigLocation(source: source, line: node.mark?.line)
     }
 
-    /// A node as written, without quotes: `high`, `[40, 15]`, `{a: 1}`.
-    private func text(_ node: Node) -> String {
+    /// A node as written, without quotes: `high`, `[40, 15]`, `{a: 1}`; cut to about 80
+    /// characters with control characters escaped (see ``ConfigEcho``).
+    func text(_ node: Node) -> String {
+        var out = ""
+        flow(node, into: &out)
+        return ConfigEcho.clipped(out)
+    }
+
+    /// Appends `node` in flow style, stopping once the text is longer than a message shows.
+    private func flow(_ node: Node, into out: inout String) {
+        guard out.unicodeScalars.count <= ConfigEcho.limit else { return }
         switch node {
-        case .scalar(let scalar): return scalar.string
-        case .sequence(let list): return "[" + list.map(text).joined(separator: ", ") + "]"
-        case .mapping(let map): return "{" + map.map { "\(text($0.key)): \(text($0.value))" }.joined(separator: ", ") + "}"
-        case .alias: return "*alias"
+        case .scalar(let scalar): out += scalar.string
+        case .sequence(let list):
+            out += "["
+            for (index, element) in list.enumerated() {
+                if index > 0 { out += ", " }
+                flow(element, into: &out)
+                if out.unicodeScalars.count > ConfigEcho.limit { return }
+            }
+            out += "]"
+        case .mapping(let map):
+            out += "{"
+            for (index, pair) in map.enumerated() {
+                if index > 0 { out += ", " }
+                flow(pair.key, into: &out)
+                out += ": "
+                flow(pair.value, into: &out)
+                if out.unicodeScalars.count > ConfigEcho.limit { return }
+            }
+            out += "}"
+        case .alias: out += "*alias"
         }
     }
 
     /// A node as written, for "got …" in messages: scalars quoted, collections in flow style.
-    private func written(_ node: Node) -> String {
+    func written(_ node: Node) -> String {
         switch node {
-        case .scalar(let scalar) where hasTag(node, .null): return scalar.string.isEmpty ? "nothing (null)" : "'\(scalar.string)' (null)"
-        case .scalar(let scalar) where scalar.style != .plain: return "'\(scalar.string)' (quoted, so text)"
-        case .scalar(let scalar): return "'\(scalar.string)'"
+        case .scalar(let scalar) where hasTag(node, .null):
+            return scalar.string.isEmpty ? "nothing (null)" : "'\(ConfigEcho.clipped(scalar.string))' (null)"
+        case .scalar(let scalar) where scalar.style != .plain: return "'\(ConfigEcho.clipped(scalar.string))' (quoted, so text)"
+        case .scalar(let scalar): return "'\(ConfigEcho.clipped(scalar.string))'"
         default: return text(node)
         }
     }
 
-    /// Hides floating-point noise in a sum (0.8 + 0.1 + 0.2 prints as 1.1).
-    private func roundedForDisplay(_ value: Double) -> Double {
-        (value * 1e9).rounded() / 1e9
+}
+
+/// Values echoed in messages: a config may hold anything, so what a message repeats of it is cut
+/// to about 80 characters, with control characters (ESC, newlines) written as `\u{1B}`, so a
+/// message stays one readable line and cannot drive the terminal.
+enum ConfigEcho {
+    static let limit = 80
+
+    static func clipped(_ text: String) -> String {
+        var out = ""
+        var length = 0
+        var cut: String?
+        for scalar in text.unicodeScalars {
+            let piece = scalar.properties.generalCategory == .control
+                ? "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                : String(scalar)
+            if cut == nil, length + piece.unicodeScalars.count > limit - 1 { cut = out }
+            out += piece
+            length += piece.unicodeScalars.count
+            if length > limit { return (cut ?? out) + "…" }
+        }
+        return out
     }
 }

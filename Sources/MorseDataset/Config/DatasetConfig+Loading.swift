@@ -22,6 +22,7 @@ extension DatasetConfig {
             throw syntaxError(error, source: source, yaml: yaml)
         }
         guard let root else { return try defaults.validated(source: source, lines: [:]) }
+        try checkSize(root, source: source)
         var parser = ConfigParser(source: source)
         var config = try parser.parse(root, into: defaults)
         if let path = config.content.plainTextFile, let baseDirectory, !path.hasPrefix("/") {
@@ -31,7 +32,7 @@ extension DatasetConfig {
         config = try config.validated(source: source, lines: parser.lines)
         if let path = config.content.plainTextFile, !FileManager.default.isReadableFile(atPath: path) {
             throw .invalid(ConfigLocation(source: source, line: parser.lines["content.plain_text_file"]),
-                           key: "content.plain_text_file", value: "'\(path)'",
+                           key: "content.plain_text_file", value: "'\(ConfigEcho.clipped(path))'",
                            problem: "is not a readable file; give the path of a UTF-8 text file (relative to the config file's folder) or null")
         }
         return config
@@ -59,6 +60,32 @@ extension DatasetConfig {
             throw .unreadableFile(path: path, reason: "it is not UTF-8 text")
         }
         return try load(yaml: text, source: path, relativeTo: url.deletingLastPathComponent().path)
+    }
+
+    /// The most values (scalars, lists, mappings) a config may hold once its aliases are expanded.
+    /// A full effective config has about 130; the budget stops "billion laughs" documents, whose
+    /// few hundred bytes of nested aliases expand to billions of values, before anything walks them.
+    static let nodeBudget = 10_000
+
+    /// Counts the values of `root` as aliases expand them, stopping at ``nodeBudget``.
+    private static func checkSize(_ root: Node, source: String) throws(ConfigError) {
+        var remaining = nodeBudget
+        var stack = [root]
+        while let node = stack.popLast() {
+            remaining -= 1
+            if remaining < 0 {
+                throw .tooLarge(ConfigLocation(source: source, line: node.mark?.line), limit: nodeBudget)
+            }
+            switch node {
+            case .sequence(let list): stack.append(contentsOf: list)
+            case .mapping(let map):
+                for (key, value) in map {
+                    stack.append(key)
+                    stack.append(value)
+                }
+            case .scalar, .alias: break
+            }
+        }
     }
 
     /// Turns a Yams error into a ``ConfigError/syntax(source:line:column:problem:)``.

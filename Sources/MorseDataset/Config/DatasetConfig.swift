@@ -1,3 +1,9 @@
+import MorseChannel
+import MorseCode
+import MorseContent
+import MorseDatasetFormat
+import MorseSignal
+
 /// Everything a dataset run can be configured with: the reference's `contest_cw.yaml` keys plus ours.
 ///
 /// A config is a plain value. Build one with ``DatasetConfig/load(yaml:source:relativeTo:)`` or
@@ -5,17 +11,18 @@
 /// ``defaults`` and change fields, then call ``validated()``. ``yaml`` writes the full effective
 /// config back; ``fingerprint`` identifies it.
 ///
-/// Names in lists (contest types, conditions, filter kinds, …) are plain strings from the
-/// vocabularies in ``ConfigVocabulary``; weights maps always hold every known name (0 = off).
+/// Names in lists (contest types, conditions, filter kinds, …) are the enums of the layers that
+/// use them (see ``ConfigName``); weights maps always hold every known name (0 = off) after
+/// ``validated()``. Every key is described once, in ``ConfigSchema``.
 public struct DatasetConfig: Sendable, Hashable {
     /// Dataset seed; `nil` lets the CLI choose one (its `--seed` option wins over this key).
     public var seed: UInt64?
-    /// Contests whose exchanges the content generator uses (``ConfigVocabulary/contestTypes``).
-    public var contestTypes: [String]
+    /// Contests whose exchanges the content generator uses (``ContestType``).
+    public var contestTypes: [ContestType]
     /// Character speed range in words per minute (PARIS), drawn per clip.
     public var wpmRange: ClosedRange<Double>
-    /// Channel condition presets drawn per clip (``ConfigVocabulary/conditions``).
-    public var conditions: [String]
+    /// Channel condition presets drawn per clip (``ConditionPreset``).
+    public var conditions: [ConditionPreset]
     /// Probability that a clip holds a whole QSO rather than a single transmission.
     public var qsoProbability: Double
     /// Fractions of clips in the train, validation and test splits; they sum to 1.
@@ -36,8 +43,8 @@ public struct DatasetConfig: Sendable, Hashable {
     public var advancedFeatures: AdvancedFeatures
     /// What the dataset records for evaluation.
     public var evaluation: Evaluation
-    /// Relative weights of operator fist kinds, keyed by ``ConfigVocabulary/fists`` (0 = never).
-    public var fists: [String: Double]
+    /// Relative weights of operator fist kinds (0 = never).
+    public var fists: [FistKind: Double]
     /// Farnsworth spacing (characters at full speed, longer gaps).
     public var farnsworth: Farnsworth
     /// Target clip duration bands, one drawn per clip by weight.
@@ -53,10 +60,10 @@ public struct DatasetConfig: Sendable, Hashable {
 
     /// Creates a config from every field; prefer starting from ``defaults``.
     public init(
-        seed: UInt64?, contestTypes: [String], wpmRange: ClosedRange<Double>, conditions: [String],
+        seed: UInt64?, contestTypes: [ContestType], wpmRange: ClosedRange<Double>, conditions: [ConditionPreset],
         qsoProbability: Double, splitRatios: SplitRatios, audio: Audio, noise: Noise, timing: Timing,
         compositionWeights: CompositionWeights, callsigns: Callsigns, prosigns: Prosigns,
-        advancedFeatures: AdvancedFeatures, evaluation: Evaluation, fists: [String: Double],
+        advancedFeatures: AdvancedFeatures, evaluation: Evaluation, fists: [FistKind: Double],
         farnsworth: Farnsworth, durationBands: [DurationBand], silenceRange: ClosedRange<Double>,
         keying: Keying, content: Content, output: Output
     ) {
@@ -128,13 +135,13 @@ extension DatasetConfig {
         public var fadingDepth: ClosedRange<Double>
         /// Maximum tone drift in Hz.
         public var driftMax: ClosedRange<Double>
-        /// Noise colours drawn from (``ConfigVocabulary/noiseColours``).
-        public var colours: [String]
+        /// Noise colours drawn from.
+        public var colours: [NoiseColour]
         /// Creates noise settings.
         public init(
             snrRange: ClosedRange<Double>, qrmInterferers: ClosedRange<Int>, qrnRate: ClosedRange<Double>,
             fadingRate: ClosedRange<Double>, fadingDepth: ClosedRange<Double>, driftMax: ClosedRange<Double>,
-            colours: [String]
+            colours: [NoiseColour]
         ) {
             self.snrRange = snrRange
             self.qrmInterferers = qrmInterferers
@@ -161,12 +168,12 @@ extension DatasetConfig {
 
     /// `composition_weights`: relative weights; every known name is present (0 = never).
     public struct CompositionWeights: Sendable, Hashable {
-        /// Callsign country weights keyed by ``ConfigVocabulary/countries``.
-        public var countries: [String: Double]
-        /// Sample type weights keyed by ``ConfigVocabulary/sampleTypes``.
-        public var sampleTypes: [String: Double]
+        /// Callsign country weights.
+        public var countries: [Country: Double]
+        /// Sample type weights.
+        public var sampleTypes: [SampleType: Double]
         /// Creates composition weights.
-        public init(countries: [String: Double], sampleTypes: [String: Double]) {
+        public init(countries: [Country: Double], sampleTypes: [SampleType: Double]) {
             self.countries = countries
             self.sampleTypes = sampleTypes
         }
@@ -189,10 +196,10 @@ extension DatasetConfig {
     public struct Prosigns: Sendable, Hashable {
         /// Probability of using CW abbreviations.
         public var useAbbreviations: Double
-        /// Prosigns the text may contain (``ConfigVocabulary/prosigns``).
-        public var commonProsigns: [String]
+        /// Prosigns the text may contain.
+        public var commonProsigns: [Prosign]
         /// Creates prosign settings.
-        public init(useAbbreviations: Double, commonProsigns: [String]) {
+        public init(useAbbreviations: Double, commonProsigns: [Prosign]) {
             self.useAbbreviations = useAbbreviations
             self.commonProsigns = commonProsigns
         }
@@ -210,14 +217,14 @@ extension DatasetConfig {
         public var agcAttack: Double
         /// AGC release time in seconds.
         public var agcRelease: Double
-        /// Receiver filter kinds allowed (``ConfigVocabulary/filterTypes``).
-        public var filterTypes: [String]
-        /// Fading kinds allowed (``ConfigVocabulary/fadingTypes``).
-        public var fadingTypes: [String]
+        /// Receiver filter kinds allowed.
+        public var filterTypes: [ReceiverFilterKind]
+        /// Fading kinds allowed.
+        public var fadingTypes: [FadingKind]
         /// Creates advanced feature settings.
         public init(
             multipath: Bool, multipathDelays: ClosedRange<Double>, agcEnabled: Bool, agcAttack: Double,
-            agcRelease: Double, filterTypes: [String], fadingTypes: [String]
+            agcRelease: Double, filterTypes: [ReceiverFilterKind], fadingTypes: [FadingKind]
         ) {
             self.multipath = multipath
             self.multipathDelays = multipathDelays
@@ -231,12 +238,12 @@ extension DatasetConfig {
 
     /// `evaluation`: what the dataset records for evaluation.
     public struct Evaluation: Sendable, Hashable {
-        /// Metrics named in `dataset_info.json` and the dataset card (``ConfigVocabulary/metrics``).
-        public var metrics: [String]
-        /// Per-clip metadata fields written (``ConfigVocabulary/trackElements``).
-        public var trackElements: [String]
+        /// Metrics named in `dataset_info.json` and the dataset card.
+        public var metrics: [EvaluationMetric]
+        /// Per-clip metadata fields written.
+        public var trackElements: [TrackedElement]
         /// Creates evaluation settings.
-        public init(metrics: [String], trackElements: [String]) {
+        public init(metrics: [EvaluationMetric], trackElements: [TrackedElement]) {
             self.metrics = metrics
             self.trackElements = trackElements
         }
@@ -272,14 +279,14 @@ extension DatasetConfig {
     public struct Keying: Sendable, Hashable {
         /// Rise and fall time of keying edges in milliseconds.
         public var riseTimeMs: ClosedRange<Double>
-        /// Edge shapes drawn from (``ConfigVocabulary/envelopes``).
-        public var envelopes: [String]
+        /// Edge shapes drawn from.
+        public var envelopes: [EnvelopeShape]
         /// Probability that a transmitter chirps.
         public var chirpProbability: Double
         /// Chirp frequency swing in Hz.
         public var chirpHz: ClosedRange<Double>
         /// Creates keying settings.
-        public init(riseTimeMs: ClosedRange<Double>, envelopes: [String], chirpProbability: Double, chirpHz: ClosedRange<Double>) {
+        public init(riseTimeMs: ClosedRange<Double>, envelopes: [EnvelopeShape], chirpProbability: Double, chirpHz: ClosedRange<Double>) {
             self.riseTimeMs = riseTimeMs
             self.envelopes = envelopes
             self.chirpProbability = chirpProbability
@@ -303,14 +310,14 @@ extension DatasetConfig {
 
     /// `output`: dataset formats.
     public struct Output: Sendable, Hashable {
-        /// Layouts written (``ConfigVocabulary/outputFormats``).
-        public var formats: [String]
-        /// Sample format of the audio (``ConfigVocabulary/audioFormats``).
-        public var audioFormat: String
+        /// Layouts written.
+        public var formats: [OutputFormat]
+        /// Sample format of the audio.
+        public var audioFormat: WAVSampleFormat
         /// Clips per WebDataset shard.
         public var shardSize: Int
         /// Creates output settings.
-        public init(formats: [String], audioFormat: String, shardSize: Int) {
+        public init(formats: [OutputFormat], audioFormat: WAVSampleFormat, shardSize: Int) {
             self.formats = formats
             self.audioFormat = audioFormat
             self.shardSize = shardSize
@@ -323,34 +330,34 @@ extension DatasetConfig {
     /// the defaults of our own keys (see `docs/config.md`).
     public static let defaults = DatasetConfig(
         seed: nil,
-        contestTypes: ConfigVocabulary.contestTypes,
+        contestTypes: ContestType.configNames,
         wpmRange: 15...40,
-        conditions: ConfigVocabulary.conditions,
+        conditions: ConditionPreset.configNames,
         qsoProbability: 0.3,
         splitRatios: SplitRatios(train: 0.8, validation: 0.1, test: 0.1),
         audio: Audio(sampleRate: 16000, toneFrequencyRange: 600...800),
         noise: Noise(
             snrRange: 8...30, qrmInterferers: 0...5, qrnRate: 0...0.5, fadingRate: 0.1...0.5,
-            fadingDepth: 0.1...0.7, driftMax: 0...100, colours: ["white"]),
+            fadingDepth: 0.1...0.7, driftMax: 0...100, colours: [.white]),
         timing: Timing(variationPercent: 2...8, weightRatio: 3...3),
         compositionWeights: CompositionWeights(
             countries: [
-                "USA": 30, "CANADA": 10, "ENGLAND": 15, "GERMANY": 20, "JAPAN": 15, "ITALY": 10,
-                "RUSSIA": 10, "SPAIN": 5, "FRANCE": 5, "BRAZIL": 5, "AUSTRALIA": 5, "ARGENTINA": 5,
+                .USA: 30, .CANADA: 10, .ENGLAND: 15, .GERMANY: 20, .JAPAN: 15, .ITALY: 10,
+                .RUSSIA: 10, .SPAIN: 5, .FRANCE: 5, .BRAZIL: 5, .AUSTRALIA: 5, .ARGENTINA: 5,
             ],
             sampleTypes: [
-                "full_qso": 30, "cq_call": 20, "exchange_only": 25, "partial_copy": 15, "repeat_request": 10,
-                "multi_transmission": 0, "ragchew": 0, "practice_groups": 0, "plain_text": 0,
+                .fullQSO: 30, .cqCall: 20, .exchangeOnly: 25, .partialCopy: 15, .repeatRequest: 10,
+                .multiTransmission: 0, .ragchew: 0, .practiceGroups: 0, .plainText: 0,
             ]),
         callsigns: Callsigns(includePortable: 0.1, includeSpecial: 0.05),
-        prosigns: Prosigns(useAbbreviations: 0.3, commonProsigns: ["AR", "AS", "BK", "KN", "SK", "BT"]),
+        prosigns: Prosigns(useAbbreviations: 0.3, commonProsigns: [.AR, .AS, .BK, .KN, .SK, .BT]),
         advancedFeatures: AdvancedFeatures(
             multipath: true, multipathDelays: 0...5, agcEnabled: true, agcAttack: 0.01, agcRelease: 0.5,
-            filterTypes: ["cw_narrow", "cw_wide"], fadingTypes: ["slow", "fast", "selective"]),
+            filterTypes: [.cwNarrow, .cwWide], fadingTypes: [.slow, .fast, .selective]),
         evaluation: Evaluation(
-            metrics: ["wer", "cer", "callsign_accuracy", "exchange_accuracy"],
-            trackElements: ConfigVocabulary.trackElements),
-        fists: ["keyer": 40, "paddle": 30, "bug": 15, "straight": 15],
+            metrics: EvaluationMetric.configNames,
+            trackElements: TrackedElement.configNames),
+        fists: [.keyer: 40, .paddle: 30, .bug: 15, .straight: 15],
         farnsworth: Farnsworth(probability: 0.1, effectiveRatio: 0.5...0.9),
         durationBands: [
             DurationBand(range: 3...8, weight: 25), DurationBand(range: 8...15, weight: 35),
@@ -358,8 +365,8 @@ extension DatasetConfig {
         ],
         silenceRange: 0.5...1.5,
         keying: Keying(
-            riseTimeMs: 3...8, envelopes: ["raised-cosine", "blackman-harris"], chirpProbability: 0.05,
+            riseTimeMs: 3...8, envelopes: [.raisedCosine, .blackmanHarris], chirpProbability: 0.05,
             chirpHz: 10...60),
         content: Content(cutNumberRate: 0.8, plainTextFile: nil),
-        output: Output(formats: ["folder"], audioFormat: "pcm16", shardSize: 1000))
+        output: Output(formats: [.folder], audioFormat: .pcm16, shardSize: 1000))
 }

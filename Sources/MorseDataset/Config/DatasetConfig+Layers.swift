@@ -8,15 +8,15 @@ extension DatasetConfig {
     /// plain-text sample type is on) and checks that every line can be keyed.
     public func contentConfiguration() throws(DatasetError) -> ContentConfiguration {
         var lines: [String] = []
-        if let path = content.plainTextFile, (compositionWeights.sampleTypes["plain_text"] ?? 0) > 0 {
+        if let path = content.plainTextFile, (compositionWeights.sampleTypes[.plainText] ?? 0) > 0 {
             lines = try Self.plainTextLines(path)
         }
         let configuration = ContentConfiguration(
-            contestTypes: contestTypes.compactMap(ContestType.init(rawValue:)),
-            countryWeights: Dictionary(uniqueKeysWithValues: Country.allCases.map { ($0, compositionWeights.countries[$0.rawValue] ?? 0) }),
-            sampleTypeWeights: Dictionary(uniqueKeysWithValues: SampleType.allCases.map { ($0, compositionWeights.sampleTypes[$0.rawValue] ?? 0) }),
+            contestTypes: contestTypes,
+            countryWeights: compositionWeights.countries,
+            sampleTypeWeights: compositionWeights.sampleTypes,
             qsoProbability: qsoProbability, portableRate: callsigns.includePortable, specialRate: callsigns.includeSpecial,
-            abbreviationRate: prosigns.useAbbreviations, prosigns: prosigns.commonProsigns, cutNumberRate: content.cutNumberRate,
+            abbreviationRate: prosigns.useAbbreviations, prosigns: prosigns.commonProsigns.map(\.rawValue), cutNumberRate: content.cutNumberRate,
             plainTextLines: lines)
         do { return try configuration.validated() } catch { throw .invalidOption("config: \(error.description)") }
     }
@@ -48,8 +48,8 @@ extension DatasetConfig {
             multipath: advancedFeatures.multipath,
             multipathDelays: (advancedFeatures.multipathDelays.lowerBound / 1000)...(advancedFeatures.multipathDelays.upperBound / 1000),
             agcEnabled: advancedFeatures.agcEnabled, agcAttack: advancedFeatures.agcAttack, agcRelease: advancedFeatures.agcRelease,
-            filterTypes: advancedFeatures.filterTypes.compactMap(ReceiverFilterKind.init(rawValue:)),
-            fadingTypes: advancedFeatures.fadingTypes.compactMap(FadingKind.init(rawValue:)),
+            filterTypes: advancedFeatures.filterTypes,
+            fadingTypes: advancedFeatures.fadingTypes,
             toneRange: audio.toneFrequencyRange, wpmRange: wpmRange, sampleRate: Double(audio.sampleRate))
     }
 }
