@@ -1,4 +1,5 @@
 import Foundation
+import MorseDatasetFormat
 
 /// One `generate` run from start to finish: prepare or resume the folder, make the clips still
 /// missing on parallel workers, then write every manifest from the journal.
@@ -52,7 +53,7 @@ public struct DatasetGeneration: Sendable {
         let index = try builder.prepare(overwrite: overwrite, shard: shard)
         let splits = planner.splits()
         let finaliser = DatasetFinaliser(
-            layout: layout, description: DatasetDescription(settings: settings, numWorkers: workers, version: version))
+            layout: layout, description: try DatasetDescription(settings: settings, numWorkers: workers, version: version))
         let damaged = Set(try finaliser.unusable(index, ids: ids))
         let pending = ids.filter { index.entries[$0] == nil || damaged.contains($0) }
         let alreadyDone = ids.count - pending.count
@@ -83,7 +84,7 @@ public struct DatasetGeneration: Sendable {
 
 extension DatasetDescription {
     /// What the card and `dataset_info.json` say about a dataset made with `settings`.
-    public init(settings: RunSettings, numWorkers: Int, version: String) {
+    public init(settings: RunSettings, numWorkers: Int, version: String) throws(DatasetError) {
         let config = settings.config
         self.init(
             descriptor: settings.descriptor, contestTypes: config.contestTypes,
@@ -91,6 +92,21 @@ extension DatasetDescription {
             splitRatios: [config.splitRatios.train, config.splitRatios.validation, config.splitRatios.test],
             metrics: config.evaluation.metrics, trackElements: config.evaluation.trackElements, configYAML: config.yaml,
             numWorkers: numWorkers, audioFormat: .init(rawValue: config.output.audioFormat) ?? .pcm16, version: version,
-            formats: config.output.formats, shardSize: config.output.shardSize)
+            formats: try Self.outputFormats(config.output.formats), shardSize: config.output.shardSize)
+    }
+
+    /// `output.formats` as formats, refusing a name that is none.
+    // MERGE NOTE: once the config holds `[OutputFormat]` itself (the config schema rewrite), pass
+    // `config.output.formats` straight through and delete this.
+    static func outputFormats(_ names: [String]) throws(DatasetError) -> [OutputFormat] {
+        var formats: [OutputFormat] = []
+        for name in names {
+            guard let format = OutputFormat(rawValue: name) else {
+                throw .invalidOption(
+                    "output.formats: '\(name)' is not an output format; use \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            formats.append(format)
+        }
+        return formats
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MorseDatasetFormat
 
 /// Joins the shards of one run into a finished dataset: `morse-dataset merge OUT SHARD_DIR...`.
 ///
@@ -49,7 +50,7 @@ public struct DatasetMerge: Sendable {
         }
 
         // Check every clip before writing anything.
-        let description = DatasetDescription(settings: settings, numWorkers: journalNames.count, version: version)
+        let description = try DatasetDescription(settings: settings, numWorkers: journalNames.count, version: version)
         let outputFinaliser = DatasetFinaliser(layout: layout, description: description)
         var copies: [(from: String, to: String)] = []
         var missing: [Int] = []
