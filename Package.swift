@@ -26,7 +26,7 @@ let package = Package(
     targets: [
         .target(name: "MorseCode", swiftSettings: strict),
         .target(name: "MorseSignal", dependencies: ["MorseCode"], swiftSettings: fast),
-        .target(name: "MorseContent", dependencies: ["MorseCode"], exclude: ["CONTENT.md"], swiftSettings: strict),
+        .target(name: "MorseContent", exclude: ["CONTENT.md"], swiftSettings: strict),
         .target(name: "MorseChannel", dependencies: ["MorseCode", "MorseSignal"], exclude: ["CHANNEL.md"], swiftSettings: fast),
         // The on-disk contract shared by the writer and the inspection tools: layout, splits, formats.
         .target(name: "MorseDatasetFormat", swiftSettings: strict),
@@ -38,25 +38,30 @@ let package = Package(
         .target(name: "MorseDecoder", dependencies: ["MorseCode", "MorseSignal"], swiftSettings: fast),
         .target(
             name: "MorseInspection",
-            dependencies: ["MorseDataset", "MorseDecoder", "MorseSignal", "MorseCode"],
+            dependencies: ["MorseDatasetFormat", "MorseDecoder", "MorseSignal", "MorseCode"],
             swiftSettings: fast),
         .executableTarget(
             name: "morse-dataset",
-            dependencies: ["MorseDataset", "MorseInspection", "MorseDecoder", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "MorseDataset", "MorseDatasetFormat", "MorseInspection", "MorseDecoder", "MorseSignal", "MorseCode",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict),
         // Release-mode speed measurements: `swift run -c release morse-benchmarks`.
         .executableTarget(
             name: "morse-benchmarks",
-            dependencies: ["MorseCode", "MorseSignal", "MorseChannel", "MorseDataset"],
+            dependencies: ["MorseCode", "MorseSignal", "MorseChannel", "MorseDataset", "MorseDatasetFormat"],
             swiftSettings: strict),
         .testTarget(name: "MorseCodeTests", dependencies: ["MorseCode"]),
         .testTarget(name: "MorseSignalTests", dependencies: ["MorseSignal"]),
         .testTarget(name: "MorseContentTests", dependencies: ["MorseContent", "MorseCode"]),
         .testTarget(name: "MorseChannelTests", dependencies: ["MorseChannel", "MorseCode", "MorseSignal"]),
-        .testTarget(name: "MorseDatasetTests", dependencies: ["MorseDataset", "MorseCode", "MorseSignal"]),
+        .testTarget(
+            name: "MorseDatasetTests",
+            dependencies: ["MorseDataset", "MorseDatasetFormat", "MorseChannel", "MorseCode", "MorseSignal"]),
         .testTarget(name: "MorseDecoderTests", dependencies: ["MorseDecoder", "MorseCode", "MorseSignal"]),
         .testTarget(
             name: "MorseInspectionTests",
-            dependencies: ["MorseInspection", "MorseDecoder", "MorseDataset", "MorseCode", "MorseSignal"]),
+            dependencies: ["MorseInspection", "MorseDatasetFormat", "MorseDataset", "MorseCode"]),
     ]
 )

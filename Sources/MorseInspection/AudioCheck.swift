@@ -1,3 +1,5 @@
+import MorseDatasetFormat
+
 /// Checks one clip's audio file against what its manifest row says, from the header alone.
 struct AudioCheck: Sendable {
     /// The sample rate every clip must have, in Hz.
@@ -65,19 +67,5 @@ struct AudioCheck: Sendable {
 
 /// `7.573625 s`: seconds with up to six decimals, trailing zeros dropped.
 func seconds(_ value: Double) -> String {
-    decimal(value, 6) + " s"
-}
-
-/// A number with up to `places` decimals, trailing zeros dropped.
-func decimal(_ value: Double, _ places: Int) -> String {
-    guard value.isFinite else { return "\(value)" }
-    var scale = 1.0
-    for _ in 0..<places { scale *= 10 }
-    let rounded = (abs(value) * scale).rounded()
-    let whole = (rounded / scale).rounded(.down)
-    var fraction = String(Int(rounded - whole * scale))
-    fraction = String(repeating: "0", count: max(0, places - fraction.count)) + fraction
-    while fraction.hasSuffix("0") { fraction.removeLast() }
-    let sign = value < 0 && rounded != 0 ? "-" : ""
-    return sign + String(Int(whole)) + (fraction.isEmpty ? "" : "." + fraction)
+    NumberFormat.decimal(value, places: 6) + " s"
 }

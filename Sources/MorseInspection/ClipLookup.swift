@@ -1,6 +1,6 @@
 import Foundation
 import MorseCode
-import MorseDataset
+import MorseDatasetFormat
 
 /// One clip of a dataset with its labels: the metadata row and the per-character times.
 public struct LabelledClip: Sendable {

@@ -1,5 +1,5 @@
 import MorseCode
-import MorseDataset
+import MorseDatasetFormat
 import MorseDecoder
 
 /// Distributions over a dataset's clips, gathered in one streaming pass over `metadata.csv`.
@@ -96,7 +96,7 @@ public struct DatasetProfile: Sendable {
     /// The summary lines and text histograms for a terminal.
     public func lines(width: Int = 30) -> [String] {
         var out = [
-            "Clips: \(clips) (\(clips - noiseOnly) Morse, \(noiseOnly) noise-only), \(decimal(totalDuration / 3600, 2)) h of audio, \(symbolCount) symbols"
+            "Clips: \(clips) (\(clips - noiseOnly) Morse, \(noiseOnly) noise-only), \(NumberFormat.decimal(totalDuration / 3600, places: 2)) h of audio, \(symbolCount) symbols"
         ]
         for distribution in distributions where !distribution.bins.isEmpty {
             out.append("")

@@ -1,6 +1,6 @@
 import Foundation
 import MorseCode
-import MorseDataset
+import MorseDatasetFormat
 
 /// What `validate` checks beyond the defaults.
 public struct ValidationOptions: Sendable {
@@ -130,7 +130,7 @@ public struct DatasetValidator: Sendable {
             for clip in result.flagged {
                 log.add(ValidationFinding(
                     .labelDisagreesWithAudio, "audio/\(clip.audioFile) (id \(clip.id))",
-                    "label '\(clip.label)' but the reference decoder hears '\(clip.heard)' (CER \(decimal(clip.cer, 3)) at SNR \(clip.snr500.map { decimal($0, 1) } ?? "?") dB); listen to it or run `morse-dataset preview`"))
+                    "label '\(clip.label)' but the reference decoder hears '\(clip.heard)' (CER \(NumberFormat.decimal(clip.cer, places: 3)) at SNR \(clip.snr500.map { NumberFormat.decimal($0, places: 1) } ?? "?") dB); listen to it or run `morse-dataset preview`"))
             }
             survey = result
             progress("Decoded \(result.clips.count) clips with the reference decoder")
@@ -183,13 +183,23 @@ public struct DatasetValidator: Sendable {
         var split: String?
     }
 
+    /// A line of `metadata.jsonl` (a clip record) or of a NeMo manifest (`audio_filepath`).
     struct JSONRecord: Decodable {
         var id: Int?
-        var audio_file: String?
-        var audio_filepath: String?
+        var audioFile: String?
         var text: String
         var duration: Double?
         var split: String?
+
+        init(from decoder: any Decoder) throws {
+            let record = try decoder.container(keyedBy: ClipField.self)
+            id = try record.decodeIfPresent(Int.self, forKey: .id)
+            text = try record.decode(String.self, forKey: .text)
+            duration = try record.decodeIfPresent(Double.self, forKey: .duration)
+            split = try record.decodeIfPresent(String.self, forKey: .split)
+            audioFile = try record.decodeIfPresent(String.self, forKey: .audioFile)
+                ?? decoder.container(keyedBy: NeMoField.self).decodeIfPresent(String.self, forKey: .audioFilepath)
+        }
     }
 
     /// Calls `body` for each record of one manifest, or with the finding for a line that cannot be
@@ -225,7 +235,7 @@ public struct DatasetValidator: Sendable {
                     body(.success(Record(line: reader.lineNumber, id: nil, audioFile: String(line[..<bar]), text: String(line[line.index(after: bar)...]), duration: nil, split: nil)))
                 } else {
                     guard let record = try? decoder.decode(JSONRecord.self, from: Data(line.utf8)),
-                        let audioFile = record.audio_file ?? record.audio_filepath
+                        let audioFile = record.audioFile
                     else {
                         body(.failure(ValidationFinding(.malformedRow, location, "line is not a JSON object with audio_file (or audio_filepath) and text")))
                         continue

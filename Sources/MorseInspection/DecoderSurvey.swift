@@ -1,5 +1,5 @@
 import Foundation
-import MorseDataset
+import MorseDatasetFormat
 import MorseDecoder
 import MorseSignal
 

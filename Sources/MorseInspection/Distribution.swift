@@ -1,4 +1,4 @@
-import MorseDataset
+import MorseDatasetFormat
 
 /// Counts of a dataset's clips (or symbols) per bin or category, ready to print or plot.
 public struct Distribution: Sendable, Hashable {
@@ -27,7 +27,7 @@ public struct Distribution: Sendable, Hashable {
             let perLine = max(1, 72 / cell)
             for start in stride(from: 0, to: bins.count, by: perLine) {
                 out.append("  " + bins[start..<min(bins.count, start + perLine)].map {
-                    pad($0.label, labelWidth) + " " + pad(String($0.count), countWidth, left: true)
+                    NumberFormat.pad($0.label, labelWidth) + " " + NumberFormat.pad(String($0.count), countWidth, left: true)
                 }.joined(separator: "  "))
             }
             return out
@@ -35,7 +35,7 @@ public struct Distribution: Sendable, Hashable {
         for bin in bins {
             let length = Int((Double(bin.count) / Double(widest) * Double(width)).rounded())
             let bar = String(repeating: "█", count: length) + (length == 0 && bin.count > 0 ? "▏" : "")
-            out.append("  " + pad(bin.label, labelWidth) + " " + pad(String(bin.count), countWidth, left: true) + " " + bar)
+            out.append("  " + NumberFormat.pad(bin.label, labelWidth) + " " + NumberFormat.pad(String(bin.count), countWidth, left: true) + " " + bar)
         }
         return out
     }
@@ -72,7 +72,7 @@ struct BinnedCounts: Sendable {
     func distribution(_ title: String) -> Distribution {
         guard let low = counts.keys.min(), let high = counts.keys.max() else { return Distribution(title: title, bins: []) }
         return Distribution(title: title, bins: (low...high).map { bin in
-            (decimal(Double(bin) * width, decimals) + "–" + decimal(Double(bin + 1) * width, decimals), counts[bin] ?? 0)
+            (NumberFormat.decimal(Double(bin) * width, places: decimals) + "–" + NumberFormat.decimal(Double(bin + 1) * width, places: decimals), counts[bin] ?? 0)
         })
     }
 }

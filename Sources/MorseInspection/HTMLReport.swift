@@ -1,3 +1,5 @@
+import MorseDatasetFormat
+
 /// A self-contained HTML report of a dataset: summary, every distribution as an inline SVG bar
 /// chart, and the reference decoder's character error rate by SNR band. No scripts or external
 /// files, so it opens offline in any browser.
@@ -18,7 +20,7 @@ public struct HTMLReport: Sendable {
         body += row("Clips", "\(profile.clips)")
         body += row("Morse clips", "\(profile.clips - profile.noiseOnly)")
         body += row("Noise-only clips", "\(profile.noiseOnly)")
-        body += row("Audio", decimal(profile.totalDuration / 3600, 3) + " h")
+        body += row("Audio", NumberFormat.decimal(profile.totalDuration / 3600, places: 3) + " h")
         body += row("Symbols in transcripts", "\(profile.symbolCount)")
         body += "</table>\n"
         if let decoder {
@@ -31,7 +33,7 @@ public struct HTMLReport: Sendable {
             body += "</table>\n"
             let chart = SVGBarChart(
                 title: "Decoder CER by SNR band (%)", bars: decoder.bySNRBand.map { ($0.band, $0.tally.cer * 100) },
-                format: { decimal($0, 1) }, colour: "#b5523b")
+                format: { NumberFormat.decimal($0, places: 1) }, colour: "#b5523b")
             body += "<figure>\(chart.svg)</figure>\n"
         }
         body += "<h2>Distributions</h2>\n"

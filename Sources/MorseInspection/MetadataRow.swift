@@ -1,3 +1,5 @@
+import MorseDatasetFormat
+
 /// One row of `metadata.csv` (or `splits/{split}.csv`), read by column name.
 public struct MetadataRow: Sendable, Hashable {
     public var id: Int
@@ -26,14 +28,14 @@ public struct MetadataRow: Sendable, Hashable {
         let count: Int
 
         /// The columns every row must have.
-        public static let required = ["id", "audio_file", "text", "duration", "is_noise_only", "split"]
+        public static let required: [ClipField] = [.id, .audioFile, .text, .duration, .isNoiseOnly, .split]
 
         /// Positions of the header's columns, or the names of the required columns it lacks.
         public static func parse(_ header: String) -> Result<Columns, MissingColumns> {
-            let names = csvFields(header) ?? []
+            let names = CSV.fields(header) ?? []
             let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-            let missing = required.filter { index[$0] == nil }
-            guard missing.isEmpty else { return .failure(MissingColumns(names: missing)) }
+            let missing = required.filter { index[$0.rawValue] == nil }
+            guard missing.isEmpty else { return .failure(MissingColumns(names: missing.map(\.rawValue))) }
             return .success(Columns(index: index, count: names.count))
         }
     }
@@ -45,24 +47,24 @@ public struct MetadataRow: Sendable, Hashable {
 
     /// Parses one data line, or returns a sentence saying what is wrong with it.
     public static func parse(_ line: String, columns: Columns) -> Result<MetadataRow, RowProblem> {
-        guard let fields = csvFields(line) else { return .failure(RowProblem("has an unterminated quoted field")) }
+        guard let fields = CSV.fields(line) else { return .failure(RowProblem("has an unterminated quoted field")) }
         guard fields.count == columns.count else {
             return .failure(RowProblem("has \(fields.count) fields but the header has \(columns.count)"))
         }
-        func field(_ name: String) -> String { columns.index[name].map { fields[$0] } ?? "" }
-        guard let id = Int(field("id")), id >= 0 else { return .failure(RowProblem("has id '\(field("id"))', not a whole number ≥ 0")) }
-        guard let duration = Double(field("duration")), duration.isFinite else {
-            return .failure(RowProblem("has duration '\(field("duration"))', not a number of seconds"))
+        func field(_ name: ClipField) -> String { columns.index[name.rawValue].map { fields[$0] } ?? "" }
+        guard let id = Int(field(.id)), id >= 0 else { return .failure(RowProblem("has id '\(field(.id))', not a whole number ≥ 0")) }
+        guard let duration = Double(field(.duration)), duration.isFinite else {
+            return .failure(RowProblem("has duration '\(field(.duration))', not a number of seconds"))
         }
-        let noise = field("is_noise_only")
+        let noise = field(.isNoiseOnly)
         guard noise == "True" || noise == "False" else {
             return .failure(RowProblem("has is_noise_only '\(noise)'; expected True or False"))
         }
         return .success(MetadataRow(
-            id: id, audioFile: field("audio_file"), text: field("text"), split: field("split"), duration: duration,
-            isNoiseOnly: noise == "True", contestType: field("contest_type"), sampleType: field("sample_type"),
-            condition: field("condition"), wpm: Double(field("wpm")) ?? 0, fist: field("fist"), tone: Double(field("tone")),
-            snr500: Double(field("snr_500"))))
+            id: id, audioFile: field(.audioFile), text: field(.text), split: field(.split), duration: duration,
+            isNoiseOnly: noise == "True", contestType: field(.contestType), sampleType: field(.sampleType),
+            condition: field(.condition), wpm: Double(field(.wpm)) ?? 0, fist: field(.fist), tone: Double(field(.tone)),
+            snr500: Double(field(.snr500))))
     }
 
     /// What is wrong with a row, as a sentence fragment.

@@ -1,9 +1,11 @@
+import MorseDatasetFormat
+
 /// A vertical bar chart as inline SVG: no scripts, no external files, so any browser shows it.
 struct SVGBarChart {
     var title: String
     var bars: [(label: String, value: Double)]
     /// How a value is written above its bar.
-    var format: (Double) -> String = { decimal($0, 0) }
+    var format: (Double) -> String = { NumberFormat.decimal($0, places: 0) }
     /// Bar fill colour (CSS).
     var colour = "#3b6ea5"
 
@@ -26,16 +28,16 @@ struct SVGBarChart {
         for (index, bar) in bars.enumerated() {
             let x = left + Double(index) * (barWidth + gap)
             let h = bar.value / highest * plotHeight
-            out += "<rect class=\"bar\" x=\"\(decimal(x, 1))\" y=\"\(decimal(base - h, 1))\" width=\"\(decimal(barWidth, 1))\" height=\"\(decimal(h, 1))\" fill=\"\(colour)\">"
+            out += "<rect class=\"bar\" x=\"\(NumberFormat.decimal(x, places: 1))\" y=\"\(NumberFormat.decimal(base - h, places: 1))\" width=\"\(NumberFormat.decimal(barWidth, places: 1))\" height=\"\(NumberFormat.decimal(h, places: 1))\" fill=\"\(colour)\">"
             out += "<title>\(escapeXML(bar.label)): \(escapeXML(format(bar.value)))</title></rect>"
             if bars.count <= 30 && bar.value > 0 {
-                out += "<text x=\"\(decimal(x + barWidth / 2, 1))\" y=\"\(decimal(base - h - 3, 1))\" font-size=\"9\" font-family=\"sans-serif\" text-anchor=\"middle\">\(escapeXML(format(bar.value)))</text>"
+                out += "<text x=\"\(NumberFormat.decimal(x + barWidth / 2, places: 1))\" y=\"\(NumberFormat.decimal(base - h - 3, places: 1))\" font-size=\"9\" font-family=\"sans-serif\" text-anchor=\"middle\">\(escapeXML(format(bar.value)))</text>"
             }
             let cx = x + barWidth / 2
             if rotate {
-                out += "<text x=\"\(decimal(cx, 1))\" y=\"\(decimal(base + 10, 1))\" font-size=\"10\" font-family=\"monospace\" text-anchor=\"end\" transform=\"rotate(-45 \(decimal(cx, 1)) \(decimal(base + 10, 1)))\">\(escapeXML(bar.label))</text>"
+                out += "<text x=\"\(NumberFormat.decimal(cx, places: 1))\" y=\"\(NumberFormat.decimal(base + 10, places: 1))\" font-size=\"10\" font-family=\"monospace\" text-anchor=\"end\" transform=\"rotate(-45 \(NumberFormat.decimal(cx, places: 1)) \(NumberFormat.decimal(base + 10, places: 1)))\">\(escapeXML(bar.label))</text>"
             } else {
-                out += "<text x=\"\(decimal(cx, 1))\" y=\"\(decimal(base + 13, 1))\" font-size=\"10\" font-family=\"monospace\" text-anchor=\"middle\">\(escapeXML(bar.label))</text>"
+                out += "<text x=\"\(NumberFormat.decimal(cx, places: 1))\" y=\"\(NumberFormat.decimal(base + 13, places: 1))\" font-size=\"10\" font-family=\"monospace\" text-anchor=\"middle\">\(escapeXML(bar.label))</text>"
             }
         }
         return out + "</svg>"

@@ -1,4 +1,4 @@
-import MorseDataset
+import MorseDatasetFormat
 /// Findings gathered during validation: every one counted, the first few of each kind kept.
 public struct FindingLog: Sendable {
     /// How many findings of each kind are kept.
@@ -53,8 +53,8 @@ public struct ValidationReport: Sendable {
         if let decode {
             out.append(contentsOf: DecoderReport(decode).lines())
         }
-        let limitText = maxDuration.map { ", at most \(decimal($0, 3)) s" } ?? ""
-        let summary = "\(clips) clips, \(audioChecked) audio files checked (\(sampleRate) Hz mono\(limitText)) in \(decimal(elapsed, 1)) s"
+        let limitText = maxDuration.map { ", at most \(NumberFormat.decimal($0, places: 3)) s" } ?? ""
+        let summary = "\(clips) clips, \(audioChecked) audio files checked (\(sampleRate) Hz mono\(limitText)) in \(NumberFormat.decimal(elapsed, places: 1)) s"
         if isSound {
             out.append("OK: \(summary); no problems found.")
         } else {
@@ -78,7 +78,7 @@ public struct DecoderReport: Sendable {
         if overall.clips > 0 {
             out.append("  SNR (500 Hz)   clips  symbols     CER")
             for (band, tally) in result.bySNRBand {
-                out.append("  " + pad(band, 13) + pad(String(tally.clips), 7, left: true) + pad(String(tally.symbols), 9, left: true) + pad(percent(tally.cer), 8, left: true))
+                out.append("  " + NumberFormat.pad(band, 13) + NumberFormat.pad(String(tally.clips), 7, left: true) + NumberFormat.pad(String(tally.symbols), 9, left: true) + NumberFormat.pad(percent(tally.cer), 8, left: true))
             }
         }
         for clip in result.failures.prefix(10) { out.append("  not decoded: id \(clip.id): \(clip.failure ?? "")") }
@@ -87,5 +87,5 @@ public struct DecoderReport: Sendable {
 }
 
 /// `12.3 %`.
-func percent(_ fraction: Double) -> String { decimal(fraction * 100, 1) + " %" }
+func percent(_ fraction: Double) -> String { NumberFormat.decimal(fraction * 100, places: 1) + " %" }
 

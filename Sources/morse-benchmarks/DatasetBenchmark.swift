@@ -1,5 +1,6 @@
 import Foundation
 import MorseDataset
+import MorseDatasetFormat
 
 /// Where a clip's time goes: planning (content fitted by exact keying), then rendering through
 /// the receiver chain and encoding, on one core with the default config.

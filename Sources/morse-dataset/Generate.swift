@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MorseDataset
+import MorseDatasetFormat
 
 extension MorseDatasetCommand {
     struct Generate: ParsableCommand {
@@ -50,18 +51,18 @@ extension MorseDatasetCommand {
         @Flag(help: "Delete a dataset of ours made with other settings in --output-dir and start afresh.")
         var overwrite = false
 
-        @Option(help: "Output format: folder (the reference layout), webdataset (tar shards of output.shard_size clips) or both. Default: the config's output.formats.")
-        var format: FormatChoice?
+        @Option(
+            help: ArgumentHelp(
+                "Output formats, comma-separated: folder (the reference layout), webdataset (tar shards of output.shard_size clips); both = folder,webdataset. Default: the config's output.formats.",
+                valueName: "formats"),
+            transform: { try OutputFormat.list($0) })
+        var format: [OutputFormat]?
 
         @Option(help: "Make only shard I (0 to --num-shards − 1) of the dataset; merge the shards with `morse-dataset merge`. Default: SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set, else the whole dataset.")
         var shardIndex: Int?
 
         @Option(help: "Number of shards (processes or machines) the dataset is split into; shard I makes clip ids [I·N/n, (I+1)·N/n). Default: SLURM_ARRAY_TASK_COUNT under a SLURM array, else 1.")
         var numShards: Int?
-
-        enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
-            case folder, webdataset, both
-        }
 
         @Option(help: "Progress display: auto (a bar on a terminal, lines otherwise), bar, lines or none.")
         var progress: ProgressChoice = .auto
@@ -80,13 +81,7 @@ extension MorseDatasetCommand {
                 return DatasetConfig.defaults
             }
             if let sampleRate { loaded.audio.sampleRate = sampleRate }
-            if let format {
-                switch format {
-                case .folder: loaded.output.formats = [.folder]
-                case .webdataset: loaded.output.formats = [.webdataset]
-                case .both: loaded.output.formats = [.folder, .webdataset]
-                }
-            }
+            if let format { loaded.output.formats = format }
             let assignment = try userFacing {
                 try DatasetShard.resolve(index: shardIndex, count: numShards, environment: ProcessInfo.processInfo.environment)
             }

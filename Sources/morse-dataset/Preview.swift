@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MorseCode
 import MorseDataset
+import MorseDatasetFormat
 import MorseDecoder
 import MorseInspection
 import MorseSignal

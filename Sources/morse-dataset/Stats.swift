@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MorseDataset
+import MorseDatasetFormat
 import MorseInspection
 
 extension MorseDatasetCommand {

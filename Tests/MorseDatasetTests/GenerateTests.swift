@@ -2,6 +2,7 @@ import Foundation
 import MorseSignal
 import Testing
 @testable import MorseDataset
+import MorseDatasetFormat
 
 @Suite(.serialized) struct GenerateTests {
     @Test func sameSeedSameBytesWhateverTheWorkerCount() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MorseDataset
+import MorseDatasetFormat
 
 @Suite struct ShardAssignmentTests {
     @Test(arguments: [(10, 1), (10, 3), (7, 7), (3, 5), (1000, 8), (0, 2)])

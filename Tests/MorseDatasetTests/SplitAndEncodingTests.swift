@@ -1,6 +1,7 @@
 import Foundation
 import MorseChannel
 import MorseCode
+import MorseDatasetFormat
 import Testing
 @testable import MorseDataset
 
@@ -33,7 +34,7 @@ import Testing
 @Suite struct EncodingTests {
     @Test(arguments: [(0.1, 6, "0.1"), (2.5, 1, "2.5"), (-0.0000001, 6, "0"), (1234.56789, 2, "1234.57"), (7, 4, "7"), (-3.25, 3, "-3.25")])
     func numbersAreShortAndFixed(value: Double, decimals: Int, expected: String) {
-        #expect(JSONObject.number(value, decimals: decimals) == expected)
+        #expect(NumberFormat.decimal(value, places: decimals) == expected)
     }
 
     /// The fast number writer gives exactly what the plain String-based one gave.
@@ -63,7 +64,7 @@ import Testing
         }
         for value in values {
             for decimals in 0...8 {
-                #expect(JSONObject.number(value, decimals: decimals) == reference(value, decimals: decimals), "\(value) \(decimals)")
+                #expect(NumberFormat.decimal(value, places: decimals) == reference(value, decimals: decimals), "\(value) \(decimals)")
             }
         }
         for text in ["", "K1ABC", "CQ DE DL2XYZ/P", "Zürich ÄÖ 東京", "a\"b", "a\\b", "tab\tx", "\u{7F}", "\u{1F}"] {
@@ -104,7 +105,8 @@ import Testing
 
     @Test(arguments: [("CQ DE K1ABC", "CQ DE K1ABC"), ("HELLO, WORLD", "\"HELLO, WORLD\""), ("SAY \"HI\"", "\"SAY \"\"HI\"\"\"")])
     func csvFieldsAreQuotedOnlyWhenNeeded(value: String, expected: String) {
-        #expect(csvField(value) == expected)
+        #expect(CSV.field(value) == expected)
+        #expect(CSV.fields(CSV.field(value) + "," + CSV.field(value)) == [value, value])
     }
 
     @Test func journalIgnoresALineCutOffByACrash() throws {

@@ -1,3 +1,5 @@
+import MorseDatasetFormat
+
 /// Builds one JSON object as text with keys in the order written, so manifests are byte-stable.
 ///
 /// Numbers are written with a fixed number of decimals where the caller says so; strings are
@@ -25,11 +27,11 @@ public struct JSONObject: Sendable {
     /// A number rounded to `decimals` places, always with a decimal point (`30.0`), so readers that
     /// infer types (pyarrow, pandas) see a float in every row.
     public mutating func add(_ name: String, _ value: Double, decimals: Int = 6) {
-        key(name); text += JSONObject.float(value, decimals: decimals)
+        key(name); text += NumberFormat.float(value, places: decimals)
     }
     public mutating func add(_ name: String, _ value: Double?, decimals: Int = 6) {
         key(name)
-        if let value { text += JSONObject.float(value, decimals: decimals) } else { text += "null" }
+        if let value { text += NumberFormat.float(value, places: decimals) } else { text += "null" }
     }
     public mutating func add(_ name: String, strings: [String]) {
         key(name)
@@ -41,7 +43,7 @@ public struct JSONObject: Sendable {
         text += "]"
     }
     public mutating func add(_ name: String, numbers: [Double], decimals: Int = 6) {
-        key(name); text += "[" + numbers.map { JSONObject.float($0, decimals: decimals) }.joined(separator: ", ") + "]"
+        key(name); text += "[" + numbers.map { NumberFormat.float($0, places: decimals) }.joined(separator: ", ") + "]"
     }
     /// Inserts already-encoded JSON (an object or array) as the value.
     public mutating func add(_ name: String, raw: String) { key(name); text += raw }
@@ -85,57 +87,4 @@ public struct JSONObject: Sendable {
         }
         return out + "\""
     }
-
-    /// ``number(_:decimals:)`` with `.0` added to whole numbers.
-    public static func float(_ value: Double, decimals: Int) -> String {
-        digits(value, decimals: decimals, point: true)
-    }
-
-    /// A finite number with at most `decimals` decimals, without trailing zeros; NaN/inf become null.
-    public static func number(_ value: Double, decimals: Int) -> String {
-        digits(value, decimals: decimals, point: false)
-    }
-
-    /// ``number(_:decimals:)``, ending in `.0` when `point` is set and there are no decimals.
-    private static func digits(_ value: Double, decimals: Int, point: Bool) -> String {
-        guard value.isFinite else { return "null" }
-        let scale = pow10(decimals)
-        let scaled = (value * scale).rounded()
-        if scaled == 0 { return point ? "0.0" : "0" }
-        let negative = scaled < 0
-        let magnitude = UInt64(abs(scaled))
-        let unit = UInt64(scale)
-        let whole = magnitude / unit
-        var fraction = magnitude % unit
-        // Written backwards into a small buffer: fraction digits without trailing zeros, the
-        // point, the whole part, the sign.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
-            var position = 48
-            func put(_ byte: UInt8) { position -= 1; buffer[position] = byte }
-            if fraction != 0 && decimals > 0 {
-                var places = decimals
-                while fraction % 10 == 0 { fraction /= 10; places -= 1 }
-                while places > 0 { put(UInt8(truncatingIfNeeded: fraction % 10) + 48); fraction /= 10; places -= 1 }
-                put(46)  // "."
-            } else if point {
-                put(48); put(46)  // ".0"
-            }
-            var rest = whole
-            repeat { put(UInt8(truncatingIfNeeded: rest % 10) + 48); rest /= 10 } while rest > 0
-            if negative { put(45) }  // "-"
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
-        }
-    }
-
-    private static func pow10(_ n: Int) -> Double {
-        var value = 1.0
-        for _ in 0..<n { value *= 10 }
-        return value
-    }
-}
-
-/// One CSV field, quoted per RFC 4180 when it holds a comma, quote or line break.
-func csvField(_ value: String) -> String {
-    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }

@@ -1,6 +1,7 @@
 import MorseChannel
 import MorseCode
 import MorseContent
+import MorseDatasetFormat
 import MorseSignal
 
 /// Everything about one clip decided before any audio exists: a pure function of
@@ -38,7 +39,7 @@ public enum ClipPlanError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .nothingFits(budget, wpm):
-            "no text fits in \(fixed(budget, 2)) s of Morse at \(fixed(wpm, 1)) WPM; raise the shortest duration band or the lowest WPM"
+            "no text fits in \(NumberFormat.fixed(budget, places: 2)) s of Morse at \(NumberFormat.fixed(wpm, places: 1)) WPM; raise the shortest duration band or the lowest WPM"
         case let .unkeyable(text, reason):
             "generated text '\(text)' cannot be keyed: \(reason)"
         }

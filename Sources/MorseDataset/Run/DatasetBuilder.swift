@@ -1,4 +1,5 @@
 import Foundation
+import MorseDatasetFormat
 import Synchronization
 
 /// A rendered clip, ready to be written: its WAV bytes and its metadata record (one JSON line).
@@ -105,10 +106,11 @@ public struct DatasetBuilder: Sendable {
         return names.allSatisfy { $0.hasPrefix(".") && $0.hasSuffix(".tmp") }
     }
 
-    /// Removes everything a previous run of ours wrote (only files we name; nothing else).
+    /// Removes everything a previous run of ours wrote, in any format (only files we name; nothing else).
     func removeDataset() throws(DatasetError) {
         let manager = FileManager.default
-        for name in [".morse-dataset", "audio", "splits", "manifests", "webdataset", "metadata.csv", "dataset_info.json", "README.md"] {
+        let formats = OutputFormat.allCases.flatMap { $0.sink.rootEntries }
+        for name in [".morse-dataset", "audio"] + formats + ["dataset_info.json", "README.md"] {
             let path = layout.root + "/" + name
             if manager.fileExists(atPath: path) {
                 do { try manager.removeItem(atPath: path) } catch { throw .io(path: path, errno: EACCES, action: "remove") }
@@ -131,8 +133,9 @@ public struct DatasetBuilder: Sendable {
             }
         }
         if shard.isWhole {
-            let folders = [layout.root, layout.splitsFolder, layout.manifestsFolder] + DatasetSplit.allCases.map(layout.webDatasetFolder)
-            for folder in folders { for name in entries(folder) { unlink(folder + "/" + name) } }
+            for folder in Set(OutputFormat.allCases.flatMap { $0.sink.temporaryFolders(layout) }) {
+                for name in entries(folder) { unlink(folder + "/" + name) }
+            }
         }
         for name in entries(layout.stateFolder) {
             let parts = name.split(separator: ".")

@@ -1,4 +1,5 @@
 import Foundation
+import MorseDatasetFormat
 
 /// Where finished clips are recorded as they complete: one JSON line per clip, appended after the
 /// clip's audio has been renamed into place. It is the dataset's memory across interruptions:
@@ -99,5 +100,16 @@ public struct JournalIndex: Sendable {
             digits += 1
         }
         return digits > 0 ? value : nil
+    }
+}
+
+extension DatasetLayout {
+    /// The journal that `shard` appends to (`journal.jsonl` for the whole dataset).
+    public func journalFile(_ shard: DatasetShard) -> String { stateFolder + "/" + shard.journalName }
+
+    /// Every journal in the state folder (the whole run's and each shard's), sorted by name.
+    public func journalFiles() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: stateFolder)) ?? []
+        return names.filter { $0.hasPrefix("journal") && $0.hasSuffix(".jsonl") }.sorted().map { stateFolder + "/" + $0 }
     }
 }

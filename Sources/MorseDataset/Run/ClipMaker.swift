@@ -1,6 +1,7 @@
 import MorseChannel
 import MorseCode
 import MorseContent
+import MorseDatasetFormat
 import MorseSignal
 
 /// One worker's clip factory: plans a clip, renders it through the receiver chain it owns (whose

@@ -1,4 +1,5 @@
 import Foundation
+import MorseDatasetFormat
 
 /// Joins the shards of one run into a finished dataset: `morse-dataset merge OUT SHARD_DIR...`.
 ///

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Where each file of a dataset lives under its output folder.
 public struct DatasetLayout: Sendable, Hashable {
     /// The dataset's root folder.
@@ -21,22 +19,11 @@ public struct DatasetLayout: Sendable, Hashable {
     public var stateFolder: String { root + "/.morse-dataset" }
     public var runFile: String { stateFolder + "/run.json" }
     public var configFile: String { stateFolder + "/config.yaml" }
-    /// The journal of the whole dataset (an unsharded run).
-    public var journalFile: String { journalFile(.whole) }
-    /// The journal that `shard` appends to.
-    public func journalFile(_ shard: DatasetShard) -> String { stateFolder + "/" + shard.journalName }
-
-    /// Every journal in the state folder (the whole run's and each shard's), sorted by name.
-    public func journalFiles() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: stateFolder)) ?? []
-        return names.filter { $0.hasPrefix("journal") && $0.hasSuffix(".jsonl") }.sorted().map { stateFolder + "/" + $0 }
-    }
+    /// The journal of the whole dataset (an unsharded run); shards write `journal.shard-…jsonl` beside it.
+    public var journalFile: String { stateFolder + "/journal.jsonl" }
 
     /// `morse_000042.wav`.
-    public func fileName(id: Int) -> String {
-        let digits = String(id)
-        return "morse_" + String(repeating: "0", count: max(0, idDigits - digits.count)) + digits + ".wav"
-    }
+    public func fileName(id: Int) -> String { key(id: id) + ".wav" }
 
     /// `train/morse_000042.wav`: the path under `audio/`, as `metadata.csv` writes it.
     public func audioFile(id: Int, split: DatasetSplit) -> String { split.name + "/" + fileName(id: id) }
@@ -56,12 +43,17 @@ public struct DatasetLayout: Sendable, Hashable {
     public func nemoManifest(_ split: DatasetSplit) -> String { manifestsFolder + "/\(split.name).jsonl" }
     public var webDatasetFolder: String { root + "/webdataset" }
     public func webDatasetFolder(_ split: DatasetSplit) -> String { webDatasetFolder + "/" + split.name }
-
-    /// `morse_000042`: the clip's WebDataset key (no dots, so readers split extensions correctly).
-    public func key(id: Int) -> String {
-        let name = fileName(id: id)
-        return String(name.dropLast(4))
+    /// `webdataset/train/shard-000003.tar`.
+    public func webDatasetShard(_ split: DatasetSplit, number: Int) -> String {
+        webDatasetFolder(split) + "/" + Self.webDatasetShardName(number)
     }
+
+    /// `shard-000003.tar`.
+    public static func webDatasetShardName(_ number: Int) -> String { "shard-" + zeroPadded(number, 6) + ".tar" }
+
+    /// `morse_000042`: the clip's key, the file name without `.wav` (WebDataset member names; no
+    /// dots, so readers split extensions correctly).
+    public func key(id: Int) -> String { "morse_" + Self.zeroPadded(id, idDigits) }
 
     /// The split and clip id a path under `audio/` names (`train/morse_000042.wav` → train, 42),
     /// or nil if it is not of that form. A leading `../audio/` (NeMo manifests) is accepted.
@@ -79,5 +71,11 @@ public struct DatasetLayout: Sendable, Hashable {
         let digits = fileName.dropFirst(6).dropLast(4)
         guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
         return Int(digits)
+    }
+
+    /// `value` in decimal with leading zeros to `width` digits.
+    static func zeroPadded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

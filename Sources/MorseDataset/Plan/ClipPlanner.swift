@@ -1,6 +1,7 @@
 import MorseChannel
 import MorseCode
 import MorseContent
+import MorseDatasetFormat
 import MorseSignal
 
 /// Decides each clip from (config, seed, id), drawing every random choice from generators derived

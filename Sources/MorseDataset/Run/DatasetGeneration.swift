@@ -1,4 +1,5 @@
 import Foundation
+import MorseDatasetFormat
 
 /// One `generate` run from start to finish: prepare or resume the folder, make the clips still
 /// missing on parallel workers, then write every manifest from the journal.
@@ -91,6 +92,6 @@ extension DatasetDescription {
             splitRatios: [config.splitRatios.train, config.splitRatios.validation, config.splitRatios.test],
             metrics: config.evaluation.metrics.map(\.rawValue), trackElements: config.evaluation.trackElements.map(\.rawValue), configYAML: config.yaml,
             numWorkers: numWorkers, audioFormat: config.output.audioFormat, version: version,
-            formats: config.output.formats.map(\.rawValue), shardSize: config.output.shardSize)
+            formats: config.output.formats, shardSize: config.output.shardSize)
     }
 }

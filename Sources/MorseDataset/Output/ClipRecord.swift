@@ -2,6 +2,7 @@ import Foundation
 import MorseChannel
 import MorseCode
 import MorseContent
+import MorseDatasetFormat
 
 /// A clip's full metadata as one JSON line: what the journal and `audio/{split}/metadata.jsonl` hold.
 ///
@@ -122,9 +123,9 @@ struct ClipRecord {
             out += index > 0 ? ", {\"text\": " : "{\"text\": "
             JSONObject.appendQuoted(span.text, to: &out)
             out += ", \"start\": "
-            out += JSONObject.float(span.start, decimals: 5)
+            out += NumberFormat.float(span.start, places: 5)
             out += ", \"end\": "
-            out += JSONObject.float(span.end, decimals: 5)
+            out += NumberFormat.float(span.end, places: 5)
             out += "}"
         }
         out += "]"

@@ -1,4 +1,5 @@
 import Foundation
+import MorseDatasetFormat
 import MorseSignal
 
 /// What the dataset card and `dataset_info.json` say about how a dataset was made.
@@ -14,18 +15,19 @@ public struct DatasetDescription: Sendable {
     public var numWorkers: Int
     public var audioFormat: WAVSampleFormat
     public var version: String
-    /// `output.formats`: `folder` (the reference layout) and/or `webdataset` (tar shards).
-    public var formats: [String]
+    /// `output.formats`, as the user listed them (`dataset_info.json` repeats the list).
+    public var formats: [OutputFormat]
     /// `output.shard_size`: clips per WebDataset shard.
     public var shardSize: Int
 
-    public var writesFolder: Bool { formats.contains("folder") }
-    public var writesWebDataset: Bool { formats.contains("webdataset") }
+    /// The sinks of ``formats``, each once, in the order of ``OutputFormat/allCases`` (so the card
+    /// reads the same whatever order the list names them in).
+    var sinks: [any DatasetSink.Type] { OutputFormat.allCases.filter(formats.contains).map(\.sink) }
 
     public init(
         descriptor: RunDescriptor, contestTypes: [String], wpmRange: [Double], conditions: [String], splitRatios: [Double],
         metrics: [String], trackElements: [String], configYAML: String, numWorkers: Int, audioFormat: WAVSampleFormat,
-        version: String, formats: [String] = ["folder"], shardSize: Int = 1000
+        version: String, formats: [OutputFormat] = [.folder], shardSize: Int = 1000
     ) {
         self.formats = formats
         self.shardSize = shardSize
@@ -64,26 +66,12 @@ public struct DatasetFinaliser {
 
     /// Writes the manifests of every clip in `index` whose audio is in place, in id order.
     ///
-    /// With `folder` among the formats: `metadata.csv`, `splits/`, `audio/{split}/metadata.jsonl`
-    /// and `manifests/`; with `webdataset`: the tar shards. Always `dataset_info.json` and the card.
-    /// The WAV files under `audio/` stay in both cases: they are what a resume or merge checks.
+    /// Each format's sink writes its files (see ``DatasetSink``); then `dataset_info.json` and the
+    /// card. The WAV files under `audio/` stay whatever the formats: they are what a resume or merge checks.
     public func finalise(_ index: JournalIndex, now: Date = Date()) throws(DatasetError) -> Outcome {
-        var writers: [BufferedFileWriter] = []
-        var tars: WebDatasetWriter?
-        func writer(_ path: String) throws(DatasetError) -> BufferedFileWriter {
-            let created = try BufferedFileWriter(path: path)
-            writers.append(created)
-            return created
-        }
+        var sinks: [any DatasetSink] = []
         do throws(DatasetError) {
-            var folder: FolderManifests?
-            if description.writesFolder {
-                for path in [layout.splitsFolder, layout.manifestsFolder] + DatasetSplit.allCases.map(layout.audioFolder) {
-                    try FileSystem.makeDirectory(path)
-                }
-                folder = try FolderManifests(layout: layout, open: writer)
-            }
-            if description.writesWebDataset { tars = try WebDatasetWriter(layout: layout, shardSize: description.shardSize) }
+            for sink in description.sinks { sinks.append(try sink.init(layout: layout, description: description)) }
             var statistics = DatasetStatistics()
             var missing: [Int] = []
             var handles: [Int: FileHandle] = [:]
@@ -99,23 +87,20 @@ public struct DatasetFinaliser {
                     missing.append(id)
                     continue
                 }
-                try folder?.add(clip, split: split, record: line)
-                if let tars {
-                    let path = layout.root + "/audio/" + clip.audioFile
-                    guard let wav = FileManager.default.contents(atPath: path) else { throw .io(path: path, errno: errno, action: "read") }
-                    try tars.add(id: id, split: split, wav: Array(wav), text: clip.text, record: line)
-                }
+                let finished = FinishedClip(id: id, split: split, summary: clip, record: line)
+                for sink in sinks { try sink.add(finished) }
                 statistics.add(clip)
             }
-            for created in writers { try created.finish() }
-            writers.removeAll()
-            try tars?.finish()
+            // A finished sink's files are in place: only the others are abandoned if one fails.
+            while let sink = sinks.first {
+                try sink.finish()
+                sinks.removeFirst()
+            }
             try FileSystem.writeAtomically(datasetInfo(statistics, now: now), to: layout.datasetInfo)
             try FileSystem.writeAtomically(DatasetCard(description: description, statistics: statistics).markdown, to: layout.root + "/README.md")
             return Outcome(statistics: statistics, missing: missing)
         } catch {
-            for created in writers { created.abandon() }
-            tars?.abandon()
+            for sink in sinks { sink.abandon() }
             throw error
         }
     }
@@ -143,7 +128,7 @@ public struct DatasetFinaliser {
     func hasAudio(_ clip: ClipSummary) -> Bool {
         let header = WAVEncoder.headerSize(format: description.audioFormat)
         let bytesPerSample = description.audioFormat == .pcm16 ? 2 : 4
-        return FileSystem.fileSize(layout.root + "/audio/" + clip.audioFile) == header + clip.numSamples * bytesPerSample
+        return FileSystem.fileSize(layout.audioPath(clip.audioFile)) == header + clip.numSamples * bytesPerSample
     }
 
     /// `dataset_info.json`: the reference's keys first, then ours.
@@ -172,8 +157,8 @@ public struct DatasetFinaliser {
         info.add("min_duration", statistics.count == 0 ? 0 : statistics.minDuration, decimals: 4)
         info.add("max_clip_duration", statistics.maxDuration, decimals: 4)
         info.add("audio_format", description.audioFormat.rawValue)
-        info.add("formats", strings: description.formats)
-        if description.writesWebDataset { info.add("webdataset_shard_size", description.shardSize) }
+        info.add("formats", strings: description.formats.map(\.rawValue))
+        for sink in description.sinks { sink.describe(description, into: &info) }
         info.add("evaluation_metrics", strings: description.metrics)
         info.add("track_elements", strings: description.trackElements)
         info.add("config_fingerprint", run.configFingerprint)
@@ -190,39 +175,5 @@ public struct DatasetFinaliser {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
-    }
-}
-
-/// The reference layout's manifests, written row by row as the finaliser walks the clips.
-struct FolderManifests {
-    let metadata: BufferedFileWriter
-    var splitCSV: [BufferedFileWriter] = [], transcripts: [BufferedFileWriter] = []
-    var audioJSONL: [BufferedFileWriter] = [], nemo: [BufferedFileWriter] = []
-
-    /// Opens every manifest through `open` (which keeps the writers, to finish or abandon them).
-    init(layout: DatasetLayout, open: (String) throws(DatasetError) -> BufferedFileWriter) throws(DatasetError) {
-        metadata = try open(layout.metadataCSV)
-        try metadata.write(ClipSummary.csvHeader + "\n")
-        for split in DatasetSplit.allCases {
-            let csv = try open(layout.splitCSV(split))
-            try csv.write(ClipSummary.csvHeader + "\n")
-            splitCSV.append(csv)
-            transcripts.append(try open(layout.transcripts(split)))
-            audioJSONL.append(try open(layout.audioMetadata(split)))
-            nemo.append(try open(layout.nemoManifest(split)))
-        }
-    }
-
-    func add(_ clip: ClipSummary, split: DatasetSplit, record: Data) throws(DatasetError) {
-        let row = clip.csvRow + "\n"
-        try metadata.write(row)
-        try splitCSV[split.rawValue].write(row)
-        try transcripts[split.rawValue].write(clip.audioFile + "|" + clip.text + "\n")
-        try audioJSONL[split.rawValue].write(String(decoding: record, as: UTF8.self) + "\n")
-        var manifest = JSONObject()
-        manifest.add("audio_filepath", "../audio/" + clip.audioFile)
-        manifest.add("duration", clip.duration)
-        manifest.add("text", clip.text)
-        try nemo[split.rawValue].write(manifest.encoded + "\n")
     }
 }

@@ -1,0 +1,95 @@
+import Foundation
+import MorseDatasetFormat
+
+/// The reference layout's manifests beside the WAVs, written row by row: `metadata.csv` and
+/// `splits/{split}.csv` with `{split}_transcripts.txt` (MorseWhisper), `audio/{split}/metadata.jsonl`
+/// (Hugging Face audiofolder) and `manifests/{split}.jsonl` (NeMo).
+final class FolderSink: DatasetSink {
+    private let metadata: BufferedFileWriter
+    private var splitCSV: [BufferedFileWriter] = [], transcripts: [BufferedFileWriter] = []
+    private var audioJSONL: [BufferedFileWriter] = [], nemo: [BufferedFileWriter] = []
+    /// Every file still open, to finish or abandon.
+    private var open: [BufferedFileWriter] = []
+
+    init(layout: DatasetLayout, description: DatasetDescription) throws(DatasetError) {
+        for path in [layout.splitsFolder, layout.manifestsFolder] + DatasetSplit.allCases.map(layout.audioFolder) {
+            try FileSystem.makeDirectory(path)
+        }
+        var open: [BufferedFileWriter] = []
+        func writer(_ path: String) throws(DatasetError) -> BufferedFileWriter {
+            let created = try BufferedFileWriter(path: path)
+            open.append(created)
+            return created
+        }
+        do throws(DatasetError) {
+            metadata = try writer(layout.metadataCSV)
+            try metadata.write(ClipField.csvHeader + "\n")
+            for split in DatasetSplit.allCases {
+                let csv = try writer(layout.splitCSV(split))
+                try csv.write(ClipField.csvHeader + "\n")
+                splitCSV.append(csv)
+                transcripts.append(try writer(layout.transcripts(split)))
+                audioJSONL.append(try writer(layout.audioMetadata(split)))
+                nemo.append(try writer(layout.nemoManifest(split)))
+            }
+        } catch {
+            for created in open { created.abandon() }
+            throw error
+        }
+        self.open = open
+    }
+
+    func add(_ clip: FinishedClip) throws(DatasetError) {
+        let summary = clip.summary
+        let split = clip.split.rawValue
+        let row = summary.csvRow + "\n"
+        try metadata.write(row)
+        try splitCSV[split].write(row)
+        try transcripts[split].write(summary.audioFile + "|" + summary.text + "\n")
+        try audioJSONL[split].write(bytes: clip.record)
+        try audioJSONL[split].write(bytes: CollectionOfOne(0x0A))
+        var manifest = JSONObject()
+        manifest.add(NeMoField.audioFilepath.rawValue, "../audio/" + summary.audioFile)
+        manifest.add(NeMoField.duration.rawValue, summary.duration)
+        manifest.add(NeMoField.text.rawValue, summary.text)
+        try nemo[split].write(manifest.encoded + "\n")
+    }
+
+    func finish() throws(DatasetError) {
+        while let writer = open.first {
+            try writer.finish()
+            open.removeFirst()
+        }
+    }
+
+    func abandon() {
+        for writer in open { writer.abandon() }
+        open.removeAll()
+    }
+
+    static let rootEntries = ["splits", "manifests", "metadata.csv"]
+
+    static func temporaryFolders(_ layout: DatasetLayout) -> [String] {
+        [layout.root, layout.splitsFolder, layout.manifestsFolder] + DatasetSplit.allCases.map(layout.audioFolder)
+    }
+
+    static let huggingFaceDataDirectory: String? = "audio"
+
+    static func loading(_ description: DatasetDescription) -> String {
+        """
+        Hugging Face `datasets` (three splits, audio and text in one call):
+
+        ```python
+        from datasets import load_dataset
+        ds = load_dataset("audiofolder", data_dir="path/to/this/folder")
+        ```
+
+        MorseWhisper's trainer reads `splits/{split}.csv` and loads `audio/<audio_file>` at \(description.descriptor.sampleRate) Hz.
+        NeMo reads `manifests/{split}.jsonl` (`audio_filepath` is relative to the manifest's folder).
+        `audio/{split}/metadata.jsonl` holds every clip's full metadata, including per-character
+        start and end times in seconds (`characters`) and the drawn channel parameters (`channel`).
+        """
+    }
+
+    static func describe(_ description: DatasetDescription, into info: inout JSONObject) {}
+}
