@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Data flows one way: MorseCode → MorseSignal → MorseChannel, MorseContent → MorseDataset → CLI.
-// No unsafeFlags: SwiftPM refuses a package that has them as a versioned dependency. The hot loops
-// keep their speed without -Ounchecked by working through unsafe pointers and wrapping arithmetic.
+// No unsafe compiler flags: SwiftPM refuses a package that has them as a versioned dependency.
+// The hot loops keep their speed without -Ounchecked: they work through unsafe pointers.
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 let real = Target.Dependency.product(name: "RealModule", package: "swift-numerics")
 
