@@ -140,7 +140,8 @@ public struct ReceiverChain: ~Copyable {
             parameters: parameters, noise: noise.noise, centre: centre, sampleRate: sampleRate,
             random: FastRandom(seededFrom: &rng))
         var wantedStage = StationsStage(
-            stations: wantedStation.map { [$0] } ?? [], randoms: wantedStation.map { _ in [FastRandom(seededFrom: &rng)] } ?? [],
+            stations: wantedStation.map { [$0] } ?? [],
+            randoms: wantedStation.map { _ in [FastRandom(seededFrom: &rng)] } ?? [],
             echoes: StationsStage.echoes(of: parameters))
         var interferenceStage = StationsStage(
             stations: interferers, randoms: interferers.map { _ in FastRandom(seededFrom: &rng) }, echoes: [])

@@ -13,7 +13,10 @@ struct GainControlStage: ChannelStage {
     let carrierAmplitude: Double
 
     /// The gain for a carrier of `carrierAmplitude` and band `noise` through `filter` at `centre`.
-    init(parameters: ChannelParameters, carrierAmplitude: Double, noise: BandNoise, filter: ReceiverFilter, centre: Double) {
+    init(
+        parameters: ChannelParameters, carrierAmplitude: Double, noise: BandNoise, filter: ReceiverFilter,
+        centre: Double
+    ) {
         let carrierPower = carrierAmplitude * carrierAmplitude / 2
         let centreGain = filter.gain(at: centre)
         let inFilterPower = carrierPower * centreGain * centreGain + filter.outputPower(density: noise.density(at:))

@@ -33,4 +33,4 @@ let (samples, report) = chain.renderSamples(
     sampleCount: Int(duration * sampleRate), using: &rng)
 let wav = WAVEncoder.encode(samples, sampleRate: Int(sampleRate))
 try Data(wav).write(to: URL(fileURLWithPath: arguments[1]))
-print("wrote \(arguments[1]): \(samples.count) samples, SNR \(report.snr500) dB, \(channel.interferers.count) interferers")
+print("wrote \(arguments[1]): \(samples.count) samples, SNR \(report.snr500) dB, \(interferers.count) interferers")
