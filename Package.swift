@@ -2,8 +2,10 @@
 import PackageDescription
 
 // Data flows one way: MorseCode → MorseSignal → MorseChannel, MorseContent → MorseDataset → CLI.
+// No unsafe compiler flags: SwiftPM refuses a package that has them as a versioned dependency.
+// The hot loops keep their speed without -Ounchecked: they work through unsafe pointers.
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
-let fast: [SwiftSetting] = strict + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+let real = Target.Dependency.product(name: "RealModule", package: "swift-numerics")
 
 let package = Package(
     name: "morse-dataset",
@@ -22,12 +24,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
-        .target(name: "MorseCode", swiftSettings: strict),
-        .target(name: "MorseSignal", dependencies: ["MorseCode"], swiftSettings: fast),
+        .target(name: "MorseCode", dependencies: [real], swiftSettings: strict),
+        .target(name: "MorseSignal", dependencies: ["MorseCode", real], swiftSettings: strict),
         .target(name: "MorseContent", exclude: ["CONTENT.md"], swiftSettings: strict),
-        .target(name: "MorseChannel", dependencies: ["MorseCode", "MorseSignal"], exclude: ["CHANNEL.md"], swiftSettings: fast),
+        .target(
+            name: "MorseChannel", dependencies: ["MorseCode", "MorseSignal", real], exclude: ["CHANNEL.md"],
+            swiftSettings: strict),
         // The on-disk contract shared by the writer and the inspection tools: layout, splits, formats.
         .target(name: "MorseDatasetFormat", swiftSettings: strict),
         .target(
@@ -35,11 +40,11 @@ let package = Package(
             dependencies: ["MorseCode", "MorseSignal", "MorseContent", "MorseChannel", "MorseDatasetFormat", "Yams"],
             swiftSettings: strict),
         // Reading clips back: a reference CW decoder, then validation, statistics and previews.
-        .target(name: "MorseDecoder", dependencies: ["MorseCode", "MorseSignal"], swiftSettings: fast),
+        .target(name: "MorseDecoder", dependencies: ["MorseCode", "MorseSignal"], swiftSettings: strict),
         .target(
             name: "MorseInspection",
             dependencies: ["MorseDatasetFormat", "MorseDecoder", "MorseSignal", "MorseCode"],
-            swiftSettings: fast),
+            swiftSettings: strict),
         .executableTarget(
             name: "morse-dataset",
             dependencies: [
@@ -53,13 +58,13 @@ let package = Package(
             dependencies: ["MorseCode", "MorseSignal", "MorseChannel", "MorseDataset", "MorseDatasetFormat"],
             swiftSettings: strict),
         .testTarget(name: "MorseCodeTests", dependencies: ["MorseCode"]),
-        .testTarget(name: "MorseSignalTests", dependencies: ["MorseSignal"]),
+        .testTarget(name: "MorseSignalTests", dependencies: ["MorseSignal", real]),
         .testTarget(name: "MorseContentTests", dependencies: ["MorseContent", "MorseCode"]),
-        .testTarget(name: "MorseChannelTests", dependencies: ["MorseChannel", "MorseCode", "MorseSignal"]),
+        .testTarget(name: "MorseChannelTests", dependencies: ["MorseChannel", "MorseCode", "MorseSignal", real]),
         .testTarget(
             name: "MorseDatasetTests",
-            dependencies: ["MorseDataset", "MorseDatasetFormat", "MorseChannel", "MorseCode", "MorseSignal"]),
-        .testTarget(name: "MorseDecoderTests", dependencies: ["MorseDecoder", "MorseCode", "MorseSignal"]),
+            dependencies: ["MorseDataset", "MorseDatasetFormat", "MorseChannel", "MorseCode", "MorseSignal", real]),
+        .testTarget(name: "MorseDecoderTests", dependencies: ["MorseDecoder", "MorseCode", "MorseSignal", real]),
         .testTarget(
             name: "MorseInspectionTests",
             dependencies: ["MorseInspection", "MorseDatasetFormat", "MorseDataset", "MorseCode"]),

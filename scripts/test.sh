@@ -10,6 +10,15 @@ swift test 2>&1 | tee .test-swift.log | grep -vE "^(◇|↳|✔ Test [a-zA-Z]|�
 grep -E "^✔ Test run with" .test-swift.log || true
 grep -qE "^✔ Test run with [0-9]+ tests? .* passed" .test-swift.log || { echo "Swift tests failed"; exit 1; }
 
+# The libraries as a dependency: a package beside them renders a clip through the public API.
+# Its scratch folder is kept, so after the first run this is an incremental build of seconds.
+# Set SKIP_DEPENDENT_PACKAGE=1 to leave it out.
+if [ "${SKIP_DEPENDENT_PACKAGE:-0}" != 1 ]; then
+    swift build --package-path examples/dependent-package --scratch-path .build/dependent-package -q
+    .build/dependent-package/debug/render-clip .build/dependent-package/clip.wav
+    [ "$(head -c 4 .build/dependent-package/clip.wav)" = RIFF ] || { echo "dependent package: no WAV"; exit 1; }
+fi
+
 venv=.venv-tests
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install -q --disable-pip-version-check -r tests-python/requirements.txt

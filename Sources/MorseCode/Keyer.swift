@@ -1,3 +1,4 @@
+import RealModule
 /// Keys text with a timing and a fist, producing the ``KeyedTimeline`` that is the clip's ground truth.
 ///
 /// Human parts of a fist follow
@@ -103,7 +104,7 @@ struct Hand {
         if fist.kind != .keyer {
             let r = Keyer.tempoCorrelation
             logTempo = r * logTempo + (1 - r * r).squareRoot() * rng.nextGaussian() * Keyer.tempoSpread * s
-            tempo = _exp(logTempo)
+            tempo = Double.exp(logTempo)
         }
         let length = base * tempo * (1 + habits[element.rawValue]) * (1 + jitter)
         let band = allowed[element.rawValue]

@@ -1,3 +1,4 @@
+import RealModule
 /// A small, fast, seedable random number generator (xoshiro256**).
 ///
 /// Every random choice in the library takes a generator explicitly. A dataset derives one
@@ -59,6 +60,6 @@ extension RandomNumberGenerator {
     public mutating func nextGaussian() -> Double {
         let u1 = 1 - nextUnit()  // (0, 1]
         let u2 = nextUnit()
-        return (-2 * _log(u1)).squareRoot() * _cos(2 * Double.pi * u2)
+        return (-2 * Double.log(u1)).squareRoot() * Double.cos(2 * Double.pi * u2)
     }
 }

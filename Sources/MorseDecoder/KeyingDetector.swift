@@ -1,4 +1,5 @@
 import Foundation
+import MorseCode
 
 /// Turns an envelope into key-down intervals with an adaptive threshold and hysteresis.
 ///
@@ -159,9 +160,5 @@ struct KeyingDetector {
     }
 }
 
-/// A key-down interval in seconds.
-struct Interval: Hashable {
-    var start: Double
-    var end: Double
-    var length: Double { end - start }
-}
+/// A key-down interval in seconds (the labels' own type, so the shared reader takes it as it is).
+typealias Interval = KeyedTimeline.Interval

@@ -98,30 +98,9 @@ struct TimingClassifier {
     /// The characters the marks spell, each with its start and end in seconds; `words` are
     /// separated by a span whose text is a single space.
     func read(_ marks: [Interval], thresholds: Thresholds) -> [KeyedTimeline.Span] {
-        var spans: [KeyedTimeline.Span] = []
-        var pattern = MorsePattern(bits: 0, count: 0)
-        var characterStart = 0.0, characterEnd = 0.0
-        func flush() {
-            guard pattern.count > 0 else { return }
-            let text = MorseAlphabet.symbol(matching: pattern)?.text ?? "*"
-            spans.append(KeyedTimeline.Span(text: text, start: characterStart, end: characterEnd))
-            pattern = MorsePattern(bits: 0, count: 0)
-        }
-        for (index, mark) in marks.enumerated() {
-            if index > 0 {
-                let gap = mark.start - marks[index - 1].end
-                if gap > thresholds.elementCharacter {
-                    flush()
-                    if gap > thresholds.characterWord {
-                        spans.append(KeyedTimeline.Span(text: " ", start: marks[index - 1].end, end: mark.start))
-                    }
-                }
-            }
-            if pattern.count == 0 { characterStart = mark.start }
-            if pattern.count < 16 { pattern = pattern.appending(dah: mark.length > thresholds.ditDah) }
-            characterEnd = mark.end
-        }
-        flush()
-        return spans
+        TimelineReader(
+            ditDah: thresholds.ditDah, elementCharacter: thresholds.elementCharacter,
+            characterWord: thresholds.characterWord
+        ).spans(marks)
     }
 }

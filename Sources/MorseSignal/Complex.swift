@@ -1,3 +1,4 @@
+import RealModule
 /// A complex number: phasors for the tone oscillator, filter design and fading gains.
 package struct Complex: Hashable, Sendable {
     package var re: Double
@@ -12,7 +13,7 @@ package struct Complex: Hashable, Sendable {
     package static let one = Complex(1)
 
     /// e^{iφ}.
-    package static func unit(phase: Double) -> Complex { Complex(cos(phase), sin(phase)) }
+    package static func unit(phase: Double) -> Complex { Complex(Double.cos(phase), Double.sin(phase)) }
 
     @inlinable
     package var conjugate: Complex { Complex(re, -im) }

@@ -1,3 +1,4 @@
+import RealModule
 import MorseCode
 
 /// Renders a keyed timeline as a mono tone at a sample rate.
@@ -87,12 +88,12 @@ public struct ToneRenderer: Sendable {
             let chirpEnd = min(last, Int(((keyDown + 8 * tone.chirpTimeConstant) * sampleRate).rounded(.down)))
             let tau = tone.chirpTimeConstant
             let k = 2 * Double.pi * tone.chirpOffset * tau
-            let decay = exp(-dt / tau)
+            let decay = Double.exp(-dt / tau)
             // The chirp's phase advance from sample n to n + 1: k·(1 − r)·e^{−(t − keyDown)/τ}.
             let t0 = Double(n) * dt
-            var advance = k * (1 - decay) * exp(-(t0 - keyDown) / tau)
+            var advance = k * (1 - decay) * Double.exp(-(t0 - keyDown) / tau)
             if abs(advance) < 0.5 {
-                var z = Complex.unit(phase: basePhase(t0, tone: tone) + k * (1 - exp(-(t0 - keyDown) / tau)))
+                var z = Complex.unit(phase: basePhase(t0, tone: tone) + k * (1 - Double.exp(-(t0 - keyDown) / tau)))
                 var w = Complex.unit(phase: basePhase(t0 + dt, tone: tone) - basePhase(t0, tone: tone))
                 let v = tone.driftRate == 0 ? Complex.one : Complex.unit(phase: 2 * Double.pi * tone.driftRate * dt * dt)
                 while n <= chirpEnd {
@@ -109,8 +110,8 @@ public struct ToneRenderer: Sendable {
             } else {
                 while n <= chirpEnd {
                     let t = Double(n) * dt
-                    let phase = basePhase(t, tone: tone) + k * (1 - exp(-(t - keyDown) / tau))
-                    buffer[n] += amplitude * envelope(t) * Float(sin(phase))
+                    let phase = basePhase(t, tone: tone) + k * (1 - Double.exp(-(t - keyDown) / tau))
+                    buffer[n] += amplitude * envelope(t) * Float(Double.sin(phase))
                     n += 1
                 }
             }
@@ -118,7 +119,7 @@ public struct ToneRenderer: Sendable {
         }
         let chirpPhase = tone.chirpOffset == 0
             ? 0 : 2 * Double.pi * tone.chirpOffset * tone.chirpTimeConstant
-                * (1 - exp(-(Double(n) * dt - keyDown) / tone.chirpTimeConstant))
+                * (1 - Double.exp(-(Double(n) * dt - keyDown) / tone.chirpTimeConstant))
         let flatFirst = max(n, Int((riseEnd * sampleRate).rounded(.up)))
         let flatLast = min(last, Int((fallStart * sampleRate).rounded(.down)))
         guard let output = buffer.baseAddress else { return }

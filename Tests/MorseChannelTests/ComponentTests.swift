@@ -1,3 +1,4 @@
+import RealModule
 import MorseSignal
 import MorseCode
 import Testing
@@ -14,7 +15,7 @@ import Testing
         let x = samples.map(Double.init)
         let mean = x.reduce(0, +) / Double(count)
         let variance = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(count)
-        let kurtosis = x.reduce(0) { $0 + pow($1 - mean, 4) } / Double(count) / (variance * variance)
+        let kurtosis = x.reduce(0) { $0 + Double.pow($1 - mean, 4) } / Double(count) / (variance * variance)
         #expect(abs(mean) < 0.01 && abs(variance - 1) < 0.01 && abs(kurtosis - 3) < 0.05)
         // Normal CDF at a few points, including the tail beyond the base layer (|x| > 3.65).
         for (z, tail) in [(1.0, 0.158655), (2.0, 0.0227501), (3.0, 0.0013499), (3.8, 7.235e-5)] {
@@ -36,7 +37,7 @@ import Testing
         #expect(x.allSatisfy { $0.isFinite })
         let mean = x.reduce(0, +) / Double(count)
         let variance = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(count)
-        let kurtosis = x.reduce(0) { $0 + pow($1 - mean, 4) } / Double(count) / (variance * variance)
+        let kurtosis = x.reduce(0) { $0 + Double.pow($1 - mean, 4) } / Double(count) / (variance * variance)
         #expect(abs(mean) < 0.01 && abs(variance / 4 - 1) < 0.01, "mean \(mean), variance \(variance)")
         #expect(abs(kurtosis - 3) < 0.03, "kurtosis \(kurtosis)")
         for lag in [1, 2, 3, 7, 8, 16] {
@@ -58,7 +59,7 @@ import Testing
         let count = Double(x.count)
         let mean = x.reduce(0, +) / count
         let variance = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count
-        let kurtosis = x.reduce(0) { $0 + pow($1 - mean, 4) } / count / (variance * variance)
+        let kurtosis = x.reduce(0) { $0 + Double.pow($1 - mean, 4) } / count / (variance * variance)
         #expect(abs(kurtosis - 3) < 0.1, "\(filter) \(colour): kurtosis \(kurtosis)")
         let sigma = variance.squareRoot()
         for (z, tail) in [(1.0, 0.317311), (2.0, 0.0455003), (3.0, 0.0026998)] {
@@ -106,7 +107,7 @@ import Testing
         var x = (0..<count).map { n -> Float in
             let t = Double(n) / sampleRate
             let level: Float = (1.0..<1.05).contains(t) ? 3.16 : 0.1
-            return level * Float(sin(2 * Double.pi * 700 * t))
+            return level * Float(Double.sin(2 * Double.pi * 700 * t))
         }
         var work = [Float](repeating: 0, count: agc.workSize(count: count))
         let range = x.withUnsafeMutableBufferPointer { buffer in

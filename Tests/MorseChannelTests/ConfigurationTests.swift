@@ -1,3 +1,4 @@
+import RealModule
 import Foundation
 import MorseCode
 import Testing
@@ -21,7 +22,7 @@ import Testing
         }
         for p in Self.draws(.contestGood) {
             #expect((17...23).contains(p.snr) && p.interferers.count == 1)
-            #expect(p.interferers.allSatisfy { (20 * log10(0.05) - 1e-9...20 * log10(0.15) + 1e-9).contains($0.level) })
+            #expect(p.interferers.allSatisfy { (20 * Double.log10(0.05) - 1e-9...20 * Double.log10(0.15) + 1e-9).contains($0.level) })
         }
         let moderate = Self.draws(.contestModerate)
         #expect(moderate.allSatisfy { (12...18).contains($0.snr) && (1...3).contains($0.interferers.count) })
@@ -33,7 +34,7 @@ import Testing
         #expect(poor.allSatisfy { abs($0.driftRate * 12) <= 50 + 1e-9 && (0.3...0.7).contains($0.qrnRate) })
         let dx = Self.draws(.dxExpedition)
         #expect(dx.allSatisfy { (5...11).contains($0.snr) && (4...6).contains($0.interferers.count) })
-        #expect(dx.allSatisfy { $0.interferers.allSatisfy { (20 * log10(0.3) - 1e-9...20 * log10(0.7) + 1e-9).contains($0.level) } })
+        #expect(dx.allSatisfy { $0.interferers.allSatisfy { (20 * Double.log10(0.3) - 1e-9...20 * Double.log10(0.7) + 1e-9).contains($0.level) } })
         #expect(dx.contains { abs($0.driftRate * 12) > 50 })
         for preset in ConditionPreset.allCases {
             #expect(Self.draws(preset, count: 5).allSatisfy { $0.agc == .standard && $0.limiterCeiling == 0.95 })

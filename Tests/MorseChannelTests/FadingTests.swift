@@ -1,3 +1,4 @@
+import RealModule
 import MorseCode
 import MorseSignal
 import Testing
@@ -32,7 +33,7 @@ import Testing
         // CDF of an exponential power: P(p < x·mean) = 1 − e^{−x}.
         for x in [0.05, 0.2, 0.5, 1, 2] {
             let fraction = Double(power.filter { $0 < x * mean }.count) / Double(count)
-            #expect(abs(fraction - (1 - exp(-x))) < 0.03, "CDF at \(x): \(fraction) vs \(1 - exp(-x))")
+            #expect(abs(fraction - (1 - Double.exp(-x))) < 0.03, "CDF at \(x): \(fraction) vs \(1 - Double.exp(-x))")
         }
         // Autocorrelation of the complex gain at a few lags.
         let sigma = spread / 2
@@ -50,7 +51,7 @@ import Testing
         var crossings = 0
         for n in 1..<count where power[n - 1] < mean && power[n] >= mean { crossings += 1 }
         let rate = Double(crossings) / (Double(count) * interval)
-        let model = 2 * Double.pi.squareRoot() * sigma * exp(-1)
+        let model = 2 * Double.pi.squareRoot() * sigma * Double.exp(-1)
         #expect(abs(rate / model - 1) < 0.15, "level-crossing rate \(rate)/s vs \(model)/s")
     }
 
@@ -73,7 +74,7 @@ import Testing
         let mean = powers.reduce(0, +) / Double(powers.count)
         #expect(abs(mean / reference - 1) < 0.15, "mean faded power \(mean / reference) of the carrier's")
         let deepFades = Double(powers.filter { $0 < 0.1 * mean }.count) / Double(powers.count)
-        #expect(abs(deepFades - (1 - exp(-0.1))) < 0.035, "fraction below −10 dB: \(deepFades)")
+        #expect(abs(deepFades - (1 - Double.exp(-0.1))) < 0.035, "fraction below −10 dB: \(deepFades)")
     }
 
     /// Slow QSB swings the carrier between 1 and 1 − depth.

@@ -1,3 +1,4 @@
+import RealModule
 import MorseSignal
 import MorseCode
 import Testing
@@ -10,7 +11,7 @@ import Testing
     /// Gain in dB of `filter` for a steady tone at `frequency` (transient discarded).
     static func measuredGain(_ filter: ReceiverFilter, at frequency: Double) -> Double {
         let count = 12_000
-        var tone = (0..<count).map { Float(sin(2 * Double.pi * frequency * Double($0) / sampleRate)) }
+        var tone = (0..<count).map { Float(Double.sin(2 * Double.pi * frequency * Double($0) / sampleRate)) }
         tone.withUnsafeMutableBufferPointer { filter.process($0) }
         return dB(meanSquare(tone[6000...]) / 0.5)
     }
@@ -27,16 +28,16 @@ import Testing
         let filter = ReceiverFilter(kind: kind, centre: 700, sampleRate: Self.sampleRate)
         let frequencies = Self.probes.first { $0.0 == kind }?.1 ?? []
         for frequency in frequencies {
-            let design = 20 * log10(filter.designGain(at: frequency))
+            let design = 20 * Double.log10(filter.designGain(at: frequency))
             let measured = Self.measuredGain(filter, at: frequency)
             let tolerance = design > -30 ? 0.2 : 1.0
             #expect(abs(measured - design) < tolerance,
                     "\(kind) at \(frequency) Hz: design \(design) dB, measured \(measured) dB")
         }
         // The design itself: 0 dB at the geometric centre, −3.01 dB at the edges, steep skirts.
-        #expect(abs(20 * log10(filter.designGain(at: filter.designCentre))) < 1e-9)
-        #expect(abs(20 * log10(filter.designGain(at: filter.lowEdge)) + 3.0103) < 1e-6)
-        #expect(abs(20 * log10(filter.designGain(at: filter.highEdge)) + 3.0103) < 1e-6)
+        #expect(abs(20 * Double.log10(filter.designGain(at: filter.designCentre))) < 1e-9)
+        #expect(abs(20 * Double.log10(filter.designGain(at: filter.lowEdge)) + 3.0103) < 1e-6)
+        #expect(abs(20 * Double.log10(filter.designGain(at: filter.highEdge)) + 3.0103) < 1e-6)
         // The implemented sections have exactly the closed-form response.
         for frequency in stride(from: 50.0, to: 7900, by: 97) {
             #expect(abs(filter.gain(at: frequency) - filter.designGain(at: frequency)) < 1e-9)
@@ -72,7 +73,7 @@ import Testing
         for frequency in probes {
             let ratio = Spectrum.density(after.power, at: frequency, halfWidth: 8, binWidth: binWidth)
                 / Spectrum.density(before.power, at: frequency, halfWidth: 8, binWidth: binWidth)
-            let design = 20 * log10(filter.designGain(at: frequency))
+            let design = 20 * Double.log10(filter.designGain(at: frequency))
             #expect(abs(dB(ratio) - design) < 1.0, "\(kind) at \(frequency) Hz: design \(design), measured \(dB(ratio))")
         }
     }

@@ -1,3 +1,4 @@
+import RealModule
 import MorseCode
 import MorseSignal
 import Testing
@@ -60,7 +61,7 @@ import Testing
                 let start = parameters.tone + interferer.toneOffset
                 let end = start + interferer.driftRate * 15
                 let gain = max(filter.designGain(at: start), filter.designGain(at: end))
-                let filteredSNR = parameters.snr + interferer.level + 20 * log10(gain)
+                let filteredSNR = parameters.snr + interferer.level + 20 * Double.log10(gain)
                 #expect(filteredSNR <= -19.99, "\(preset) seed \(seed): interferer at \(filteredSNR) dB in 500 Hz")
                 #expect(interferer.fading.neverExceedsUnity)
                 let inside = (filter.lowEdge...filter.highEdge).contains(start)

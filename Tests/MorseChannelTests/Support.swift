@@ -1,3 +1,4 @@
+import RealModule
 import Foundation
 import MorseCode
 import MorseSignal
@@ -18,7 +19,7 @@ enum Spectrum {
         var length = 2
         while length <= n {
             let angle = -2 * Double.pi / Double(length)
-            let wr = cos(angle), wi = sin(angle)
+            let wr = Double.cos(angle), wi = Double.sin(angle)
             var start = 0
             while start < n {
                 var cr = 1.0, ci = 0.0
@@ -68,7 +69,7 @@ enum Spectrum {
     }
 }
 
-func dB(_ ratio: Double) -> Double { 10 * log10(ratio) }
+func dB(_ ratio: Double) -> Double { 10 * Double.log10(ratio) }
 
 func meanSquare(_ x: ArraySlice<Float>) -> Double {
     x.reduce(0.0) { $0 + Double($1) * Double($1) } / Double(max(1, x.count))

@@ -1,3 +1,4 @@
+import RealModule
 import Foundation
 import MorseChannel
 import MorseCode
@@ -60,7 +61,7 @@ import Testing
         var values: [Double] = [0, -0.0, 1, -1, 0.5, 10, 100.25, 1e-9, -1e-9, 123_456.789_012_3, .nan, .infinity, 0.000_05, 0.04999]
         for _ in 0..<20_000 {
             let magnitude = Double.random(in: -8...6, using: &rng)
-            values.append((Bool.random(using: &rng) ? 1 : -1) * Double.random(in: 1...10, using: &rng) * pow(10, magnitude.rounded(.down)))
+            values.append((Bool.random(using: &rng) ? 1 : -1) * Double.random(in: 1...10, using: &rng) * Double.pow(10, magnitude.rounded(.down)))
         }
         for value in values {
             for decimals in 0...8 {

@@ -1,3 +1,4 @@
+import RealModule
 import Foundation
 import MorseCode
 import MorseSignal
@@ -31,7 +32,7 @@ func cleanClip(
 func addNoise(_ samples: inout [Float], snr: Double, amplitude: Double = 0.5, bandwidth: Double = 500, seed: UInt64 = 9) {
     var rng = SeededGenerator(seed: seed)
     let signalPower = amplitude * amplitude / 2
-    let noiseInBand = signalPower / pow(10, snr / 10)
+    let noiseInBand = signalPower / Double.pow(10, snr / 10)
     let sigma = (noiseInBand * 8000 / bandwidth).squareRoot()
     for index in samples.indices { samples[index] += Float(rng.nextGaussian() * sigma) }
 }

@@ -1,3 +1,4 @@
+import RealModule
 import Foundation
 import MorseCode
 
@@ -13,8 +14,8 @@ struct EnvelopeDetector {
         var i = [Double](repeating: 0, count: n + 1), q = [Double](repeating: 0, count: n + 1)
         for k in 0..<n {
             let phase = 2 * Double.pi * frequency * Double(k) / sampleRate
-            i[k + 1] = i[k] + Double(samples[k]) * cos(phase)
-            q[k + 1] = q[k] + Double(samples[k]) * sin(phase)
+            i[k + 1] = i[k] + Double(samples[k]) * Double.cos(phase)
+            q[k + 1] = q[k] + Double(samples[k]) * Double.sin(phase)
         }
         let half = window / 2
         return (0..<n).map { k in

@@ -1,9 +1,10 @@
+import RealModule
 import MorseCode
 import Testing
 @testable import MorseSignal
 
 @Suite struct WAVTests {
-    let samples: [Float] = (0..<1000).map { Float(sin(Double($0) * 0.05)) * 0.9 } + [1.5, -1.5, 0, 1, -1]
+    let samples: [Float] = (0..<1000).map { Float(Double.sin(Double($0) * 0.05)) * 0.9 } + [1.5, -1.5, 0, 1, -1]
 
     @Test func pcm16HeaderIsCanonical() throws {
         let bytes = WAVEncoder.encode(samples, sampleRate: 16_000, format: .pcm16)

@@ -26,23 +26,17 @@ public struct ReceiverChain: ~Copyable {
     /// Samples between fading control points.
     static let controlInterval = 32
 
-    let renderer: ToneRenderer
     let preroll: Int
-    /// Zeroed samples kept before a station's buffer so delayed reads stay inside it.
-    let pad: Int
     /// Zeroed samples kept before the mix so filters can run in lanes (see ``LaneRunner``).
     let front: Int
     var mix = ScratchBuffer<Float>()
-    var station = ScratchBuffer<Float>()
-    var gainRe = ScratchBuffer<Float>()
-    var gainIm = ScratchBuffer<Float>()
-    var work = ScratchBuffer<Double>()
+    /// What the stages work in besides the mix.
+    var scratch: ChannelScratch
 
     public init(sampleRate: Double = 16_000) {
         self.sampleRate = sampleRate
-        renderer = ToneRenderer(sampleRate: sampleRate)
         preroll = Int((Self.prerollSeconds * sampleRate).rounded())
-        pad = Int((FadingParameters.maximumPathDelay * sampleRate).rounded(.up)) + Int(sampleRate / 400) + 8
+        scratch = ChannelScratch(sampleRate: sampleRate)
         front = max(
             PinkingFilter(sampleRate: sampleRate).memory,
             ReceiverFilter(kind: .cwNarrow, centre: 1000, sampleRate: sampleRate).memory * 2) + 64
@@ -90,10 +84,7 @@ public struct ReceiverChain: ~Copyable {
     ) -> ChannelStages {
         var stages = ChannelStages(
             wanted: [], interference: [], noise: [], qrn: [], antenna: [], filtered: [], output: [],
-            report: ChannelReport(
-                snr500: 0, snr2500: 0, centreFrequency: 0, filterLow: 0, filterHigh: 0, carrierAmplitude: 0,
-                noisePower500: 0, receiverGain: 0, agcGainMin: 0, agcGainMax: 0, crashCount: 0, outputPeak: 0,
-                limitedFraction: 0))
+            report: ChannelReport())
         stages.report = withUnsafeMutablePointer(to: &stages) { pointer in
             renderClip(
                 wanted: wanted, interferers: interferers, parameters: parameters, sampleCount: sampleCount,
@@ -114,6 +105,8 @@ public struct ReceiverChain: ~Copyable {
         return min(max(centre, 200), sampleRate / 2 - 300)
     }
 
+    /// Renders one clip into the mix: builds every ``ChannelEffect``'s stage from `parameters`,
+    /// then runs them in order over the whole buffer (pre-roll included).
     private mutating func renderClip(
         wanted: StationSignal?, interferers: [StationSignal], parameters: ChannelParameters,
         sampleCount: Int, rng: inout some RandomNumberGenerator, stages: UnsafeMutablePointer<ChannelStages>?
@@ -121,10 +114,11 @@ public struct ReceiverChain: ~Copyable {
         let count = max(0, sampleCount)
         let total = preroll + count
         mix.reserve(front + total + 8)
-        station.reserve(total + pad + 8)
+        scratch.station.reserve(total + scratch.pad + 8)
         let sum = mixBase
         for n in 0..<front { mix.base[n] = 0 }
         for n in total..<(total + 8) { sum[n] = 0 }
+        let clip = ChannelClip(samples: sum, total: total, preroll: preroll, front: front, sampleRate: sampleRate)
 
         // The wanted station as the metadata describes it.
         let wantedStation = wanted.map { station -> StationSignal in
@@ -135,102 +129,73 @@ public struct ReceiverChain: ~Copyable {
             return station
         }
         let centre = centreFrequency(wanted: wantedStation, parameters: parameters)
-
-        // Noise at the requested SNR against the reference carrier.
         let carrierAmplitude = Self.referenceCarrierAmplitude
-        let carrierPower = carrierAmplitude * carrierAmplitude / 2
-        let band500 = BandNoise.referenceBand(centre: centre, width: 500, sampleRate: sampleRate)
-        let band2500 = BandNoise.referenceBand(centre: centre, width: 2500, sampleRate: sampleRate)
-        let noisePower500 = carrierPower / powerRatio(dB: parameters.snr)
-        let noise = BandNoise(
-            colour: parameters.noiseColour, power: noisePower500, referenceBand: band500, sampleRate: sampleRate)
-        let snr2500 = powerDB(carrierPower / noise.power(in: band2500))
 
-        var noiseRandom = FastRandom(seededFrom: &rng)
-        var crashRandom = FastRandom(seededFrom: &rng)
+        // Every stage, drawn from the parameters. The generators are seeded in this fixed order
+        // (noise, crashes, wanted station, each interferer), whatever order the stages run in.
+        var noise = BandNoiseStage(
+            parameters: parameters, centre: centre, carrierPower: carrierAmplitude * carrierAmplitude / 2,
+            sampleRate: sampleRate, random: FastRandom(seededFrom: &rng))
+        var crashes = StaticCrashStage(
+            parameters: parameters, noise: noise.noise, centre: centre, sampleRate: sampleRate,
+            random: FastRandom(seededFrom: &rng))
+        var wantedStage = StationsStage(
+            stations: wantedStation.map { [$0] } ?? [],
+            randoms: wantedStation.map { _ in [FastRandom(seededFrom: &rng)] } ?? [],
+            echoes: StationsStage.echoes(of: parameters))
+        var interferenceStage = StationsStage(
+            stations: interferers, randoms: interferers.map { _ in FastRandom(seededFrom: &rng) }, echoes: [])
+        let filter = ReceiverFilterStage(parameters: parameters, centre: centre, sampleRate: sampleRate)
+        let gain = GainControlStage(
+            parameters: parameters, carrierAmplitude: carrierAmplitude, noise: noise.noise, filter: filter.filter,
+            centre: centre)
+        let limiter = LimiterStage(parameters: parameters)
 
-        // 1. Band noise (written, not added: it is the first stage).
-        noise.fill(into: sum, count: total, available: front, random: &noiseRandom)
-        if let stages { stages.pointee.noise = Array(UnsafeBufferPointer(start: sum + preroll, count: count)) }
-
-        // 2. Static crashes.
-        let crashes = StaticCrashes(
-            rate: max(0, parameters.qrnRate), strength: parameters.qrnStrength,
-            noiseSigma: (noise.density(at: centre) * sampleRate / 2).squareRoot(), sampleRate: sampleRate)
-        let crashCount = Self.captured(stages, \.qrn, total: total, preroll: preroll, into: sum) { target in
-            crashes.add(into: target, count: total, countFrom: Self.prerollSeconds, random: &crashRandom)
-        }
-
-        // 3. Stations: the wanted one with its echoes, then each interferer.
-        let echoes = parameters.multipathDelays.indices.map { index in
-            EchoPath(
-                delay: parameters.multipathDelays[index],
-                gain: index < parameters.multipathGains.count ? parameters.multipathGains[index] : -6,
-                doppler: 0, phase: 0)
-        }
-        if let wantedStation {
-            var random = FastRandom(seededFrom: &rng)
-            _ = Self.captured(stages, \.wanted, total: total, preroll: preroll, into: sum) { target in
-                addStation(wantedStation, echoes: echoes, total: total, into: target, random: &random)
-                return 0
+        var report = ChannelReport()
+        for effect in ChannelEffect.allCases {
+            switch effect {
+            case .bandNoise:
+                noise.record(noise.process(clip, scratch: &scratch), into: &report)
+            case .staticCrashes:
+                let crashCount = captured(stages, effect, clip) { crashes.process($0, scratch: &$1) }
+                crashes.record(crashCount, into: &report)
+            case .wantedStation:
+                guard wantedStation != nil else { continue }
+                captured(stages, effect, clip) { wantedStage.process($0, scratch: &$1) }
+                wantedStage.record((), into: &report)
+            case .interferers:
+                captured(stages, effect, clip) { interferenceStage.process($0, scratch: &$1) }
+                interferenceStage.record((), into: &report)
+            case .receiverFilter:
+                filter.record(filter.process(clip, scratch: &scratch), into: &report)
+            case .gainControl:
+                gain.record(gain.process(clip, scratch: &scratch), into: &report)
+            case .limiter:
+                limiter.record(limiter.process(clip, scratch: &scratch), into: &report)
+            }
+            if let stages, let keyPath = ChannelStages.snapshot(after: effect) {
+                stages.pointee[keyPath: keyPath] = Array(UnsafeBufferPointer(start: sum + preroll, count: count))
             }
         }
-        var randoms: [FastRandom] = []
-        randoms.reserveCapacity(interferers.count)
-        for _ in interferers { randoms.append(FastRandom(seededFrom: &rng)) }
-        _ = Self.captured(stages, \.interference, total: total, preroll: preroll, into: sum) { target in
-            for (index, interferer) in interferers.enumerated() {
-                addStation(interferer, echoes: [], total: total, into: target, random: &randoms[index])
-            }
-            return 0
-        }
-        if let stages { stages.pointee.antenna = Array(UnsafeBufferPointer(start: sum + preroll, count: count)) }
-
-        // 4. Receiver filter over everything.
-        let filter = ReceiverFilter(kind: parameters.filter, centre: centre, sampleRate: sampleRate)
-        filter.processInLanes(sum, count: total, available: front)
-        if let stages { stages.pointee.filtered = Array(UnsafeBufferPointer(start: sum + preroll, count: count)) }
-
-        // 5. Fixed gain, AGC, limiter.
-        let centreGain = filter.gain(at: centre)
-        let inFilterPower = carrierPower * centreGain * centreGain + filter.outputPower(density: noise.density(at:))
-        let receiverGain = Self.receiverTarget / inFilterPower.squareRoot()
-        var agcRange = (minimum: 0.0, maximum: 0.0)
-        if let agc = parameters.agc {
-            let control = AutomaticGainControl(parameters: agc, sampleRate: sampleRate)
-            gainRe.reserve(control.workSize(count: total))
-            agcRange = control.process(sum, count: total, inputGain: Float(receiverGain), settle: preroll, work: gainRe.base)
-        } else {
-            let g = Float(receiverGain)
-            for n in preroll..<total { sum[n] *= g }
-        }
-        let limiter = OutputLimiter(ceiling: Float(min(max(parameters.limiterCeiling, 0.01), 1)))
-        let limited = limiter.process(sum + preroll, count: count)
-        let outputPeak = limited.outputPeak
-
-        return ChannelReport(
-            snr500: parameters.snr, snr2500: snr2500, centreFrequency: centre,
-            filterLow: filter.lowEdge, filterHigh: filter.highEdge, carrierAmplitude: carrierAmplitude,
-            noisePower500: noisePower500, receiverGain: 20 * log10(receiverGain),
-            agcGainMin: agcRange.minimum, agcGainMax: agcRange.maximum, crashCount: crashCount,
-            outputPeak: Double(outputPeak), limitedFraction: count > 0 ? Double(limited.limited) / Double(count) : 0)
+        return report
     }
 
-    /// Runs `body` adding into `sum` directly, or, when capturing, into a separate buffer that is
-    /// kept (clip part) in `stages[keyPath]` and then added into `sum`.
-    private static func captured(
-        _ stages: UnsafeMutablePointer<ChannelStages>?, _ keyPath: WritableKeyPath<ChannelStages, [Float]>,
-        total: Int, preroll: Int, into sum: UnsafeMutablePointer<Float>, _ body: (UnsafeMutablePointer<Float>) -> Int
-    ) -> Int {
-        guard let stages else { return body(sum) }
+    /// Runs an adding stage on the clip directly or, when capturing diagnostics, into a separate
+    /// buffer that is kept (clip part) in `stages` and then added into the clip.
+    private mutating func captured<Result>(
+        _ stages: UnsafeMutablePointer<ChannelStages>?, _ effect: ChannelEffect, _ clip: ChannelClip,
+        _ body: (ChannelClip, inout ChannelScratch) -> Result
+    ) -> Result {
+        guard let stages, let keyPath = ChannelStages.separate(effect) else { return body(clip, &scratch) }
+        let total = clip.total
         var separate = [Float](repeating: 0, count: total)
-        let result = separate.withUnsafeMutableBufferPointer { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            let result = body(base)
-            for n in 0..<total { sum[n] += base[n] }
+        let result = separate.withUnsafeMutableBufferPointer { buffer -> Result in
+            let base = buffer.baseAddress ?? clip.samples
+            let result = body(clip.writing(into: base), &scratch)
+            for n in 0..<total { clip.samples[n] += base[n] }
             return result
         }
-        stages.pointee[keyPath: keyPath] = Array(separate[preroll...])
+        stages.pointee[keyPath: keyPath] = Array(separate[clip.preroll...])
         return result
     }
 }

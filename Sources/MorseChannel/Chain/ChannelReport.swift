@@ -1,6 +1,9 @@
 import MorseSignal
 
 /// What the chain did to one clip: the SNR in both reference bandwidths and cheap measurements.
+///
+/// Each field is written by one stage's `record(_:into:)` (see ``ChannelStage``); the field order
+/// here is the JSON contract of the dataset's metadata.
 public struct ChannelReport: Hashable, Sendable, Codable {
     /// Requested SNR in dB: carrier over noise power in 500 Hz centred on the tone.
     public var snr500: Double
@@ -27,6 +30,14 @@ public struct ChannelReport: Hashable, Sendable, Codable {
     /// Fraction of output samples the limiter shaped (above its knee).
     public var limitedFraction: Double
 
+    /// A report of zeros, for the stages to fill in.
+    public init() {
+        self.init(
+            snr500: 0, snr2500: 0, centreFrequency: 0, filterLow: 0, filterHigh: 0, carrierAmplitude: 0,
+            noisePower500: 0, receiverGain: 0, agcGainMin: 0, agcGainMax: 0, crashCount: 0, outputPeak: 0,
+            limitedFraction: 0)
+    }
+
     public init(
         snr500: Double, snr2500: Double, centreFrequency: Double, filterLow: Double, filterHigh: Double,
         carrierAmplitude: Double, noisePower500: Double, receiverGain: Double, agcGainMin: Double,
@@ -46,23 +57,4 @@ public struct ChannelReport: Hashable, Sendable, Codable {
         self.outputPeak = outputPeak
         self.limitedFraction = limitedFraction
     }
-}
-
-/// Every stage of one rendered clip, for tests and diagnostics (clip samples only, no pre-roll).
-public struct ChannelStages: Sendable {
-    /// The wanted station at the antenna (after its fading and echoes).
-    public var wanted: [Float]
-    /// All interfering stations at the antenna.
-    public var interference: [Float]
-    /// The band noise at the antenna.
-    public var noise: [Float]
-    /// The static crashes at the antenna.
-    public var qrn: [Float]
-    /// The sum of the above.
-    public var antenna: [Float]
-    /// After the receiver filter, before any gain.
-    public var filtered: [Float]
-    /// The clip as written.
-    public var output: [Float]
-    public var report: ChannelReport
 }

@@ -1,29 +1,60 @@
 import MorseCode
 import MorseSignal
 
-extension ReceiverChain {
-    /// Keys one station into `target` (buffer time 0 = clip time −pre-roll) through its paths.
-    ///
-    /// The keyed tone is rendered once into the station buffer; each propagation path (the
-    /// fading's paths, then any echoes) adds a delayed copy under its own control-rate gain.
-    mutating func addStation(
-        _ signal: StationSignal, echoes: [EchoPath], total: Int, into target: UnsafeMutablePointer<Float>,
+/// Keys stations into the band: each station's tone is rendered once, then every propagation
+/// path (its fading's paths, then any echoes) adds a delayed copy under its own control-rate gain.
+///
+/// The chain runs one for the wanted station (with the clip's echoes) and one for all the
+/// interferers. Parameters: ``ChannelParameters/fading``, ``ChannelParameters/driftRate``,
+/// ``ChannelParameters/multipathDelays`` and ``ChannelParameters/multipathGains`` for the
+/// wanted station, ``ChannelParameters/interferers`` for the others (see ``StationSignal``).
+struct StationsStage: ChannelStage {
+    /// The stations, each with its own generator (seeded in the chain's fixed order).
+    let stations: [StationSignal]
+    var randoms: [FastRandom]
+    /// Echo paths of every station here (the wanted station's multipath; none for interferers).
+    let echoes: [EchoPath]
+
+    /// The wanted station's echo paths as ``ChannelParameters`` describe them.
+    static func echoes(of parameters: ChannelParameters) -> [EchoPath] {
+        parameters.multipathDelays.indices.map { index in
+            EchoPath(
+                delay: parameters.multipathDelays[index],
+                gain: index < parameters.multipathGains.count ? parameters.multipathGains[index] : -6,
+                doppler: 0, phase: 0)
+        }
+    }
+
+    mutating func process(_ clip: ChannelClip, scratch: inout ChannelScratch) {
+        for index in stations.indices {
+            Self.add(
+                stations[index], echoes: echoes, clip: clip, scratch: &scratch, random: &randoms[index])
+        }
+    }
+
+    /// Stations add no field of their own to the report (their levels are in the parameters).
+    func record(_ measured: Void, into report: inout ChannelReport) {}
+
+    /// Keys one station into the clip (buffer time 0 = clip time −pre-roll) through its paths.
+    static func add(
+        _ signal: StationSignal, echoes: [EchoPath], clip: ChannelClip, scratch: inout ChannelScratch,
         random: inout FastRandom
     ) {
+        let total = clip.total, target = clip.samples, sampleRate = clip.sampleRate
         guard let first = signal.timeline.marks.first, let last = signal.timeline.marks.last, total > 0 else { return }
         var tone = signal.tone
-        tone.amplitude = Self.referenceCarrierAmplitude * amplitudeRatio(dB: signal.level)
+        tone.amplitude = ReceiverChain.referenceCarrierAmplitude * amplitudeRatio(dB: signal.level)
         // ToneRenderer's times start at the buffer's start, a pre-roll before the clip's.
-        tone.frequency -= tone.driftRate * Self.prerollSeconds
-        let offset = Self.prerollSeconds
+        tone.frequency -= tone.driftRate * ReceiverChain.prerollSeconds
+        let offset = ReceiverChain.prerollSeconds
         let fading = signal.fading
         let direct = UnsafeMutableBufferPointer(start: target, count: total)
         if (fading.kind == .none || (fading.kind == .slow && fading.depth <= 0)) && echoes.isEmpty {
-            renderer.add(signal.timeline, tone: tone, offset: offset, into: direct)
+            scratch.renderer.add(signal.timeline, tone: tone, offset: offset, into: direct)
             return
         }
 
-        let block = Self.controlInterval
+        let block = ReceiverChain.controlInterval
         let controls = total / block + 2
         let controlTime = Double(block) / sampleRate
         let maxDelaySamples = Int((FadingParameters.maximumPathDelay * sampleRate).rounded())
@@ -45,9 +76,9 @@ extension ReceiverChain {
         for echo in echoes.prefix(4) {
             paths.append((min(maxDelaySamples, max(0, Int((echo.delay * sampleRate).rounded()))), false))
         }
-        gainRe.reserve(paths.count * controls)
-        gainIm.reserve(paths.count * controls)
-        let re = gainRe.base, im = gainIm.base
+        scratch.gainRe.reserve(paths.count * controls)
+        scratch.gainIm.reserve(paths.count * controls)
+        let re = scratch.gainRe.base, im = scratch.gainIm.base
 
         // Gains of the fading paths.
         switch fading.kind {
@@ -67,10 +98,10 @@ extension ReceiverChain {
             let depth = min(max(fading.depth, 0), 1)
             let share = (1 / Double(fadingPaths)).squareRoot()
             let process = GaussianFadingProcess(spread: max(fading.rate, 1e-3))
-            work.reserve(GaussianFadingProcess.workSize(count: controls, interval: controlTime, spread: process.spread))
+            scratch.work.reserve(GaussianFadingProcess.workSize(count: controls, interval: controlTime, spread: process.spread))
             for p in 0..<fadingPaths {
                 let pr = re + p * controls, pi = im + p * controls
-                process.generate(count: controls, interval: controlTime, re: pr, im: pi, work: work.base, random: &random)
+                process.generate(count: controls, interval: controlTime, re: pr, im: pi, work: scratch.work.base, random: &random)
                 let steady = Complex.unit(phase: 2 * Double.pi * random.unit())
                 let a = Float(share * (1 - depth).squareRoot()), d = Float(share * depth.squareRoot())
                 let sr = a * Float(steady.re), si = a * Float(steady.im)
@@ -105,9 +136,9 @@ extension ReceiverChain {
         let quarter = sampleRate / (4 * max(tone.frequency, 100))
         let longest = paths.map(\.delay).max() ?? 0
         let mixHigh = min(total, high + longest + Int(quarter) + 2)
-        let source = station.base + pad
-        for n in (low - pad)..<(mixHigh) { source[n] = 0 }
-        renderer.add(signal.timeline, tone: tone, offset: offset, into: UnsafeMutableBufferPointer(start: source, count: total))
+        let source = scratch.station.base + scratch.pad
+        for n in (low - scratch.pad)..<(mixHigh) { source[n] = 0 }
+        scratch.renderer.add(signal.timeline, tone: tone, offset: offset, into: UnsafeMutableBufferPointer(start: source, count: total))
 
         let mixPaths = paths.indices.map { index in
             MixPath(delay: paths[index].delay, real: paths[index].real,

@@ -1,3 +1,4 @@
+import RealModule
 import MorseSignal
 
 /// The kinds of fading (QSB) a path can show.
@@ -60,7 +61,7 @@ struct GaussianFadingProcess {
     /// Autocorrelation of the model at lag `tau` seconds.
     static func autocorrelation(spread: Double, lag tau: Double) -> Double {
         let sigma = spread / 2
-        return exp(-2 * Double.pi * Double.pi * sigma * sigma * tau * tau)
+        return Double.exp(-2 * Double.pi * Double.pi * sigma * sigma * tau * tau)
     }
 
     /// Writes `count` complex gains at times `k·interval` s (k = 0 …) into `re`/`im`.
@@ -80,7 +81,7 @@ struct GaussianFadingProcess {
         var energy = 0.0
         for k in 0..<taps {
             let t = Double(k - halfWidth) * step.sPerStep
-            kernel[k] = exp(-t * t / 2)
+            kernel[k] = Double.exp(-t * t / 2)
             energy += kernel[k] * kernel[k]
         }
         let norm = 1 / energy.squareRoot()

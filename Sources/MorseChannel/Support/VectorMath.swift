@@ -1,3 +1,4 @@
+import RealModule
 import MorseSignal
 
 /// Small SIMD kernels for the audio-rate stages (SSE2-friendly: no gathers, no FMA needed).

@@ -1,3 +1,4 @@
+import RealModule
 import MorseSignal
 
 /// Standard normal deviates by the ziggurat method (Marsaglia and Tsang, 2000; 256 layers).
@@ -21,7 +22,7 @@ struct Ziggurat: Sendable {
         let m1 = 8_388_608.0  // 2²³
         var dn = Self.r, tn = dn
         let vn = 4.92867323399e-3
-        let q = vn / exp(-0.5 * dn * dn)
+        let q = vn / Double.exp(-0.5 * dn * dn)
         var kn = [UInt32](repeating: 0, count: 256)
         var wn = [Float](repeating: 0, count: 256)
         var fn = [Float](repeating: 0, count: 256)
@@ -30,12 +31,12 @@ struct Ziggurat: Sendable {
         wn[0] = Float(q / m1)
         wn[255] = Float(dn / m1)
         fn[0] = 1
-        fn[255] = Float(exp(-0.5 * dn * dn))
+        fn[255] = Float(Double.exp(-0.5 * dn * dn))
         for i in stride(from: 254, through: 1, by: -1) {
-            dn = (-2 * log(vn / dn + exp(-0.5 * dn * dn))).squareRoot()
+            dn = (-2 * Double.log(vn / dn + Double.exp(-0.5 * dn * dn))).squareRoot()
             kn[i + 1] = UInt32((dn / tn) * m1)
             tn = dn
-            fn[i] = Float(exp(-0.5 * dn * dn))
+            fn[i] = Float(Double.exp(-0.5 * dn * dn))
             wn[i] = Float(dn / m1)
         }
         self.kn = kn
@@ -103,13 +104,13 @@ struct Ziggurat: Sendable {
             if layer == 0 {
                 var tail: Double, y: Double
                 repeat {
-                    tail = -log(1 - random.unit()) / Self.r
-                    y = -log(1 - random.unit())
+                    tail = -Double.log(1 - random.unit()) / Self.r
+                    y = -Double.log(1 - random.unit())
                 } while y + y < tail * tail
                 return Float(hz > 0 ? Self.r + tail : -(Self.r + tail))
             }
             let f0 = Double(fn[layer]), f1 = Double(fn[layer - 1])
-            if f0 + random.unit() * (f1 - f0) < exp(-0.5 * x * x) { return Float(x) }
+            if f0 + random.unit() * (f1 - f0) < Double.exp(-0.5 * x * x) { return Float(x) }
             let word = UInt32(truncatingIfNeeded: random.next() >> 32)
             layer = Int(word & 255)
             hz = Int32(bitPattern: word) >> 8

@@ -1,3 +1,4 @@
+import RealModule
 import MorseSignal
 
 /// QRN: static crashes from distant lightning, added to the band before the receiver filter.
@@ -39,7 +40,7 @@ struct StaticCrashes: Sendable {
                 }
             } else {
                 let bursts = 1 + Int(random.unit() * 5)
-                let decay = exp(random.uniform(log(0.015)...log(0.150)))
+                let decay = Double.exp(random.uniform(Double.log(0.015)...Double.log(0.150)))
                 var t = time
                 for index in 0..<bursts {
                     let level = index == 0 ? 1 : 0.3 + 0.7 * random.unit()
@@ -60,18 +61,18 @@ struct StaticCrashes: Sendable {
     ) {
         let first = Int((start * sampleRate).rounded(.up))
         // Until the envelope is 26 dB below the band noise (or 60 dB below its peak).
-        let span = log(min(max(peak / (0.05 * noiseSigma), 2), 1000))
+        let span = Double.log(min(max(peak / (0.05 * noiseSigma), 2), 1000))
         let length = Int((decay * span * sampleRate).rounded(.up)) + Int(rise * sampleRate * 5)
         let begin = max(0, first), end = min(count, first + length)
         guard begin < end else { return }
         // Normalise the envelope's maximum to 1: t* = rise·ln(1 + decay/rise).
-        let tPeak = rise * log(1 + decay / rise)
-        let envelopeMax = (1 - exp(-tPeak / rise)) * exp(-tPeak / decay)
-        let riseStep = Float(exp(-1 / (rise * sampleRate)))
-        let decayStep = Float(exp(-1 / (decay * sampleRate)))
+        let tPeak = rise * Double.log(1 + decay / rise)
+        let envelopeMax = (1 - Double.exp(-tPeak / rise)) * Double.exp(-tPeak / decay)
+        let riseStep = Float(Double.exp(-1 / (rise * sampleRate)))
+        let decayStep = Float(Double.exp(-1 / (decay * sampleRate)))
         let offset = Double(begin - first)
-        var riseTerm = Float(exp(-offset / (rise * sampleRate)))
-        var decayTerm = Float(peak / envelopeMax * exp(-offset / (decay * sampleRate)))
+        var riseTerm = Float(Double.exp(-offset / (rise * sampleRate)))
+        var decayTerm = Float(peak / envelopeMax * Double.exp(-offset / (decay * sampleRate)))
         var source = UniformSumNoise(seededFrom: &random)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: 256) { scratch in
             guard let noise = scratch.baseAddress else { return }
@@ -90,6 +91,6 @@ struct StaticCrashes: Sendable {
     }
 
     private func exponential(mean: Double, random: inout FastRandom) -> Double {
-        -log(1 - random.unit()) * mean
+        -Double.log(1 - random.unit()) * mean
     }
 }

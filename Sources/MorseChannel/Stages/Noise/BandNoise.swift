@@ -1,3 +1,4 @@
+import RealModule
 import MorseSignal
 
 /// The spectrum of the band noise.
@@ -105,11 +106,11 @@ struct PinkingFilter: Sendable {
         // Always six sections; those above 0.45·fs are identities (pole and zero at 0).
         var poles = [Double](repeating: 0, count: 6), zeros = [Double](repeating: 0, count: 6)
         for i in 0..<6 {
-            let fp = 10 * pow(10, Double(i) / 2)
-            let fz = fp * pow(10, 0.25)
+            let fp = 10 * Double.pow(10, Double(i) / 2)
+            let fz = fp * Double.pow(10, 0.25)
             guard fz < 0.45 * sampleRate else { break }
-            poles[i] = exp(-2 * Double.pi * fp / sampleRate)
-            zeros[i] = exp(-2 * Double.pi * fz / sampleRate)
+            poles[i] = Double.exp(-2 * Double.pi * fp / sampleRate)
+            zeros[i] = Double.exp(-2 * Double.pi * fz / sampleRate)
         }
         self.poles = poles
         self.zeros = zeros
@@ -124,7 +125,7 @@ struct PinkingFilter: Sendable {
 
     private static func rawPowerGain(at frequency: Double, poles: [Double], zeros: [Double], sampleRate: Double) -> Double {
         // |1 − c·e^{−jw}|² = 1 − 2c·cos w + c²
-        let cw = cos(2 * Double.pi * frequency / sampleRate)
+        let cw = Double.cos(2 * Double.pi * frequency / sampleRate)
         var gain = 1.0
         for (p, z) in zip(poles, zeros) {
             gain *= (1 - 2 * z * cw + z * z) / (1 - 2 * p * cw + p * p)
@@ -136,7 +137,7 @@ struct PinkingFilter: Sendable {
     var memory: Int {
         let radius = poles.max() ?? 0
         guard radius > 0, radius < 1 else { return 0 }
-        return Int((log(1e-9) / log(radius)).rounded(.up)) + 16
+        return Int((Double.log(1e-9) / Double.log(radius)).rounded(.up)) + 16
     }
 
     /// Writes `scale`·pink noise into `count` samples: white deviates through the cascade (run

@@ -1,3 +1,4 @@
+import RealModule
 import MorseSignal
 
 /// The receiver's IF/audio selectivity.
@@ -23,7 +24,7 @@ public enum ReceiverFilterKind: String, CaseIterable, Codable, Sendable {
 ///
 /// The analog prototype is a 3rd-order Butterworth low-pass mapped to a band-pass between the
 /// pre-warped −3 dB edges, so the digital response is exactly
-/// `|H(f)|² = 1 / (1 + Ω⁶)` with `Ω = (w² − w₀²) / (w·B)`, `w = tan(πf/fs)`,
+/// `|H(f)|² = 1 / (1 + Ω⁶)` with `Ω = (w² − w₀²) / (w·B)`, `w = Double.tan(πf/fs)`,
 /// `B = w_high − w_low`, `w₀² = w_low·w_high` (see ``designGain(at:)``). Its skirt falls at
 /// 18 dB per octave of Ω, and its narrow versions ring on impulses like a real CW filter.
 public struct ReceiverFilter: Sendable {
@@ -59,7 +60,7 @@ public struct ReceiverFilter: Sendable {
     /// The geometric centre in Hz, where the gain is exactly 1.
     public var designCentre: Double {
         let w0 = (prewarp(lowEdge) * prewarp(highEdge)).squareRoot()
-        return atan(w0) * sampleRate / Double.pi
+        return Double.atan(w0) * sampleRate / Double.pi
     }
 
     /// The biquad sections, for inspection.
@@ -74,7 +75,7 @@ public struct ReceiverFilter: Sendable {
     private func designGain(at frequency: Double, wl: Double, wh: Double) -> Double {
         let w = prewarp(min(max(frequency, 1e-6), sampleRate / 2 - 1e-6))
         let omega = (w * w - wl * wh) / (w * (wh - wl))
-        return 1 / (1 + pow(omega * omega, Double(Self.prototypeOrder))).squareRoot()
+        return 1 / (1 + Double.pow(omega * omega, Double(Self.prototypeOrder))).squareRoot()
     }
 
     /// The implemented sections' magnitude response (linear) at `frequency` Hz.
@@ -91,7 +92,7 @@ public struct ReceiverFilter: Sendable {
     var memory: Int {
         let radius = sections.map { abs($0.a2).squareRoot() }.max() ?? 0
         guard radius > 0, radius < 1 else { return 0 }
-        return Int((log(1e-9) / log(radius)).rounded(.up)) + 16
+        return Int((Double.log(1e-9) / Double.log(radius)).rounded(.up)) + 16
     }
 
     /// Filters `count` samples at `buffer` in place, eight segments in parallel (see
@@ -129,12 +130,12 @@ public struct ReceiverFilter: Sendable {
             + integrate(nearHigh, sampleRate / 2, steps: 100)
     }
 
-    private func prewarp(_ f: Double) -> Double { tan(Double.pi * f / sampleRate) }
+    private func prewarp(_ f: Double) -> Double { Double.tan(Double.pi * f / sampleRate) }
 
     /// Bilinear-transform design: prototype poles → band-pass poles (s-plane) → z-plane pairs.
     private static func design(low: Double, high: Double, sampleRate: Double) -> BiquadCascade {
         let n = prototypeOrder
-        let wl = tan(Double.pi * low / sampleRate), wh = tan(Double.pi * high / sampleRate)
+        let wl = Double.tan(Double.pi * low / sampleRate), wh = Double.tan(Double.pi * high / sampleRate)
         let bandwidth = wh - wl, w0squared = wl * wh
         func toZ(_ s: Complex) -> Complex { (Complex(1) + s) / (Complex(1) - s) }
         func bandPassRoots(_ p: Complex) -> (Complex, Complex) {
@@ -157,7 +158,7 @@ public struct ReceiverFilter: Sendable {
             }
         }
         // Unity gain at the geometric centre, section by section (keeps Float levels sane).
-        let centre = atan(w0squared.squareRoot()) * sampleRate / Double.pi
+        let centre = Double.atan(w0squared.squareRoot()) * sampleRate / Double.pi
         let sections = pairs.map { pair -> Biquad in
             let unscaled = Biquad(bandPassPoles: pair.0, pair.1, gain: 1)
             let g = unscaled.response(at: centre, sampleRate: sampleRate).magnitude
