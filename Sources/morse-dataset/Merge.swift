@@ -25,12 +25,12 @@ extension MorseDatasetCommand {
 
         func run() throws {
             let merge = DatasetMerge(output: output, shardFolders: shardFolders, version: MorseDatasetCommand.configuration.version)
-            let result = try userFacing { try merge.run() }
+            let result = try userFacing(naming: { flag(for: $0, outputFolder: "OUT") }) { try merge.run() }
             print("Merged \(result.journals) journal\(result.journals == 1 ? "" : "s") from \(result.folders.count) folder\(result.folders.count == 1 ? "" : "s"); copied \(result.copied) clips.")
             print("")
             print("Dataset statistics:")
             for line in result.statistics.lines(histogramUpTo: result.settings.maxDuration) { print(line) }
-            print("Wrote \(output)")
+            print("Wrote \(shown(output))")
         }
     }
 }
