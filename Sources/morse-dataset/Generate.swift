@@ -126,7 +126,7 @@ extension MorseDatasetCommand {
             Console.flushOutput()
             let stop = StopSignal()
             let sources = stop.installSignalHandlers()
-            defer { sources.forEach { $0.cancel() } }
+            defer { for source in sources { source.cancel() } }
             let result = try userFacing { try generation.run(stop: stop) { printError($0) } }
             if let stopped = result.stopped {
                 printError("Stopped: \(stopped). \(result.alreadyDone + result.made) of \(result.total) clips are done and kept in \(shown(outputDir)).")

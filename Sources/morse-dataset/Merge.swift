@@ -25,7 +25,9 @@ extension MorseDatasetCommand {
 
         func run() throws {
             let merge = DatasetMerge(output: output, shardFolders: shardFolders, version: MorseDatasetCommand.configuration.version)
-            let result = try userFacing(naming: { flag(for: $0, outputFolder: "OUT") }) { try merge.run() }
+            // Merge names its output folder OUT, its first argument.
+            let naming: (RunOption) -> String = { flag(for: $0, outputFolder: "OUT") }
+            let result = try userFacing(naming: naming) { try merge.run() }
             print("Merged \(result.journals) journal\(result.journals == 1 ? "" : "s") from \(result.folders.count) folder\(result.folders.count == 1 ? "" : "s"); copied \(result.copied) clips.")
             print("")
             print("Dataset statistics:")
