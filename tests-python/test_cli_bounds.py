@@ -109,3 +109,12 @@ def test_control_characters_in_input_are_escaped_in_messages(args, shown, tmp_pa
     output = result.stdout + result.stderr
     assert "\x1b" not in output and "\x07" not in output, repr(output)
     assert shown in output, repr(output)
+
+
+@pytest.mark.parametrize("command", ["decode", "preview"])
+def test_a_folder_given_as_a_wav_file_is_named_plainly(command, tmp_path):
+    (tmp_path / "clip.wav").mkdir()
+    args = [command, "clip.wav"] if command == "decode" else [command, "clip.wav/", "--id", "0"]
+    result = subprocess.run([BINARY, *args], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert result.returncode > 0 and "clip.wav" in result.stderr, result.stderr
+    assert "Error Domain" not in result.stderr and "NSCocoaErrorDomain" not in result.stderr, result.stderr

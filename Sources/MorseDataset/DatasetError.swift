@@ -28,7 +28,7 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
             let reason = String(cString: strerror(code))
             let fix: OptionMessage
             switch code {
-            case ENOSPC, EDQUOT: fix = "free some space (or choose another \(RunOption.outputDirectory)), then run the same command again to resume"
+            case ENOSPC, EDQUOT: fix = "free some space (or give another \(RunOption.outputDirectory)), then run the same command again to resume"
             case EACCES, EPERM, EROFS:
                 fix = "choose a folder you can write to, or fix its permissions (or remount it read-write); then run the same command again, which resumes"
             case ENOTDIR: fix = "it is a file; choose a folder"

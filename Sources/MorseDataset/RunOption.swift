@@ -3,21 +3,22 @@
 /// The library never spells a front end's flags: a message names a setting with a token
 /// (`"\(RunOption.numShards) \(count) must be at least 1"`), and whoever shows the message decides
 /// how the setting is spelt: the CLI as `--num-shards`, other callers in plain words
-/// (``plainName``). Every token reads as a noun phrase.
+/// (``plainName``). Every token reads as a noun without an article, so messages are
+/// worded to read well both ways ("give another \(RunOption.outputDirectory)").
 public enum RunOption: String, Sendable, CaseIterable {
     case numSamples, outputDirectory, maxDuration, noiseRatio, sampleRate, shardIndex, numShards, overwrite
 
     /// The setting in plain words, for callers without flags of their own.
     public var plainName: String {
         switch self {
-        case .numSamples: "the number of clips"
-        case .outputDirectory: "the output folder"
-        case .maxDuration: "the maximum duration"
-        case .noiseRatio: "the noise-only ratio"
-        case .sampleRate: "the sample rate"
-        case .shardIndex: "the shard index"
-        case .numShards: "the number of shards"
-        case .overwrite: "the overwrite setting"
+        case .numSamples: "number of clips"
+        case .outputDirectory: "output folder"
+        case .maxDuration: "maximum duration"
+        case .noiseRatio: "noise-only ratio"
+        case .sampleRate: "sample rate"
+        case .shardIndex: "shard index"
+        case .numShards: "number of shards"
+        case .overwrite: "overwriting"
         }
     }
 }

@@ -24,7 +24,7 @@ public struct RunSettings: Sendable {
     /// The settings, or an error naming the value out of range and the fix.
     public func validated() throws(DatasetError) -> RunSettings {
         guard numSamples >= 1 else { throw .invalidSetting("\(RunOption.numSamples) \(numSamples) must be at least 1") }
-        guard numSamples <= 100_000_000 else { throw .invalidSetting("\(RunOption.numSamples) \(numSamples) is above the limit of 100,000,000; split the work with \(RunOption.numShards)") }
+        guard numSamples <= 100_000_000 else { throw .invalidSetting("\(RunOption.numSamples) \(numSamples) is above the limit of 100,000,000; split the work into shards (\(RunOption.numShards))") }
         guard maxDuration >= 2, maxDuration <= 600 else {
             throw .invalidSetting("\(RunOption.maxDuration) \(maxDuration) s is out of range; use 2 to 600 seconds (Whisper takes up to 30)")
         }

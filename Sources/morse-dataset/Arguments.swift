@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MorseCode
 import MorseDataset
 import MorseSignal
@@ -35,5 +36,20 @@ func userFacing<T>(naming name: (RunOption) -> String = { flag(for: $0) }, _ bod
         throw UserError(error.description(naming: name))
     } catch let error as any CustomStringConvertible & Error {
         throw UserError(error.description)
+    }
+}
+
+/// The bytes of an input file the user named, or a message naming the path and the cause (not a
+/// raw NSError dump).
+func readInputFile(_ path: String, expecting kind: String = "a WAV file") throws -> [UInt8] {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        throw UserError("'\(shown(path))' does not exist; give \(kind)")
+    }
+    guard !isFolder.boolValue else { throw UserError("'\(shown(path))' is a folder; give \(kind)") }
+    do {
+        return try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    } catch {
+        throw UserError("cannot read '\(shown(path))': \(error.localizedDescription)")
     }
 }

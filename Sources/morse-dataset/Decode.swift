@@ -48,7 +48,7 @@ extension MorseDatasetCommand {
                 for line in DecoderBenchmark(sloppiness: sloppiness).table() { print(line) }
                 return
             }
-            let bytes = try userFacing { try [UInt8](Data(contentsOf: URL(fileURLWithPath: file))) }
+            let bytes = try readInputFile(file)
             let audio = try userFacing { try WAVDecoder.decode(bytes) }
             guard audio.channels == 1 else { throw UserError("'\(shown(file))' has \(audio.channels) channels; give a mono WAV file") }
             let settings = DecoderSettings(tone: tone)

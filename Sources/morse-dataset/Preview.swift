@@ -63,7 +63,7 @@ extension MorseDatasetCommand {
         }
 
         func read(_ path: String) throws -> WAVAudio {
-            let bytes = try userFacing { try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) }
+            let bytes = try readInputFile(path)
             let audio = try userFacing { try WAVDecoder.decode(bytes) }
             guard audio.channels == 1 else { throw UserError("'\(shown(path))' has \(audio.channels) channels; give a mono WAV file") }
             return audio
