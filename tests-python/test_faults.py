@@ -2,6 +2,7 @@
 read-only folder, and a table of bad inputs. Each run that is cut short is resumed and compared
 byte for byte with an uninterrupted run."""
 import hashlib
+import os
 import random
 import signal
 import subprocess
@@ -14,9 +15,15 @@ import pytest
 from conftest import BINARY, SMALL_RUN, assert_same_dataset, mount_tmpfs, remount, run_tool, unmount
 
 
+# Interrupted runs are paced by the tool's hidden test throttle (docs/testing.md): 100 ms before each
+# clip on 2 workers is at most 20 clips/s on any build and machine, so SMALL_RUN's 60 clips take at
+# least 3 s and the moments below fall inside the run, however fast the build is.
+PACED = {**os.environ, "MORSE_DATASET_TEST_DELAY_MS": "100"}
+
+
 def start(out, *extra):
-    return subprocess.Popen([BINARY, "generate", *SMALL_RUN, "--output-dir", str(out), "--progress", "none", *map(str, extra)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen([BINARY, "generate", *SMALL_RUN, "--output-dir", str(out), "--progress", "none", "--num-workers", "2",
+                             *map(str, extra)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=PACED)
 
 
 def journal_lines(out):
@@ -64,7 +71,8 @@ def test_kill_9_at_random_moments_then_resume_gives_the_same_bytes(tmp_path, sma
     done = []
     for _ in range(4):
         process = start(out)
-        time.sleep(rng.uniform(0.2, 1.0))
+        wait_for_clips(out, done[-1] + 1 if done else 1, process)  # this run has started making clips
+        time.sleep(rng.uniform(0.0, 0.5))  # at most 10 more clips each: the 4 kills all come before clip 60
         process.kill()
         process.communicate()
         assert_no_partial_audio(out)

@@ -18,9 +18,6 @@ enum Geography {
     /// Every US state abbreviation used (the 50 states).
     static let usStates: [String] = usStatesByArea.flatMap { $0 } + ["AK", "HI"]
 
-    /// Canadian provinces and territories.
-    static let canadianProvinces: [String] = ["NS", "QC", "ON", "MB", "SK", "AB", "BC", "NT", "NB", "NL", "PE", "YT", "NU"]
-
     /// The call area digit of a US state.
     static func usArea(of state: String) -> Int {
         if state == "AK" { return 7 }
@@ -67,15 +64,6 @@ enum Geography {
         default: [region]
         }
     }
-
-    /// Every ARRL/RAC section.
-    static let allSections: [String] = {
-        var result: [String] = []
-        for region in usStates + canadianProvinces {
-            for section in sections(of: region) where !result.contains(section) { result.append(section) }
-        }
-        return result
-    }()
 
     /// CQ zone of a station by country, call-area digit and US state or Canadian province.
     static func cqZone(country: Country, area: Int, region: String?) -> Int {

@@ -34,11 +34,6 @@ public enum TextNotation {
         return nil
     }
 
-    /// Whether `text` is normalised and every character or prosign in it can be keyed.
-    public static func isKeyable(_ text: String) -> Bool {
-        text == normalised(text) && firstUnkeyable(in: text) == nil
-    }
-
     /// A prosign token in bracket notation, e.g. `<KN>`.
     static func prosign(_ name: String) -> String { "<\(name)>" }
 }

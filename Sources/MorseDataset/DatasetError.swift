@@ -1,9 +1,14 @@
 import Foundation
 
 /// Why a dataset run cannot go on; each message names the path or value and the fix.
+///
+/// Messages name run settings as ``RunOption`` tokens, never as a front end's flags:
+/// ``description`` spells them in plain words, ``description(naming:)`` as the caller's options.
 public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case io(path: String, errno: Int32, action: String)
     case invalidOption(String)
+    /// A run setting out of range or inconsistent; the message names it with ``RunOption`` tokens.
+    case invalidSetting(OptionMessage)
     case foreignDirectory(String)
     case changedRun(path: String, difference: String)
     case clipFailed(id: Int, reason: String)
@@ -12,13 +17,18 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case mismatchedShards(path: String, reference: String, difference: String)
     case incompleteMerge(String)
 
-    public var description: String {
+    public var description: String { message.description }
+
+    /// The message with each run setting spelt by `name`, e.g. as the CLI's `--num-shards`.
+    public func description(naming name: (RunOption) -> String) -> String { message.rendered(naming: name) }
+
+    var message: OptionMessage {
         switch self {
         case let .io(path, code, action):
             let reason = String(cString: strerror(code))
-            let fix: String
+            let fix: OptionMessage
             switch code {
-            case ENOSPC, EDQUOT: fix = "free some space (or choose another --output-dir), then run the same command again to resume"
+            case ENOSPC, EDQUOT: fix = "free some space (or give another \(RunOption.outputDirectory)), then run the same command again to resume"
             case EACCES, EPERM, EROFS:
                 fix = "choose a folder you can write to, or fix its permissions (or remount it read-write); then run the same command again, which resumes"
             case ENOTDIR: fix = "it is a file; choose a folder"
@@ -27,21 +37,24 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
             }
             return "cannot \(action) \(path): \(reason); \(fix)"
         case let .invalidOption(message):
+            return "\(message)"
+        case let .invalidSetting(message):
             return message
         case let .foreignDirectory(path):
-            return "\(path) is not empty and is not a morse-dataset dataset; choose an empty or new folder, or pass --overwrite to replace its contents"
+            // Overwriting never deletes files the tool did not make, so it is no fix here.
+            return "\(path) is not empty and is not a morse-dataset dataset; choose an empty or new folder (morse-dataset never replaces a folder it did not make)"
         case let .changedRun(path, difference):
-            return "\(path) holds a dataset made with different settings (\(difference)); run with the original settings to resume it, or pass --overwrite to start afresh"
+            return "\(path) holds a dataset made with different settings (\(difference)); run with the original settings to resume it, or start afresh with \(RunOption.overwrite)"
         case let .clipFailed(id, reason):
             return "clip \(id) failed: \(reason)"
         case let .damagedJournal(path, line):
-            return "\(path) line \(line) is damaged; delete the dataset folder or pass --overwrite to start afresh"
+            return "\(path) line \(line) is damaged; delete the dataset folder and make it again"
         case let .notADataset(path):
-            return "\(path) is not a morse-dataset dataset or shard (it has no .morse-dataset/run.json); name the folders that `generate --shard-index I --num-shards N` wrote"
+            return "\(path) is not a morse-dataset dataset or shard (it has no .morse-dataset/run.json); name the folders that the shard runs (each with \(RunOption.shardIndex) and \(RunOption.numShards)) wrote"
         case let .mismatchedShards(path, reference, difference):
-            return "\(path) was made with other settings than \(reference) (\(difference)); merge only shards of one run (same config, seed, --num-samples, --max-duration, --noise-ratio)"
+            return "\(path) was made with other settings than \(reference) (\(difference)); merge only shards of one run (same config, seed, \(RunOption.numSamples), \(RunOption.maxDuration), \(RunOption.noiseRatio))"
         case let .incompleteMerge(report):
-            return report
+            return "\(report)"
         }
     }
 }

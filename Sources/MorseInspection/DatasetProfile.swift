@@ -116,7 +116,7 @@ public enum InspectionError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .unreadableManifest(path, problem): "\(path) \(problem); is this the --output-dir of a generate run?"
+        case let .unreadableManifest(path, problem): "\(path) \(problem); is this the output folder of a generate run?"
         case let .malformedRow(path, line, problem): "\(path):\(line): row \(problem); run `morse-dataset validate` for a full report"
         case let .unknownClip(id, path): "no clip with id \(id) in \(path); ids run from 0 to the number of clips minus 1"
         case let .unreadableAudio(path, problem): "cannot read audio \(path): \(problem)"

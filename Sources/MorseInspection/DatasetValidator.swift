@@ -352,7 +352,7 @@ public struct DatasetValidator: Sendable {
 
     func readInfo(_ log: inout FindingLog) -> Info {
         guard let data = FileManager.default.contents(atPath: files.datasetInfo) else {
-            log.add(ValidationFinding(.missingManifest, "dataset_info.json", "is missing; the maximum duration and sample rate are then not known (pass --max-duration and --sample-rate)"))
+            log.add(ValidationFinding(.missingManifest, "dataset_info.json", "is missing; the maximum duration and sample rate are then not known (give them as validation options)"))
             return Info()
         }
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {

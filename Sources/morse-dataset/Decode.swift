@@ -28,7 +28,7 @@ extension MorseDatasetCommand {
         @Option(help: "With --benchmark: the operators' sloppiness, 0 to 1.")
         var sloppiness: Double = 0.5
 
-        @Option(help: "Tone frequency in Hz. Default: found in the audio.")
+        @Option(help: "Tone frequency in Hz, 100 to 5000. Default: found in the audio.")
         var tone: Double?
 
         @Option(help: "A transcript to compare with: prints the character error rate.")
@@ -39,7 +39,8 @@ extension MorseDatasetCommand {
 
         func validate() throws {
             guard benchmark || file != nil else { throw ValidationError("give a WAV file to decode, or --benchmark") }
-            guard (0...1).contains(sloppiness) else { throw ValidationError("--sloppiness \(sloppiness) is out of range; use 0 to 1") }
+            try Bounds.check(sloppiness, "--sloppiness", in: Bounds.sloppiness)
+            try Bounds.check(tone, "--tone", in: Bounds.tone, unit: "Hz")
         }
 
         func run() throws {
@@ -47,9 +48,9 @@ extension MorseDatasetCommand {
                 for line in DecoderBenchmark(sloppiness: sloppiness).table() { print(line) }
                 return
             }
-            let bytes = try userFacing { try [UInt8](Data(contentsOf: URL(fileURLWithPath: file))) }
+            let bytes = try readInputFile(file)
             let audio = try userFacing { try WAVDecoder.decode(bytes) }
-            guard audio.channels == 1 else { throw UserError("'\(file)' has \(audio.channels) channels; give a mono WAV file") }
+            guard audio.channels == 1 else { throw UserError("'\(shown(file))' has \(audio.channels) channels; give a mono WAV file") }
             let settings = DecoderSettings(tone: tone)
             let decoded = CWDecoder(sampleRate: Double(audio.sampleRate), settings: settings).decode(audio.samples)
             print(decoded.text)

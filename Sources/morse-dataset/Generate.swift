@@ -24,7 +24,9 @@ extension MorseDatasetCommand {
                 Example: morse-dataset generate --num-samples 100000 --output-dir data/cw --seed 1
                 """)
 
-        @Option(name: [.customLong("num-samples"), .customLong("num_samples")], help: "Number of clips to make.")
+        @Option(
+            name: [.customLong("num-samples"), .customLong("num_samples")],
+            help: "Number of clips to make, \(Bounds.numSamples.lowerBound) to \(Bounds.numSamples.upperBound).")
         var numSamples: Int = 1000
 
         @Option(name: [.customLong("output-dir"), .customLong("output_dir")], help: "Folder for the dataset (created if missing).")
@@ -33,19 +35,23 @@ extension MorseDatasetCommand {
         @Option(help: "YAML config (the reference's contest_cw.yaml works unchanged; see docs/config.md). Default: built-in defaults.")
         var config: String?
 
-        @Option(help: "Dataset seed. Default: the config's `seed`, else a random seed that is printed and stored.")
-        var seed: UInt64?
+        @OptionGroup var seedOptions: SeedOptions
 
-        @Option(name: [.customLong("num-workers"), .customLong("num_workers")], help: "Worker threads. Default: the number of cores, at most 8.")
-        var numWorkers: Int?
+        @OptionGroup var workerOptions: WorkerOptions
 
-        @Option(name: [.customLong("sample-rate"), .customLong("sample_rate")], help: "Sample rate in Hz. Default: the config's audio.sample_rate (16000).")
+        @Option(
+            name: [.customLong("sample-rate"), .customLong("sample_rate")],
+            help: "Sample rate in Hz, 8000 to 48000. Default: the config's audio.sample_rate (16000).")
         var sampleRate: Int?
 
-        @Option(name: [.customLong("max-duration"), .customLong("max_duration")], help: "Longest clip in seconds, silence included; no clip is ever cut.")
+        @Option(
+            name: [.customLong("max-duration"), .customLong("max_duration")],
+            help: "Longest clip in seconds, silence included, 2 to 600; no clip is ever cut.")
         var maxDuration: Double = 28
 
-        @Option(name: [.customLong("noise-ratio"), .customLong("noise_ratio")], help: "Fraction of noise-only clips (empty transcript).")
+        @Option(
+            name: [.customLong("noise-ratio"), .customLong("noise_ratio")],
+            help: "Fraction of noise-only clips (empty transcript), 0 to 1.")
         var noiseRatio: Double = 0.05
 
         @Flag(help: "Delete a dataset of ours made with other settings in --output-dir and start afresh.")
@@ -58,21 +64,24 @@ extension MorseDatasetCommand {
             transform: { try OutputFormat.list($0) })
         var format: [OutputFormat]?
 
-        @Option(help: "Make only shard I (0 to --num-shards − 1) of the dataset; merge the shards with `morse-dataset merge`. Default: SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set, else the whole dataset.")
+        @Option(help: "Make only shard I (0 to --num-shards − 1, at most 99999) of the dataset; merge the shards with `morse-dataset merge`. Default: SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set, else the whole dataset.")
         var shardIndex: Int?
 
-        @Option(help: "Number of shards (processes or machines) the dataset is split into; shard I makes clip ids [I·N/n, (I+1)·N/n). Default: SLURM_ARRAY_TASK_COUNT under a SLURM array, else 1.")
+        @Option(help: "Number of shards (processes or machines) the dataset is split into; 1 to 100000; shard I makes clip ids [I·N/n, (I+1)·N/n). Default: SLURM_ARRAY_TASK_COUNT under a SLURM array, else 1.")
         var numShards: Int?
 
-        @Option(help: "Progress display: auto (a bar on a terminal, lines otherwise), bar, lines or none.")
-        var progress: ProgressChoice = .auto
+        @OptionGroup var progressOptions: ProgressOptions
 
-        enum ProgressChoice: String, ExpressibleByArgument, CaseIterable { case auto, bar, lines, none }
+        @OptionGroup var testHooks: TestHookOptions
 
+        /// Every number is checked here, before the banner or anything else is printed.
         func validate() throws {
-            if let numWorkers, !(1...256).contains(numWorkers) {
-                throw ValidationError("--num-workers \(numWorkers) is out of range; use 1 to 256")
-            }
+            try Bounds.check(numSamples, "--num-samples", in: Bounds.numSamples)
+            try Bounds.check(sampleRate, "--sample-rate", in: Bounds.datasetSampleRate, unit: "Hz")
+            try Bounds.check(maxDuration, "--max-duration", in: Bounds.maxDuration, unit: "seconds")
+            try Bounds.check(noiseRatio, "--noise-ratio", in: Bounds.noiseRatio)
+            try Bounds.check(shardIndex, "--shard-index", in: Bounds.shardIndex)
+            try Bounds.check(numShards, "--num-shards", in: Bounds.numShards)
         }
 
         func run() throws {
@@ -87,58 +96,33 @@ extension MorseDatasetCommand {
             }
             let shard = assignment.shard
             loaded = try userFacing { try loaded.validated() }
-            let seed = seed ?? loaded.seed ?? resolveSeed(nil)
-            let settings = RunSettings(config: loaded, numSamples: numSamples, seed: seed, maxDuration: maxDuration, noiseRatio: noiseRatio)
-            let workers = numWorkers ?? min(ProcessInfo.processInfo.activeProcessorCount, 8)
-            let style: ProgressStyle
-            switch progress {
-            case .auto: style = .automatic
-            case .bar: style = .bar
-            case .lines: style = .lines(interval: 5)
-            case .none: style = .none
+            // The settings are checked in full before the banner, so a refused run prints only the error.
+            let settings = try userFacing {
+                try RunSettings(
+                    config: loaded, numSamples: numSamples, seed: seedOptions.resolved(fallback: loaded.seed),
+                    maxDuration: maxDuration, noiseRatio: noiseRatio
+                ).validated()
             }
-            print("Generating \(numSamples) morse code samples in \(outputDir) (seed \(seed))")
-            print("All samples will be at most \(formatted(maxDuration)) seconds; \(formatted(noiseRatio * 100))% noise-only")
+            let seed = settings.seed
+            let workers = workerOptions.workers
+            print("Generating \(numSamples) morse code samples in \(shown(outputDir)) (seed \(seed))")
+            print("All samples will be at most \(Console.formatted(maxDuration)) seconds; \(Console.formatted(noiseRatio * 100))% noise-only")
             print("Using \(workers) worker thread\(workers == 1 ? "" : "s")")
             if let source = assignment.source {
                 let ids = shard.ids(of: numSamples)
-                print("\(shard) (from \(source)): clips \(ids.lowerBound) to \(ids.upperBound - 1) (\(ids.count) clips)")
+                let origin = source == .option ? "--shard-index" : source.rawValue
+                print("\(shard) (from \(origin)): clips \(ids.lowerBound) to \(ids.upperBound - 1) (\(ids.count) clips)")
             }
-            let generation = DatasetGeneration(
-                settings: settings, outputDirectory: outputDir, workers: workers, overwrite: overwrite, progress: style,
+            var generation = DatasetGeneration(
+                settings: settings, outputDirectory: outputDir, workers: workers, overwrite: overwrite, progress: progressOptions.style,
                 version: MorseDatasetCommand.configuration.version, shard: shard)
-            flushOutput()
+            generation.clipDelay = Double(try testHooks.clipDelayMilliseconds()) / 1000
+            Console.flushOutput()
             let stop = StopSignal()
             let sources = stop.installSignalHandlers()
-            defer { sources.forEach { $0.cancel() } }
+            defer { for source in sources { source.cancel() } }
             let result = try userFacing { try generation.run(stop: stop) { printError($0) } }
-            if let stopped = result.stopped {
-                printError("Stopped: \(stopped). \(result.alreadyDone + result.made) of \(result.total) clips are done and kept in \(outputDir).")
-                printError("Run the same command again to resume.")
-                throw ExitCode(130)
-            }
-            if !shard.isWhole {
-                print("\(shard): \(result.alreadyDone + result.made) of \(result.total) clips done (made \(result.made)) in \(String(format: "%.1f", result.elapsed)) s.")
-                if !result.failures.isEmpty {
-                    printError("\(result.failures.count) clip\(result.failures.count == 1 ? "" : "s") failed; run the same command again to retry them.")
-                    for failure in result.failures.prefix(20) { printError("  clip \(failure.id): \(failure.reason)") }
-                    throw ExitCode(1)
-                }
-                print("When all \(shard.count) shards are done, finalise the dataset with:")
-                print("  morse-dataset merge OUT SHARD_DIR... (or `morse-dataset merge \(outputDir)` if every shard wrote into \(outputDir))")
-                return
-            }
-            if result.alreadyDone > 0 { print("Resumed: \(result.alreadyDone) clips were already done; made \(result.made) more.") }
-            print("")
-            print("Dataset statistics:")
-            for line in result.statistics?.lines(histogramUpTo: maxDuration) ?? [] { print(line) }
-            print("Total time: \(String(format: "%.1f", result.elapsed)) s (\(String(format: "%.0f", Double(result.made) / max(result.elapsed, 1e-9))) clips/s)")
-            if !result.failures.isEmpty || !result.missing.isEmpty {
-                printError("\(result.failures.count) clip\(result.failures.count == 1 ? "" : "s") failed and \(result.missing.count) lost their audio; they are left out of the manifests. Run the same command again to retry them.")
-                for failure in result.failures.prefix(20) { printError("  clip \(failure.id): \(failure.reason)") }
-                throw ExitCode(1)
-            }
-            print("Wrote \(outputDir)")
+            try GenerateReport(result: result, shard: shard, outputDir: outputDir, maxDuration: maxDuration).show()
         }
     }
 }

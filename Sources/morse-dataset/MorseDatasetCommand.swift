@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct MorseDatasetCommand: ParsableCommand {
@@ -11,4 +12,23 @@ struct MorseDatasetCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Generate.self, Validate.self, Stats.self, Preview.self, Decode.self, Render.self, Merge.self])
+
+    /// Parses, validates and runs the command, like ArgumentParser's own `main()`, but prints every
+    /// error through ``Console`` so that control characters in echoed input are escaped.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+            } else if !message.isEmpty {
+                Console.printError(message)
+            }
+            Console.flushOutput()
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -27,27 +27,31 @@ extension MorseDatasetCommand {
         @Argument(help: "A dataset folder (with --id) or a WAV file.")
         var source: String
 
-        @Option(help: "The clip's id in the dataset.")
+        @Option(help: "The clip's id in the dataset, 0 to the number of clips − 1.")
         var id: Int?
 
         @Option(name: [.short, .long], help: "PNG file to write.")
         var output: String = "preview.png"
 
+        func validate() throws {
+            try Bounds.check(id, "--id", in: Bounds.clipID)
+        }
+
         func run() throws {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: source, isDirectory: &isFolder) else {
-                throw UserError("'\(source)' does not exist; give a dataset folder with --id N, or a WAV file")
+                throw UserError("'\(shown(source))' does not exist; give a dataset folder with --id N, or a WAV file")
             }
             let samples: [Float], sampleRate: Int, characters: [KeyedTimeline.Span], tone: Double?, title: String
             if isFolder.boolValue {
-                guard let id else { throw UserError("'\(source)' is a folder; say which clip to draw with --id N") }
+                guard let id else { throw UserError("'\(shown(source))' is a folder; say which clip to draw with --id N") }
                 let clip = try userFacing { try LabelledClip.find(id: id, root: source) }
                 let audio = try read(clip.audioPath)
                 (samples, sampleRate, characters, tone) = (audio.samples, audio.sampleRate, clip.characters, clip.row.tone)
                 let snr = clip.row.snr500.map { String(format: " SNR %.1f DB", $0) } ?? ""
                 title = "ID \(id) \(clip.row.audioFile): \(clip.row.text.isEmpty ? "(NOISE ONLY)" : clip.row.text)  \(String(format: "%.1f", clip.row.wpm)) WPM\(snr)"
             } else {
-                if id != nil { throw UserError("--id is for a dataset folder; '\(source)' is a file") }
+                if id != nil { throw UserError("--id is for a dataset folder; '\(shown(source))' is a file") }
                 let audio = try read(source)
                 let decoded = CWDecoder(sampleRate: Double(audio.sampleRate)).decode(audio.samples)
                 (samples, sampleRate, characters, tone) = (audio.samples, audio.sampleRate, decoded.characters, decoded.tone)
@@ -56,13 +60,13 @@ extension MorseDatasetCommand {
             let preview = ClipPreview(sampleRate: Double(sampleRate), tone: tone)
             let image = preview.render(samples, characters: characters, title: title)
             try userFacing { try FileSystem.writeAtomically(PNGEncoder.encode(image), to: output) }
-            print("Wrote \(output) (\(image.width)×\(image.height) pixels, \(characters.count) characters marked, \(String(format: "%.0f", preview.pixelsPerSecond)) pixels per second)")
+            print("Wrote \(shown(output)) (\(image.width)×\(image.height) pixels, \(characters.count) characters marked, \(String(format: "%.0f", preview.pixelsPerSecond)) pixels per second)")
         }
 
         func read(_ path: String) throws -> WAVAudio {
-            let bytes = try userFacing { try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) }
+            let bytes = try readInputFile(path)
             let audio = try userFacing { try WAVDecoder.decode(bytes) }
-            guard audio.channels == 1 else { throw UserError("'\(path)' has \(audio.channels) channels; give a mono WAV file") }
+            guard audio.channels == 1 else { throw UserError("'\(shown(path))' has \(audio.channels) channels; give a mono WAV file") }
             return audio
         }
     }

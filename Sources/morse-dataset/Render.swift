@@ -27,7 +27,7 @@ extension MorseDatasetCommand {
         @Option(help: "Character speed in words per minute (PARIS), 5 to 60.")
         var wpm: Double = 20
 
-        @Option(help: "Farnsworth overall speed in WPM (at most --wpm); stretches only character and word gaps. Default: none.")
+        @Option(help: "Farnsworth overall speed in WPM, 5 to 60 and at most --wpm; stretches only character and word gaps. Default: none.")
         var farnsworth: Double?
 
         @Option(help: "Dah length in dits, 2.5 to 4.5.")
@@ -42,7 +42,7 @@ extension MorseDatasetCommand {
         @Option(help: "How sloppy the operator is, 0 (exact) to 1 (very sloppy, still readable).")
         var sloppiness: Double = 0.3
 
-        @Option(help: "Tone frequency in Hz.")
+        @Option(help: "Tone frequency in Hz, 100 to 5000 (and below half the sample rate).")
         var tone: Double = 700
 
         @Option(help: "Peak amplitude, 0 to 1 (full scale).")
@@ -54,39 +54,50 @@ extension MorseDatasetCommand {
         @Option(help: "Keying edge shape: \(EnvelopeShape.allCases.map(\.rawValue).joined(separator: ", ")).")
         var envelope: EnvelopeShape = .raisedCosine
 
-        @Option(parsing: .unconditional, help: "Chirp: frequency offset in Hz at key-down, decaying after it (0 = none; may be negative).")
+        @Option(parsing: .unconditional, help: "Chirp: frequency offset in Hz at key-down, decaying after it, −1000 to 1000 (0 = none).")
         var chirp: Double = 0
 
-        @Option(help: "Chirp decay time constant in milliseconds.")
+        @Option(help: "Chirp decay time constant in milliseconds, 0.1 to 100.")
         var chirpTime: Double = 5
 
-        @Option(parsing: .unconditional, help: "Slow frequency drift in Hz per second (negative drifts down).")
+        @Option(parsing: .unconditional, help: "Slow frequency drift in Hz per second, −100 to 100 (negative drifts down).")
         var drift: Double = 0
 
-        @Option(help: "Silence before and after the Morse, in seconds.")
+        @Option(help: "Silence before and after the Morse, in seconds, 0 to 60.")
         var silence: Double = 0.5
 
-        @Option(help: "Sample rate in Hz.")
+        @Option(help: "Sample rate in Hz, 8000 to 192000.")
         var sampleRate: Int = 16_000
 
         @Option(help: "Sample encoding: pcm16 (16-bit PCM) or float32.")
         var format: WAVSampleFormat = .pcm16
 
-        @Option(help: "Seed for the operator's timing. Default: a random seed, printed so the clip can be made again.")
-        var seed: UInt64?
+        @OptionGroup var seedOptions: SeedOptions
 
         @Flag(help: "Leave out characters that cannot be keyed (and list them) instead of stopping.")
         var dropUnknown = false
 
+        /// Every number is checked here, before anything is keyed or allocated.
         func validate() throws {
-            guard silence >= 0 else { throw ValidationError("--silence \(silence) must be 0 or more seconds") }
-            guard (0...1).contains(sloppiness) else { throw ValidationError("--sloppiness \(sloppiness) is out of range; use 0 to 1") }
+            try Bounds.check(wpm, "--wpm", in: Bounds.wpm, unit: "WPM")
+            try Bounds.check(farnsworth, "--farnsworth", in: Bounds.wpm, unit: "WPM")
+            try Bounds.check(dashRatio, "--dash-ratio", in: Bounds.dashRatio, unit: "dits")
+            try Bounds.check(weighting, "--weighting", in: Bounds.weighting, unit: "percent")
+            try Bounds.check(sloppiness, "--sloppiness", in: Bounds.sloppiness)
+            try Bounds.check(tone, "--tone", in: Bounds.tone, unit: "Hz")
+            try Bounds.check(amplitude, "--amplitude", in: Bounds.amplitude)
+            try Bounds.check(riseTime, "--rise-time", in: Bounds.riseTime, unit: "ms")
+            try Bounds.check(chirp, "--chirp", in: Bounds.chirp, unit: "Hz")
+            try Bounds.check(chirpTime, "--chirp-time", in: Bounds.chirpTime, unit: "ms")
+            try Bounds.check(drift, "--drift", in: Bounds.drift, unit: "Hz per second")
+            try Bounds.check(silence, "--silence", in: Bounds.silence, unit: "seconds")
+            try Bounds.check(sampleRate, "--sample-rate", in: Bounds.renderSampleRate, unit: "Hz")
         }
 
         func run() throws {
             let parsed = try userFacing { try MorseText(text, unknown: dropUnknown ? .drop : .reject) }
             for (dropped, position) in parsed.dropped {
-                printError("dropped '\(dropped)' at position \(position): it cannot be keyed")
+                printError("dropped '\(shown(String(dropped)))' at position \(position): it cannot be keyed")
             }
             guard !parsed.isEmpty else { throw UserError("--text has nothing to key") }
             let timing = try userFacing {
@@ -98,7 +109,7 @@ extension MorseDatasetCommand {
                     chirpOffset: chirp, chirpTimeConstant: chirpTime / 1000, driftRate: drift
                 ).validated(sampleRate: Double(sampleRate))
             }
-            let seed = resolveSeed(seed)
+            let seed = seedOptions.resolved()
             var rng = SeededGenerator(seed: seed)
             let keyed = Keyer(timing: timing, fist: Fist(kind: fist, sloppiness: sloppiness)).key(parsed, using: &rng)
             let renderer = ToneRenderer(sampleRate: Double(sampleRate))
@@ -114,56 +125,13 @@ extension MorseDatasetCommand {
                 encoder.keyEncodingStrategy = .convertToSnakeCase
                 try write(try encoder.encode(document), to: timeline)
             }
-            print("wrote \(output): \(parsed.description) — \(String(format: "%.2f", Double(samples.count) / Double(sampleRate))) s at \(formatted(wpm)) WPM, \(fist.rawValue) fist, seed \(seed)")
+            print("wrote \(shown(output)): \(parsed.description) — \(String(format: "%.2f", Double(samples.count) / Double(sampleRate))) s at \(Console.formatted(wpm)) WPM, \(fist.rawValue) fist, seed \(seed)")
         }
 
         private func write(_ data: Data, to path: String) throws {
             do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-                throw UserError("cannot write \(path): \(error.localizedDescription); check that the folder exists and is writable")
+                throw UserError("cannot write \(shown(path)): \(error.localizedDescription); check that the folder exists and is writable")
             }
         }
     }
-}
-
-/// The JSON form of a rendered clip's timeline; times are seconds from the start of the WAV file.
-struct TimelineDocument: Encodable {
-    var text: String
-    var seed: UInt64
-    var wpm: Double
-    var effectiveWPM: Double?
-    var fist: String
-    var sloppiness: Double
-    var tone: Double
-    var sampleRate: Int
-    var duration: Double
-    var timeline: KeyedTimeline
-
-    enum CodingKeys: String, CodingKey {
-        case text, seed, wpm, effectiveWPM = "effective_wpm", fist, sloppiness, tone, sampleRate, duration
-        case characters, words, marks
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(text, forKey: .text)
-        try container.encode(seed, forKey: .seed)
-        try container.encode(wpm, forKey: .wpm)
-        try container.encodeIfPresent(effectiveWPM, forKey: .effectiveWPM)
-        try container.encode(fist, forKey: .fist)
-        try container.encode(sloppiness, forKey: .sloppiness)
-        try container.encode(tone, forKey: .tone)
-        try container.encode(sampleRate, forKey: .sampleRate)
-        try container.encode(duration, forKey: .duration)
-        try container.encode(timeline.characters, forKey: .characters)
-        try container.encode(timeline.words, forKey: .words)
-        try container.encode(timeline.marks, forKey: .marks)
-    }
-}
-
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}
-
-func formatted(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(value)
 }

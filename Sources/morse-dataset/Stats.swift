@@ -29,12 +29,10 @@ extension MorseDatasetCommand {
         @Option(help: "Fraction of Morse clips to decode for the error-rate baseline, 0 (skip) to 1 (chosen by id, the same every run).")
         var decodeFraction: Double = 0.05
 
-        @Option(name: [.customLong("num-workers"), .customLong("num_workers")], help: "Threads that decode. Default: the number of cores, at most 8.")
-        var numWorkers: Int?
+        @OptionGroup var workerOptions: WorkerOptions
 
         func validate() throws {
-            guard (0...1).contains(decodeFraction) else { throw ValidationError("--decode-fraction \(decodeFraction) is out of range; use 0 to 1") }
-            if let numWorkers, !(1...256).contains(numWorkers) { throw ValidationError("--num-workers \(numWorkers) is out of range; use 1 to 256") }
+            try Bounds.check(decodeFraction, "--decode-fraction", in: Bounds.fraction)
         }
 
         func run() throws {
@@ -43,8 +41,8 @@ extension MorseDatasetCommand {
             for line in profile.lines() { print(line) }
             var result: DecoderSurveyResult?
             if let survey {
-                flushOutput()
-                let workers = numWorkers ?? min(ProcessInfo.processInfo.activeProcessorCount, 8)
+                Console.flushOutput()
+                let workers = workerOptions.workers
                 let decoded = survey.run(selected, files: DatasetLayout(reading: dataset), workers: workers)
                 print("")
                 for line in DecoderReport(decoded).lines() { print(line) }
@@ -54,7 +52,7 @@ extension MorseDatasetCommand {
                 let title = "morse-dataset: " + URL(fileURLWithPath: dataset).standardizedFileURL.lastPathComponent
                 let report = HTMLReport(title: title, profile: profile, decoder: result)
                 try userFacing { try FileSystem.writeAtomically(report.html, to: html) }
-                print("Wrote \(html)")
+                print("Wrote \(shown(html))")
             }
         }
     }

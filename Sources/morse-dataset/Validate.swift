@@ -20,13 +20,12 @@ extension MorseDatasetCommand {
         @Argument(help: "The dataset folder (the --output-dir of generate).")
         var dataset: String
 
-        @Option(name: [.customLong("num-workers"), .customLong("num_workers")], help: "Threads that read audio. Default: the number of cores, at most 8.")
-        var numWorkers: Int?
+        @OptionGroup var workerOptions: WorkerOptions
 
-        @Option(help: "Required sample rate in Hz. Default: dataset_info.json's sample_rate (16000).")
+        @Option(help: "Required sample rate in Hz, 1000 to 192000. Default: dataset_info.json's sample_rate (16000).")
         var sampleRate: Int?
 
-        @Option(help: "Longest allowed clip in seconds. Default: dataset_info.json's max_duration.")
+        @Option(help: "Longest allowed clip in seconds, 0.1 to 3600. Default: dataset_info.json's max_duration.")
         var maxDuration: Double?
 
         @Flag(help: "Also decode high-SNR clips with the reference decoder and flag labels that disagree with the audio.")
@@ -35,29 +34,31 @@ extension MorseDatasetCommand {
         @Option(help: "With --decode: fraction of the eligible clips to decode, 0 to 1 (chosen by id, the same every run).")
         var fraction: Double = 0.1
 
-        @Option(parsing: .unconditional, help: "With --decode: decode only clips with at least this SNR in dB (500 Hz bandwidth).")
+        @Option(parsing: .unconditional, help: "With --decode: decode only clips with at least this SNR in dB (500 Hz bandwidth), −50 to 100.")
         var minSnr: Double = 25
 
         @Option(help: "With --decode: flag a clip when the decoder's character error rate is above this, 0 to 1, and it made at least 2 errors.")
         var flagCer: Double = 0.5
 
-        @Option(help: "Problems listed per kind (all are counted).")
+        @Option(help: "Problems listed per kind (all are counted), 0 to 1000000.")
         var limit: Int = 20
 
         func validate() throws {
-            guard (0...1).contains(fraction) else { throw ValidationError("--fraction \(fraction) is out of range; use 0 to 1") }
-            guard (0...1).contains(flagCer) else { throw ValidationError("--flag-cer \(flagCer) is out of range; use 0 to 1") }
-            if let numWorkers, !(1...256).contains(numWorkers) { throw ValidationError("--num-workers \(numWorkers) is out of range; use 1 to 256") }
-            guard limit >= 0 else { throw ValidationError("--limit \(limit) must be 0 or more") }
+            try Bounds.check(sampleRate, "--sample-rate", in: Bounds.validationSampleRate, unit: "Hz")
+            try Bounds.check(maxDuration, "--max-duration", in: Bounds.validationMaxDuration, unit: "seconds")
+            try Bounds.check(fraction, "--fraction", in: Bounds.fraction)
+            try Bounds.check(minSnr, "--min-snr", in: Bounds.minimumSNR, unit: "dB")
+            try Bounds.check(flagCer, "--flag-cer", in: Bounds.fraction)
+            try Bounds.check(limit, "--limit", in: Bounds.findingsPerKind)
         }
 
         func run() throws {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: dataset, isDirectory: &isFolder), isFolder.boolValue else {
-                throw UserError("'\(dataset)' is not a folder; give the --output-dir of a generate run")
+                throw UserError("'\(shown(dataset))' is not a folder; give the --output-dir of a generate run")
             }
             let options = ValidationOptions(
-                workers: numWorkers ?? min(ProcessInfo.processInfo.activeProcessorCount, 8), sampleRate: sampleRate, maxDuration: maxDuration,
+                workers: workerOptions.workers, sampleRate: sampleRate, maxDuration: maxDuration,
                 decode: decode ? DecoderSurvey(fraction: fraction, minimumSNR: minSnr, flagCER: flagCer) : nil,
                 findingsPerKind: max(limit, 1))
             let report = DatasetValidator(root: dataset, options: options).run { printError($0) }

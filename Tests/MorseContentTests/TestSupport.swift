@@ -112,3 +112,10 @@ enum Fixture {
 
     static func isCallsign(_ text: String) -> Bool { (try? callsign.wholeMatch(in: text)) != nil }
 }
+
+extension TextNotation {
+    /// Whether `text` is normalised and every character or prosign in it can be keyed (test-only).
+    static func isKeyable(_ text: String) -> Bool {
+        text == normalised(text) && firstUnkeyable(in: text) == nil
+    }
+}

@@ -1,10 +1,21 @@
 import Foundation
 @testable import MorseDataset
 
-/// A fresh temporary folder for one test.
+/// This test process's scratch folder, removed with everything in it when the process exits.
+let scratchRoot: String = {
+    let root = scratchRootPath()
+    try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(atPath: scratchRootPath()) }
+    return root
+}()
+
+/// One folder per test process, so concurrent `swift test` runs never remove each other's files.
+private func scratchRootPath() -> String { NSTemporaryDirectory() + "morse-dataset-tests-\(getpid())" }
+
+/// A fresh temporary folder for one test, inside ``scratchRoot`` (removed when the tests end).
 func temporaryFolder(_ name: String = #function) -> String {
     let safe = name.filter { $0.isLetter || $0.isNumber }
-    let path = NSTemporaryDirectory() + "morse-dataset-tests/\(safe)-\(UUID().uuidString.prefix(8))"
+    let path = scratchRoot + "/\(safe)-\(UUID().uuidString.prefix(8))"
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }

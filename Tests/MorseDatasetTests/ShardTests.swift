@@ -21,25 +21,25 @@ import MorseDatasetFormat
 
     /// (--shard-index, --num-shards, environment) → (index, count, source), or a message's key words.
     enum Expected {
-        case shard(Int, Int, String?)
+        case shard(Int, Int, DatasetShard.Source?)
         case error(String)
     }
 
     static let cases: [(Int?, Int?, [String: String], Expected)] = [
         (nil, nil, [:], .shard(0, 1, nil)),
-        (2, 4, ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "8"], .shard(2, 4, "--shard-index")),
-        (nil, nil, ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "8"], .shard(3, 8, "SLURM_ARRAY_TASK_ID")),
-        (nil, nil, ["SLURM_ARRAY_TASK_ID": "12", "SLURM_ARRAY_TASK_MIN": "10", "SLURM_ARRAY_TASK_MAX": "13"], .shard(2, 4, "SLURM_ARRAY_TASK_ID")),
-        (nil, 4, ["SLURM_ARRAY_TASK_ID": "1"], .shard(1, 4, "SLURM_ARRAY_TASK_ID")),
-        (nil, 8, ["JOB_COMPLETION_INDEX": "5"], .shard(5, 8, "JOB_COMPLETION_INDEX")),
+        (2, 4, ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "8"], .shard(2, 4, .option)),
+        (nil, nil, ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "8"], .shard(3, 8, .slurmArray)),
+        (nil, nil, ["SLURM_ARRAY_TASK_ID": "12", "SLURM_ARRAY_TASK_MIN": "10", "SLURM_ARRAY_TASK_MAX": "13"], .shard(2, 4, .slurmArray)),
+        (nil, 4, ["SLURM_ARRAY_TASK_ID": "1"], .shard(1, 4, .slurmArray)),
+        (nil, 8, ["JOB_COMPLETION_INDEX": "5"], .shard(5, 8, .kubernetesIndexedJob)),
         (nil, 1, ["JOB_COMPLETION_INDEX": "5"], .shard(0, 1, nil)),
-        (nil, nil, ["JOB_COMPLETION_INDEX": "5"], .error("pass --num-shards")),
-        (nil, nil, ["SLURM_ARRAY_TASK_ID": "5"], .error("pass --num-shards")),
+        (nil, nil, ["JOB_COMPLETION_INDEX": "5"], .error("give <numShards>")),
+        (nil, nil, ["SLURM_ARRAY_TASK_ID": "5"], .error("give <numShards>")),
         (nil, 3, ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "4"], .error("disagrees")),
         (nil, nil, ["SLURM_ARRAY_TASK_ID": "x", "SLURM_ARRAY_TASK_COUNT": "4"], .error("not a whole number")),
         (4, 4, [:], .error("use 0 to 3")),
-        (1, nil, [:], .error("needs --num-shards")),
-        (nil, 4, [:], .error("needs --shard-index")),
+        (1, nil, [:], .error("needs <numShards>")),
+        (nil, 4, [:], .error("needs <shardIndex>")),
         (nil, nil, ["SLURM_ARRAY_TASK_ID": "9", "SLURM_ARRAY_TASK_COUNT": "4"], .error("contiguous array")),
     ]
 
@@ -58,7 +58,10 @@ import MorseDatasetFormat
                     Issue.record("\(environment): unexpected error \(error.description)")
                     continue
                 }
-                #expect(error.description.contains(words), "\(error.description)")
+                // Tokens rendered as <name> show which setting each message points at.
+                let message = error.description(naming: { "<\($0.rawValue)>" })
+                #expect(message.contains(words), "\(message)")
+                #expect(!["--num-shards", "--shard-index"].contains { error.description.contains($0) }, "the library spells no CLI flag: \(error.description)")
             }
         }
     }

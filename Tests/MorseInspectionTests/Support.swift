@@ -1,10 +1,21 @@
 import Foundation
 import MorseDataset
 
+/// This test process's scratch folder, removed with everything in it when the process exits.
+let scratchRoot: String = {
+    let root = scratchRootPath()
+    try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(atPath: scratchRootPath()) }
+    return root
+}()
+
+/// One folder per test process, so concurrent `swift test` runs never remove each other's files.
+private func scratchRootPath() -> String { NSTemporaryDirectory() + "morse-inspection-tests-\(getpid())" }
+
 /// A small sound dataset made once per test run (16 clips of at most 6 s), copied by each test that damages it.
 enum Fixture {
     static let dataset: String = {
-        let folder = NSTemporaryDirectory() + "morse-inspection-tests/sound-\(UUID().uuidString.prefix(8))"
+        let folder = scratchRoot + "/sound-\(UUID().uuidString.prefix(8))"
         let settings = RunSettings(config: .defaults, numSamples: 16, seed: 7, maxDuration: 6, noiseRatio: 0.1)
         let generation = DatasetGeneration(settings: settings, outputDirectory: folder, workers: 2, overwrite: false, progress: .none, version: "test")
         do { _ = try generation.run(stop: StopSignal()) { _ in } } catch { Issue.record("cannot generate the fixture dataset: \(error)") }
@@ -14,7 +25,7 @@ enum Fixture {
     /// A fresh copy of the sound dataset.
     static func copy(_ name: String = #function) throws -> String {
         let safe = name.filter { $0.isLetter || $0.isNumber }
-        let target = NSTemporaryDirectory() + "morse-inspection-tests/\(safe)-\(UUID().uuidString.prefix(8))"
+        let target = scratchRoot + "/\(safe)-\(UUID().uuidString.prefix(8))"
         try FileManager.default.copyItem(atPath: dataset, toPath: target)
         return target
     }

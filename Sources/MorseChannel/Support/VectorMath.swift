@@ -24,22 +24,6 @@ enum VectorMath {
         return scaled + (s + s) * series
     }
 
-    /// Sine and cosine of `x` in [0, π/2] (absolute error below 4e-6).
-    @inline(__always)
-    static func sinCos(_ x: SIMD4<Float>) -> (sin: SIMD4<Float>, cos: SIMD4<Float>) {
-        let x2 = x * x
-        var sin: SIMD4<Float> = x2 * Float(1.0 / 362_880) - Float(1.0 / 5040)
-        sin = sin * x2 + Float(1.0 / 120)
-        sin = sin * x2 - Float(1.0 / 6)
-        sin = sin * x2 + Float(1)
-        var cos: SIMD4<Float> = x2 * Float(-1.0 / 3_628_800) + Float(1.0 / 40320)
-        cos = cos * x2 - Float(1.0 / 720)
-        cos = cos * x2 + Float(1.0 / 24)
-        cos = cos * x2 - Float(1.0 / 2)
-        cos = cos * x2 + Float(1)
-        return (x * sin, cos)
-    }
-
     /// `|x|`.
     @inline(__always)
     static func abs(_ x: SIMD8<Float>) -> SIMD8<Float> {

@@ -14,6 +14,9 @@ public struct DatasetGeneration: Sendable {
     public let progress: ProgressStyle
     public let version: String
     public let shard: DatasetShard
+    /// A pause before each clip, in seconds; 0 in normal use. Fault tests set it so that a run
+    /// of a few clips lasts long enough to be interrupted at a chosen moment on any build.
+    public var clipDelay: Double = 0
 
     public init(
         settings: RunSettings, outputDirectory: String, workers: Int, overwrite: Bool, progress: ProgressStyle, version: String,
@@ -62,9 +65,10 @@ public struct DatasetGeneration: Sendable {
         let reporter = ProgressReporter(counters: counters, total: ids.count, alreadyDone: alreadyDone, style: progress)
         reporter.begin()
         let layout = layout
+        let clipDelay = clipDelay
         let outcome = try builder.generate(
             pending: pending, splits: splits, workers: workers, counters: counters, stop: stop, shard: shard,
-            makeWorker: { ClipMaker(planner: planner, layout: layout) }, log: log)
+            makeWorker: { PacedClipMaker(ClipMaker(planner: planner, layout: layout), delay: clipDelay) }, log: log)
         reporter.end()
         if let fatal = outcome.fatal { throw fatal }
         var result = Result(

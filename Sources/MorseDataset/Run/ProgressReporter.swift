@@ -28,11 +28,6 @@ public enum ProgressStyle: Sendable {
     /// A plain line every `interval` seconds (pipes, files, CI logs).
     case lines(interval: Double)
     case none
-
-    /// A bar on a terminal, plain lines every 5 s otherwise.
-    public static var automatic: ProgressStyle {
-        isatty(STDERR_FILENO) != 0 ? .bar : .lines(interval: 5)
-    }
 }
 
 /// Shows done/total, clips per second, audio seconds per second and the time left, on stderr.

@@ -4,8 +4,16 @@ extension DatasetShard {
     /// Which shard this process makes, and where that came from.
     public struct Assignment: Sendable, Equatable {
         public var shard: DatasetShard
-        /// `--shard-index`, `SLURM_ARRAY_TASK_ID` or `JOB_COMPLETION_INDEX`; nil when not sharded.
-        public var source: String?
+        /// Where the shard came from; nil when not sharded.
+        public var source: Source?
+    }
+
+    /// Where a shard assignment came from: the caller's own setting or a cluster variable.
+    public enum Source: String, Sendable, Equatable {
+        /// The index given by the caller (the CLI's `--shard-index`).
+        case option
+        case slurmArray = "SLURM_ARRAY_TASK_ID"
+        case kubernetesIndexedJob = "JOB_COMPLETION_INDEX"
     }
 
     /// Resolves the shard from the command line, else from the usual cluster variables.
@@ -23,9 +31,9 @@ extension DatasetShard {
     public static func resolve(index: Int?, count: Int?, environment: [String: String]) throws(DatasetError) -> Assignment {
         if let index {
             guard let count else {
-                throw .invalidOption("--shard-index \(index) needs --num-shards too (the total number of shards)")
+                throw .invalidSetting("\(RunOption.shardIndex) \(index) needs \(RunOption.numShards) too (the total number of shards)")
             }
-            return Assignment(shard: try DatasetShard(index: index, count: count), source: "--shard-index")
+            return Assignment(shard: try DatasetShard(index: index, count: count), source: .option)
         }
         if count == 1 { return Assignment(shard: .whole, source: nil) }
         func number(_ name: String) throws(DatasetError) -> Int? {
@@ -38,25 +46,25 @@ extension DatasetShard {
             var total = try number("SLURM_ARRAY_TASK_COUNT")
             if total == nil, let maximum = try number("SLURM_ARRAY_TASK_MAX") { total = maximum - minimum + 1 }
             if let count, let total, count != total {
-                throw .invalidOption("--num-shards \(count) disagrees with the SLURM array of \(total) tasks; drop --num-shards or make them equal")
+                throw .invalidSetting("\(RunOption.numShards) \(count) disagrees with the SLURM array of \(total) tasks; drop \(RunOption.numShards) or make them equal")
             }
             guard let resolved = total ?? count else {
-                throw .invalidOption("SLURM_ARRAY_TASK_ID is set but neither SLURM_ARRAY_TASK_COUNT nor SLURM_ARRAY_TASK_MIN/MAX; pass --num-shards")
+                throw .invalidSetting("SLURM_ARRAY_TASK_ID is set but neither SLURM_ARRAY_TASK_COUNT nor SLURM_ARRAY_TASK_MIN/MAX; give \(RunOption.numShards)")
             }
             do {
-                return Assignment(shard: try DatasetShard(index: task - minimum, count: resolved), source: "SLURM_ARRAY_TASK_ID")
+                return Assignment(shard: try DatasetShard(index: task - minimum, count: resolved), source: .slurmArray)
             } catch {
                 throw .invalidOption("SLURM_ARRAY_TASK_ID \(task) (array from \(minimum)) gives shard \(task - minimum), outside 0 to \(resolved - 1); use a contiguous array such as --array=0-\(resolved - 1)")
             }
         }
         if let completion = try number("JOB_COMPLETION_INDEX") {
             guard let count else {
-                throw .invalidOption("JOB_COMPLETION_INDEX is set (a Kubernetes Indexed Job) but --num-shards is not; pass --num-shards equal to the Job's completions")
+                throw .invalidSetting("JOB_COMPLETION_INDEX is set (a Kubernetes Indexed Job) but \(RunOption.numShards) is not; give \(RunOption.numShards) equal to the Job's completions")
             }
-            return Assignment(shard: try DatasetShard(index: completion, count: count), source: "JOB_COMPLETION_INDEX")
+            return Assignment(shard: try DatasetShard(index: completion, count: count), source: .kubernetesIndexedJob)
         }
         if let count {
-            throw .invalidOption("--num-shards \(count) needs --shard-index (or SLURM_ARRAY_TASK_ID / JOB_COMPLETION_INDEX in the environment)")
+            throw .invalidSetting("\(RunOption.numShards) \(count) needs \(RunOption.shardIndex) (or SLURM_ARRAY_TASK_ID / JOB_COMPLETION_INDEX in the environment)")
         }
         return Assignment(shard: .whole, source: nil)
     }

@@ -15,9 +15,9 @@ public struct DatasetShard: Sendable, Hashable, CustomStringConvertible {
 
     /// A shard, or an error naming the bad value and the fix.
     public init(index: Int, count: Int) throws(DatasetError) {
-        guard count >= 1 else { throw .invalidOption("--num-shards \(count) must be at least 1") }
+        guard count >= 1 else { throw .invalidSetting("\(RunOption.numShards) \(count) must be at least 1") }
         guard (0..<count).contains(index) else {
-            throw .invalidOption("--shard-index \(index) is out of range for --num-shards \(count); use 0 to \(count - 1)")
+            throw .invalidSetting("\(RunOption.shardIndex) \(index) is out of range for \(RunOption.numShards) \(count); use 0 to \(count - 1)")
         }
         self.init(uncheckedIndex: index, count: count)
     }

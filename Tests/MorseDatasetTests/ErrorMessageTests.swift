@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import MorseDataset
+
+/// Library messages name run settings as tokens; a front end spells them. The plain spelling
+/// names no CLI flag, and advice is only given where it works.
+@Suite struct ErrorMessageTests {
+    /// A spelling that shows every token, so the tests see which setting a message points at.
+    static func tokens(_ option: RunOption) -> String { "<\(option.rawValue)>" }
+
+    static let errors: [DatasetError] = [
+        .io(path: "/d", errno: ENOSPC, action: "write"),
+        .foreignDirectory("/d"),
+        .changedRun(path: "/d", difference: "seed 1 → 2"),
+        .damagedJournal(path: "/d/.morse-dataset/journal.jsonl", line: 3),
+        .notADataset("/d"),
+        .mismatchedShards(path: "/a", reference: "/b", difference: "seed 1 → 2"),
+    ]
+
+    @Test(arguments: errors)
+    func plainMessagesNameNoFlag(error: DatasetError) {
+        #expect(!error.description.contains("--"), "\(error.description)")
+        #expect(!error.description.contains("<"), "\(error.description)")
+    }
+
+    @Test func settingsAreTokensTheCallerSpells() {
+        #expect(DatasetError.changedRun(path: "/d", difference: "x").description(naming: Self.tokens).contains("start afresh with <overwrite>"))
+        #expect(DatasetError.io(path: "/d", errno: ENOSPC, action: "write").description(naming: Self.tokens).contains("give another <outputDirectory>"))
+        let merge = DatasetError.mismatchedShards(path: "/a", reference: "/b", difference: "x").description(naming: Self.tokens)
+        #expect(merge.contains("<numSamples>, <maxDuration>, <noiseRatio>"), "\(merge)")
+    }
+
+    /// Overwriting never replaces a folder we did not make, and merge has no such setting: neither
+    /// the foreign-folder nor the damaged-journal message may advise it.
+    @Test func noAdviceThatIsRefusedAgain() {
+        for error in [DatasetError.foreignDirectory("/d"), .damagedJournal(path: "/j", line: 1)] {
+            let message = error.description(naming: Self.tokens)
+            #expect(!message.contains("<overwrite>") && !message.contains("overwrit"), "\(message)")
+        }
+    }
+
+    @Test(arguments: [Double.infinity, -.infinity, .nan, 1e300, 1])
+    func anUnusableMaximumDurationIsRefusedNamingTheSetting(maxDuration: Double) {
+        let settings = smallSettings(maxDuration: maxDuration)
+        #expect {
+            try settings.validated()
+        } throws: { error in
+            guard let error = error as? DatasetError else { return false }
+            return error.description(naming: Self.tokens).hasPrefix("<maxDuration> ")
+        }
+    }
+}
