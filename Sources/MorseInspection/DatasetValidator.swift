@@ -1,6 +1,7 @@
 import Foundation
 import MorseCode
 import MorseDataset
+import MorseSignal
 
 /// What `validate` checks beyond the defaults.
 public struct ValidationOptions: Sendable {
@@ -24,6 +25,42 @@ public struct ValidationOptions: Sendable {
     }
 }
 
+extension ValidationOptions {
+    /// Why validation options cannot be used.
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case workers(Int)
+        case sampleRate(Int)
+        case maxDuration(Double)
+        case survey(name: String, value: Double, allowed: String)
+
+        public var description: String {
+            let rates = WAVLimits.standard.sampleRates
+            return switch self {
+            case let .workers(count): "\(count) workers cannot read anything; use 1 to 1024"
+            case let .sampleRate(rate): "a sample rate of \(rate) Hz is not one a WAV file we read has; use \(rates.lowerBound) to \(rates.upperBound) Hz"
+            case let .maxDuration(seconds): "a maximum duration of \(seconds) s would not check anything; give a finite number of seconds above 0"
+            case let .survey(name, value, allowed): "the decoder survey's \(name) \(value) is not usable; use \(allowed)"
+            }
+        }
+    }
+
+    /// Throws unless every option is finite and inside its range.
+    public func check() throws(Problem) {
+        guard (1...1024).contains(workers) else { throw .workers(workers) }
+        if let sampleRate, !WAVLimits.standard.sampleRates.contains(sampleRate) { throw .sampleRate(sampleRate) }
+        if let maxDuration, !(maxDuration.isFinite && maxDuration > 0) { throw .maxDuration(maxDuration) }
+        if let decode {
+            guard decode.fraction.isFinite, (0...1).contains(decode.fraction) else {
+                throw .survey(name: "fraction", value: decode.fraction, allowed: "0 to 1")
+            }
+            if let snr = decode.minimumSNR, !snr.isFinite { throw .survey(name: "minimum SNR", value: snr, allowed: "a finite number of dB") }
+            guard decode.flagCER.isFinite, decode.flagCER >= 0 else {
+                throw .survey(name: "flagging CER", value: decode.flagCER, allowed: "a finite number of 0 or more")
+            }
+        }
+    }
+}
+
 /// Checks a dataset made by `generate`: every manifest row against its audio file, no orphan
 /// audio, no id twice, splits disjoint, transcripts within the alphabet, manifests agreeing.
 ///
@@ -33,7 +70,10 @@ public struct DatasetValidator: Sendable {
     public let files: DatasetLayout
     public let options: ValidationOptions
 
-    public init(root: String, options: ValidationOptions = ValidationOptions()) {
+    /// Refuses options that would silently disable a check (a NaN maximum duration compares
+    /// false with everything) or cannot work (no workers, a sample rate no WAV file has).
+    public init(root: String, options: ValidationOptions = ValidationOptions()) throws(ValidationOptions.Problem) {
+        try options.check()
         files = DatasetLayout(reading: root)
         self.options = options
     }

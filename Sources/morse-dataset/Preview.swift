@@ -48,19 +48,18 @@ extension MorseDatasetCommand {
             } else {
                 if id != nil { throw UserError("--id is for a dataset folder; '\(source)' is a file") }
                 let audio = try read(source)
-                let decoded = CWDecoder(sampleRate: Double(audio.sampleRate)).decode(audio.samples)
+                let decoded = try userFacing { try CWDecoder(sampleRate: Double(audio.sampleRate)) }.decode(audio.samples)
                 (samples, sampleRate, characters, tone) = (audio.samples, audio.sampleRate, decoded.characters, decoded.tone)
                 title = URL(fileURLWithPath: source).lastPathComponent + ": DECODED " + decoded.text
             }
-            let preview = ClipPreview(sampleRate: Double(sampleRate), tone: tone)
-            let image = preview.render(samples, characters: characters, title: title)
+            let preview = try userFacing { try ClipPreview(sampleRate: Double(sampleRate), tone: tone) }
+            let image = try userFacing { try preview.render(samples, characters: characters, title: title) }
             try userFacing { try FileSystem.writeAtomically(PNGEncoder.encode(image), to: output) }
             print("Wrote \(output) (\(image.width)×\(image.height) pixels, \(characters.count) characters marked, \(String(format: "%.0f", preview.pixelsPerSecond)) pixels per second)")
         }
 
         func read(_ path: String) throws -> WAVAudio {
-            let bytes = try userFacing { try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) }
-            let audio = try userFacing { try WAVDecoder.decode(bytes) }
+            let audio = try userFacing { try WAVFile.read(path: path) }
             guard audio.channels == 1 else { throw UserError("'\(path)' has \(audio.channels) channels; give a mono WAV file") }
             return audio
         }
