@@ -73,7 +73,7 @@ public enum FileKind: String, Sendable, Equatable {
     case symbolicLink = "a symbolic link"
     case unknown = "not a regular file"
 
-    init(mode: mode_t) {
+    public init(mode: mode_t) {
         switch mode & S_IFMT {
         case S_IFREG: self = .regular
         case S_IFDIR: self = .directory
@@ -103,7 +103,7 @@ public enum FileReadError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .missing(path): "'\(path)' does not exist"
-        case let .notRegular(path, kind): "'\(path)' is \(kind.rawValue), not a regular file; give a WAV file"
+        case let .notRegular(path, kind): "'\(path)' is \(kind.rawValue), not a regular file"
         case let .cannotOpen(path, code): "'\(path)' cannot be opened: \(errorText(code))"
         case let .cannotRead(path, code): "'\(path)' cannot be read: \(errorText(code))"
         }
