@@ -19,7 +19,9 @@ for target in FuzzWAV FuzzConfig FuzzJournal FuzzText; do
     seeds=corpus/$(echo "${target#Fuzz}" | tr '[:upper:]' '[:lower:]')
     mkdir -p ".build/corpus/$target"
     log=".build/artifacts/$target.log"
-    if "$bin/$target" ".build/corpus/$target" "$seeds" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
+    # Tokens the mutator splices in (e.g. the journal's `{"id": ` prefix), where a target has them.
+    dict=(); [ -f "$seeds.dict" ] && dict=(-dict="$seeds.dict")
+    if "$bin/$target" ".build/corpus/$target" "$seeds" "${dict[@]}" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
         -max_len=16384 -artifact_prefix=".build/artifacts/$target-" -print_final_stats=1 >"$log" 2>&1; then
         echo "$target: $(grep -m1 -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$') inputs in ${seconds} s, no crash"
     else

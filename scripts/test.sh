@@ -10,6 +10,10 @@ swift test 2>&1 | tee .test-swift.log | grep -vE "^(◇|↳|✔ Test [a-zA-Z]|�
 grep -E "^✔ Test run with" .test-swift.log || true
 grep -qE "^✔ Test run with [0-9]+ tests? .* passed" .test-swift.log || { echo "Swift tests failed"; exit 1; }
 
+# A short libFuzzer run of each reader of untrusted input (WAV, config, journal, Morse text);
+# FUZZ_SECONDS=0 skips it, `bash scripts/fuzz.sh 600` hunts longer.
+[ "${FUZZ_SECONDS:-15}" = 0 ] || bash scripts/fuzz.sh "${FUZZ_SECONDS:-15}"
+
 venv=.venv-tests
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install -q --disable-pip-version-check -r tests-python/requirements.txt
