@@ -71,7 +71,8 @@ func seconds(_ value: Double) -> String {
 
 /// A number with up to `places` decimals, trailing zeros dropped.
 func decimal(_ value: Double, _ places: Int) -> String {
-    guard value.isFinite else { return "\(value)" }
+    // Beyond 10¹⁵ (a hand-edited manifest's 1e300) the digits would not fit an Int: print as is.
+    guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
     var scale = 1.0
     for _ in 0..<places { scale *= 10 }
     let rounded = (abs(value) * scale).rounded()

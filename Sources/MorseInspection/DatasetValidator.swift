@@ -381,8 +381,21 @@ public struct DatasetValidator: Sendable {
     }
 
     func readInfo(_ log: inout FindingLog) -> Info {
-        guard let data = FileManager.default.contents(atPath: files.datasetInfo) else {
+        // Opened like a clip: a FIFO or device of that name is refused, not read; a few KiB is
+        // what we write, so anything over a MiB is not ours.
+        let data: Data
+        do throws(FileReadError) {
+            let file = try ReadableFile(path: files.datasetInfo, followSymlinks: false)
+            guard file.size <= 1 << 20 else {
+                log.add(ValidationFinding(.malformedRow, "dataset_info.json", "is \(file.size) bytes; the one generate writes is a few KiB, so it is not read"))
+                return Info()
+            }
+            data = Data(try file.read(at: 0, count: file.size))
+        } catch .missing {
             log.add(ValidationFinding(.missingManifest, "dataset_info.json", "is missing; the maximum duration and sample rate are then not known (pass --max-duration and --sample-rate)"))
+            return Info()
+        } catch {
+            log.add(ValidationFinding(.missingManifest, "dataset_info.json", "cannot be read: \(error); the maximum duration and sample rate are then not known (pass --max-duration and --sample-rate)"))
             return Info()
         }
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {

@@ -106,3 +106,40 @@ struct HostileInputTests {
         #expect(throws: PreviewError.tooLong(seconds: 601)) { try preview.render([Float](repeating: 0, count: 601_000), characters: [], title: "") }
     }
 }
+
+@Suite("validate reads hostile manifests without a trap")
+struct HostileManifestTests {
+    /// A copy of the sound dataset changed by `edit(root)`, validated, then removed.
+    func validate(_ edit: (String) throws -> Void, name: String = #function) throws -> ValidationReport {
+        let root = try Fixture.copy(name)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try edit(root)
+        return try DatasetValidator(root: root, options: ValidationOptions(workers: 2)).run()
+    }
+
+    /// A FIFO as dataset_info.json is reported, not opened for a blocking read.
+    @Test func fifoDatasetInfo() throws {
+        let report = try validate { root in
+            try FileManager.default.removeItem(atPath: root + "/dataset_info.json")
+            #expect(mkfifo(root + "/dataset_info.json", 0o644) == 0)
+        }
+        #expect(report.log.kept.contains { $0.message.contains("is a FIFO (named pipe), not a regular file") })
+    }
+
+    /// A duration of 1e300 s in metadata.csv trapped while its finding was formatted.
+    @Test func enormousStatedDuration() throws {
+        let report = try validate { root in
+            var lines = try readText(root + "/metadata.csv").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            // A row without quoted fields, so splitting at commas finds the columns.
+            let row = try #require(lines.indices.dropFirst().first { !lines[$0].isEmpty && !lines[$0].contains("\"") })
+            var fields = lines[row].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let header = lines[0].split(separator: ",").map(String.init)
+            let column = try #require(header.firstIndex(of: "duration"))
+            fields[column] = "1e300"
+            lines[row] = fields.joined(separator: ",")
+            try writeText(lines.joined(separator: "\n"), root + "/metadata.csv")
+        }
+        #expect(report.kinds.contains(.durationMismatch))
+        #expect(report.log.kept.contains { $0.message.contains("1e+300") })
+    }
+}
