@@ -19,6 +19,10 @@ if [ "${SKIP_DEPENDENT_PACKAGE:-0}" != 1 ]; then
     [ "$(head -c 4 .build/dependent-package/clip.wav)" = RIFF ] || { echo "dependent package: no WAV"; exit 1; }
 fi
 
+# A short libFuzzer run of each reader of untrusted input (WAV, config, journal, Morse text);
+# FUZZ_SECONDS=0 skips it, `bash scripts/fuzz.sh 600` hunts longer.
+[ "${FUZZ_SECONDS:-15}" = 0 ] || bash scripts/fuzz.sh "${FUZZ_SECONDS:-15}"
+
 venv=.venv-tests
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install -q --disable-pip-version-check -r tests-python/requirements.txt

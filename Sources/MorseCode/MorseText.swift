@@ -60,8 +60,9 @@ public struct MorseText: Hashable, Sendable, CustomStringConvertible {
                 index = close + 1
                 continue
             }
-            let upper = Character(character.uppercased())
-            if let symbol = MorseAlphabet.symbol(for: upper) {
+            // Some letters upper-case to several ("ß" → "SS", "ﬁ" → "FI"): no one symbol keys them.
+            let upper = character.uppercased()
+            if upper.count == 1, let letter = upper.first, let symbol = MorseAlphabet.symbol(for: letter) {
                 current.append(symbol)
             } else {
                 try fail(.unknownCharacter(character, position: index + 1), text: String(character))

@@ -14,13 +14,46 @@ public struct CWDecoder: Sendable {
     /// What is known about the clips.
     public var settings: DecoderSettings
 
-    public init(sampleRate: Double = 16_000, settings: DecoderSettings = DecoderSettings()) {
+    /// A decoder for 16 kHz clips that finds the tone itself.
+    public init() {
+        sampleRate = 16_000
+        settings = DecoderSettings()
+    }
+
+    /// A decoder for clips at `sampleRate` Hz; refuses a rate or setting it cannot work with
+    /// (not finite, a tone above the Nyquist frequency), rather than decoding nonsense.
+    public init(sampleRate: Double, settings: DecoderSettings = DecoderSettings()) throws(DecoderError) {
+        try settings.check(sampleRate: sampleRate)
         self.sampleRate = sampleRate
         self.settings = settings
     }
 
     /// Decodes one mono clip.
+    ///
+    /// NaN or infinite samples count as silence, and a clip louder than ``loudest`` is scaled down
+    /// first, so that no power or level overflows to infinity whatever the input holds.
     public func decode(_ samples: [Float]) -> DecodedTranscript {
+        decodeFinite(Self.tamed(samples))
+    }
+
+    /// The loudest sample decoded unscaled: 10⁶ × full scale, far above real audio and far below
+    /// where squares and sums in Float overflow.
+    static let loudest: Float = 1e6
+
+    /// `samples` unchanged when every one is finite and within ±``loudest``, else a copy with
+    /// non-finite samples set to 0 and the rest scaled to peak 1.
+    static func tamed(_ samples: [Float]) -> [Float] {
+        var peak: Float = 0
+        var allFinite = true
+        for value in samples {
+            if value.isFinite { peak = max(peak, abs(value)) } else { allFinite = false }
+        }
+        guard !allFinite || peak > loudest else { return samples }
+        let scale: Float = peak > loudest ? 1 / peak : 1
+        return samples.map { $0.isFinite ? $0 * scale : 0 }
+    }
+
+    func decodeFinite(_ samples: [Float]) -> DecodedTranscript {
         var tone = settings.tone ?? 700
         var drift = settings.driftRate ?? 0
         if settings.tone == nil, let estimate = ToneSearch(sampleRate: sampleRate).estimate(samples, band: settings.searchBand) {

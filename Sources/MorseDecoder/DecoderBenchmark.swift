@@ -38,7 +38,7 @@ public struct DecoderBenchmark: Sendable {
             let timeline = Keyer(timing: MorseTiming(wpm: wpm), fist: Fist(kind: fist, sloppiness: sloppiness)).key(parsed, using: &rng)
             let tone = ToneParameters(frequency: 500 + 40 * Double(index), amplitude: 0.5, riseTime: 0.005)
             let samples = ToneRenderer(sampleRate: 16_000).render(timeline, tone: tone)
-            let decoded = CWDecoder(sampleRate: 16_000).decode(samples)
+            let decoded = CWDecoder().decode(samples)
             let counted = CharacterErrorRate.errors(reference: text, hypothesis: decoded.text)
             errors += counted.errors
             symbols += counted.length

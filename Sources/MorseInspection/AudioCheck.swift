@@ -26,7 +26,8 @@ struct AudioCheck: Sendable {
     func check(_ job: Job) -> Outcome {
         let header: WAVHeader
         do {
-            header = try WAVHeader.read(path: job.path)
+            // A dataset's clips are regular files we wrote, never links: refuse a planted one.
+            header = try WAVHeader.read(path: job.path, followSymlinks: false)
         } catch .missing {
             return Outcome(duration: nil, findings: [
                 ValidationFinding(.missingAudio, job.location, "audio file audio/\(job.audioFile) does not exist")

@@ -27,21 +27,33 @@ public struct ClipPreview: Sendable {
     /// Rows below the spectrogram for the time axis.
     static let axisHeight = 14
 
-    /// A preview for clips at `sampleRate`, showing `tone ± 600 Hz` (or 0–2000 Hz without a tone).
-    public init(sampleRate: Double = 16_000, tone: Double? = nil) {
-        spectrogram = Spectrogram(sampleRate: sampleRate)
-        if let tone {
-            band = max(0, tone - 600)...min(sampleRate / 2, tone + 600)
+    /// The longest audio drawn, in seconds: our longest clip. At 16 kHz that is 150,000 columns.
+    public static let maximumDuration = 600.0
+
+    /// A preview for clips at `sampleRate`, showing `tone ± 600 Hz` (or 0–2000 Hz without a tone,
+    /// or with one above the Nyquist frequency, as a hand-edited row may state).
+    public init(sampleRate: Double = 16_000, tone: Double? = nil) throws(PreviewError) {
+        spectrogram = try Spectrogram(sampleRate: sampleRate)
+        let nyquist = sampleRate / 2
+        if let tone, !tone.isFinite { throw .tone(tone) }
+        if let tone, tone > 0, tone < nyquist {
+            band = max(0, tone - 600)...min(nyquist, tone + 600)
         } else {
-            band = 0...min(2000, sampleRate / 2)
+            band = 0...min(2000, nyquist)
         }
     }
 
     /// Image columns per second of audio.
     public var pixelsPerSecond: Double { spectrogram.sampleRate / Double(spectrogram.hop) }
 
-    /// The column of time `t` seconds.
-    public func x(_ t: Double) -> Int { Int((t * pixelsPerSecond).rounded()) }
+    /// The column of time `t` seconds; times far outside the clip (or NaN, from a hand-edited
+    /// label) land off the image, where drawing ignores them.
+    public func x(_ t: Double) -> Int {
+        let column = (t * pixelsPerSecond).rounded()
+        let offImage = Double(1 << 30)
+        guard column.isFinite else { return column > 0 ? Int(offImage) : -Int(offImage) }
+        return Int(max(-offImage, min(offImage, column)))
+    }
 
     /// Rows of the spectrogram.
     public var spectrogramHeight: Int { spectrogram.bins(band).count * rowsPerBin }
@@ -51,7 +63,11 @@ public struct ClipPreview: Sendable {
     ///   - samples: The clip, mono, at the spectrogram's sample rate.
     ///   - characters: Labelled characters with start and end in seconds from the start of the clip.
     ///   - title: A line drawn at the top (upper-cased; the built-in font has no lower case).
-    public func render(_ samples: [Float], characters: [KeyedTimeline.Span], title: String) -> RGBImage {
+    /// - Throws: ``PreviewError/tooLong(seconds:)`` for audio over ``maximumDuration``, before
+    ///   the image is allocated.
+    public func render(_ samples: [Float], characters: [KeyedTimeline.Span], title: String) throws(PreviewError) -> RGBImage {
+        let seconds = Double(samples.count) / spectrogram.sampleRate
+        guard seconds <= Self.maximumDuration else { throw .tooLong(seconds: seconds) }
         let columns = spectrogram.frameCount(samples: samples.count)
         let top = Self.spectrogramTop
         let height = top + spectrogramHeight + Self.axisHeight

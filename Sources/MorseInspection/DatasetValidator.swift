@@ -1,6 +1,7 @@
 import Foundation
 import MorseCode
 import MorseDatasetFormat
+import MorseSignal
 
 /// What `validate` checks beyond the defaults.
 public struct ValidationOptions: Sendable {
@@ -24,6 +25,42 @@ public struct ValidationOptions: Sendable {
     }
 }
 
+extension ValidationOptions {
+    /// Why validation options cannot be used.
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case workers(Int)
+        case sampleRate(Int)
+        case maxDuration(Double)
+        case survey(name: String, value: Double, allowed: String)
+
+        public var description: String {
+            let rates = WAVLimits.standard.sampleRates
+            return switch self {
+            case let .workers(count): "\(count) workers cannot read anything; use 1 to 1024"
+            case let .sampleRate(rate): "a sample rate of \(rate) Hz is not one a WAV file we read has; use \(rates.lowerBound) to \(rates.upperBound) Hz"
+            case let .maxDuration(seconds): "a maximum duration of \(seconds) s would not check anything; give a finite number of seconds above 0"
+            case let .survey(name, value, allowed): "the decoder survey's \(name) \(value) is not usable; use \(allowed)"
+            }
+        }
+    }
+
+    /// Throws unless every option is finite and inside its range.
+    public func check() throws(Problem) {
+        guard (1...1024).contains(workers) else { throw .workers(workers) }
+        if let sampleRate, !WAVLimits.standard.sampleRates.contains(sampleRate) { throw .sampleRate(sampleRate) }
+        if let maxDuration, !(maxDuration.isFinite && maxDuration > 0) { throw .maxDuration(maxDuration) }
+        if let decode {
+            guard decode.fraction.isFinite, (0...1).contains(decode.fraction) else {
+                throw .survey(name: "fraction", value: decode.fraction, allowed: "0 to 1")
+            }
+            if let snr = decode.minimumSNR, !snr.isFinite { throw .survey(name: "minimum SNR", value: snr, allowed: "a finite number of dB") }
+            guard decode.flagCER.isFinite, decode.flagCER >= 0 else {
+                throw .survey(name: "flagging CER", value: decode.flagCER, allowed: "a finite number of 0 or more")
+            }
+        }
+    }
+}
+
 /// Checks a dataset made by `generate`: every manifest row against its audio file, no orphan
 /// audio, no id twice, splits disjoint, transcripts within the alphabet, manifests agreeing.
 ///
@@ -33,7 +70,10 @@ public struct DatasetValidator: Sendable {
     public let files: DatasetLayout
     public let options: ValidationOptions
 
-    public init(root: String, options: ValidationOptions = ValidationOptions()) {
+    /// Refuses options that would silently disable a check (a NaN maximum duration compares
+    /// false with everything) or cannot work (no workers, a sample rate no WAV file has).
+    public init(root: String, options: ValidationOptions = ValidationOptions()) throws(ValidationOptions.Problem) {
+        try options.check()
         files = DatasetLayout(reading: root)
         self.options = options
     }
@@ -351,8 +391,21 @@ public struct DatasetValidator: Sendable {
     }
 
     func readInfo(_ log: inout FindingLog) -> Info {
-        guard let data = FileManager.default.contents(atPath: files.datasetInfo) else {
+        // Opened like a clip: a FIFO or device of that name is refused, not read; a few KiB is
+        // what we write, so anything over a MiB is not ours.
+        let data: Data
+        do throws(FileReadError) {
+            let file = try ReadableFile(path: files.datasetInfo, followSymlinks: false)
+            guard file.size <= 1 << 20 else {
+                log.add(ValidationFinding(.malformedRow, "dataset_info.json", "is \(file.size) bytes; the one generate writes is a few KiB, so it is not read"))
+                return Info()
+            }
+            data = Data(try file.read(at: 0, count: file.size))
+        } catch .missing {
             log.add(ValidationFinding(.missingManifest, "dataset_info.json", "is missing; the maximum duration and sample rate are then not known (give them as validation options)"))
+            return Info()
+        } catch {
+            log.add(ValidationFinding(.missingManifest, "dataset_info.json", "cannot be read: \(error); the maximum duration and sample rate are then not known (give them as validation options)"))
             return Info()
         }
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {

@@ -62,16 +62,20 @@ public struct DecoderSurvey: Sendable {
             id: row.id, audioFile: row.audioFile, label: row.text, heard: "", errors: 0, symbols: 0, snr500: row.snr500,
             fist: row.fist, wpm: row.wpm, failure: nil)
         let audio: WAVAudio
+        let decoder: CWDecoder
         do {
-            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: files.audioPath(row.audioFile))))
-            audio = try WAVDecoder.decode(bytes)
+            audio = try WAVFile.read(path: files.audioPath(row.audioFile), followSymlinks: false)
+            var settings = DecoderSettings()
+            // A tone from a hand-edited row may be anything; search near it only when it is a tone.
+            if let tone = row.tone, tone.isFinite, tone > 0, tone < Double(audio.sampleRate) / 2 {
+                settings.searchBand = max(50, tone - 50)...(tone + 50)
+            }
+            decoder = try CWDecoder(sampleRate: Double(audio.sampleRate), settings: settings)
         } catch {
-            result.failure = "cannot read audio/\(row.audioFile): \(error)"
+            result.failure = "cannot decode audio/\(row.audioFile): \(error)"
             return result
         }
-        var settings = DecoderSettings()
-        if let tone = row.tone { settings.searchBand = max(50, tone - 50)...(tone + 50) }
-        let decoded = CWDecoder(sampleRate: Double(audio.sampleRate), settings: settings).decode(audio.samples)
+        let decoded = decoder.decode(audio.samples)
         result.heard = decoded.text
         (result.errors, result.symbols) = CharacterErrorRate.errors(reference: row.text, hypothesis: decoded.text)
         return result

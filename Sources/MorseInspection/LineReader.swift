@@ -1,4 +1,5 @@
 import Foundation
+import MorseSignal
 
 /// Reads a text file one line at a time, so manifests of any size stream through in flat memory.
 public final class LineReader {
@@ -10,9 +11,34 @@ public final class LineReader {
     private var buffer: UnsafeMutablePointer<CChar>?
     private var capacity = 0
 
-    /// Opens `path`, or returns nil if it cannot be read.
-    public init?(path: String) {
-        guard let file = fopen(path, "r") else { return nil }
+    /// Opens `path`, or returns nil if it cannot be read or is not a regular file.
+    public convenience init?(path: String) {
+        do { try self.init(opening: path) } catch { return nil }
+    }
+
+    /// Opens the regular file at `path`. It is opened without blocking and checked on the open
+    /// descriptor, so a FIFO or device named like a manifest is refused instead of hanging the read.
+    public init(opening path: String) throws(FileReadError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw errno == ENOENT ? .missing(path: path) : .cannotOpen(path: path, errno: errno) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw .cannotRead(path: path, errno: code)
+        }
+        let kind = FileKind(mode: info.st_mode)
+        guard kind == .regular else {
+            close(descriptor)
+            throw .notRegular(path: path, kind: kind)
+        }
+        // A regular file never blocks; clear the flag so stdio sees an ordinary descriptor.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        guard let file = fdopen(descriptor, "r") else {
+            let code = errno
+            close(descriptor)
+            throw .cannotOpen(path: path, errno: code)
+        }
         self.path = path
         self.file = file
     }

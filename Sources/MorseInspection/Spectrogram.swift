@@ -14,11 +14,20 @@ public struct Spectrogram: Sendable {
     public let hop: Int
     let fft: FFT
 
-    public init(sampleRate: Double = 16_000, windowLength: Int = 512, hop: Int = 64, fftSize: Int = 1024) {
+    /// The sample rates a spectrogram is drawn at, in Hz (those of `WAVLimits`).
+    public static let sampleRates: ClosedRange<Double> = 1_000...384_000
+
+    /// Refuses a sample rate or frame size that is not finite or not positive: the bin width
+    /// divides every frequency, and an FFT of any size the caller asks for would be allocated.
+    public init(sampleRate: Double = 16_000, windowLength: Int = 512, hop: Int = 64, fftSize: Int = 1024) throws(PreviewError) {
+        guard sampleRate.isFinite, Self.sampleRates.contains(sampleRate) else { throw .sampleRate(sampleRate) }
+        guard (16...65_536).contains(windowLength), (1...windowLength).contains(hop), (windowLength...65_536).contains(fftSize) else {
+            throw .frames(windowLength: windowLength, hop: hop, fftSize: fftSize)
+        }
         self.sampleRate = sampleRate
         self.windowLength = windowLength
-        self.hop = max(1, hop)
-        fft = FFT(size: max(fftSize, windowLength))
+        self.hop = hop
+        fft = FFT(size: fftSize)
     }
 
     /// Hz per FFT bin.
@@ -28,10 +37,15 @@ public struct Spectrogram: Sendable {
     public func frameCount(samples count: Int) -> Int { max(1, (count + hop - 1) / hop) }
 
     /// The FFT bins that cover `band` (Hz), lowest first.
+    /// Frequencies outside 0 Hz…Nyquist (or not finite) are clamped to it.
     public func bins(_ band: ClosedRange<Double>) -> ClosedRange<Int> {
-        let low = max(0, Int((band.lowerBound / binWidth).rounded(.down)))
-        let high = min(fft.size / 2, max(low, Int((band.upperBound / binWidth).rounded(.up))))
-        return low...high
+        let top = fft.size / 2
+        func bin(_ frequency: Double, _ rule: FloatingPointRoundingRule) -> Int {
+            guard frequency.isFinite else { return frequency > 0 ? top : 0 }
+            return Int(max(0, min(Double(top), (frequency / binWidth).rounded(rule))))
+        }
+        let low = min(top, bin(band.lowerBound, .down))
+        return low...max(low, bin(band.upperBound, .up))
     }
 
     /// Power in dB (10 log10, floor −200 dB) per column, for the bins of `band`; `[column][bin − low]`.

@@ -48,11 +48,10 @@ extension MorseDatasetCommand {
                 for line in DecoderBenchmark(sloppiness: sloppiness).table() { print(line) }
                 return
             }
-            let bytes = try readInputFile(file)
-            let audio = try userFacing { try WAVDecoder.decode(bytes) }
+            let audio = try userFacing { try WAVFile.read(path: file) }
             guard audio.channels == 1 else { throw UserError("'\(shown(file))' has \(audio.channels) channels; give a mono WAV file") }
             let settings = DecoderSettings(tone: tone)
-            let decoded = CWDecoder(sampleRate: Double(audio.sampleRate), settings: settings).decode(audio.samples)
+            let decoded = try userFacing { try CWDecoder(sampleRate: Double(audio.sampleRate), settings: settings) }.decode(audio.samples)
             print(decoded.text)
             if timings {
                 print(String(format: "tone %.1f Hz (drift %.2f Hz/s), %.1f WPM, mark/noise %.1f dB", decoded.tone, decoded.driftRate, decoded.wpm, decoded.contrast))

@@ -53,19 +53,18 @@ extension MorseDatasetCommand {
             } else {
                 if id != nil { throw UserError("--id is for a dataset folder; '\(shown(source))' is a file") }
                 let audio = try read(source)
-                let decoded = CWDecoder(sampleRate: Double(audio.sampleRate)).decode(audio.samples)
+                let decoded = try userFacing { try CWDecoder(sampleRate: Double(audio.sampleRate)) }.decode(audio.samples)
                 (samples, sampleRate, characters, tone) = (audio.samples, audio.sampleRate, decoded.characters, decoded.tone)
                 title = URL(fileURLWithPath: source).lastPathComponent + ": DECODED " + decoded.text
             }
-            let preview = ClipPreview(sampleRate: Double(sampleRate), tone: tone)
-            let image = preview.render(samples, characters: characters, title: title)
+            let preview = try userFacing { try ClipPreview(sampleRate: Double(sampleRate), tone: tone) }
+            let image = try userFacing { try preview.render(samples, characters: characters, title: title) }
             try userFacing { try FileSystem.writeAtomically(PNGEncoder.encode(image), to: output) }
             print("Wrote \(shown(output)) (\(image.width)×\(image.height) pixels, \(characters.count) characters marked, \(String(format: "%.0f", preview.pixelsPerSecond)) pixels per second)")
         }
 
         func read(_ path: String) throws -> WAVAudio {
-            let bytes = try readInputFile(path)
-            let audio = try userFacing { try WAVDecoder.decode(bytes) }
+            let audio = try userFacing { try WAVFile.read(path: path) }
             guard audio.channels == 1 else { throw UserError("'\(shown(path))' has \(audio.channels) channels; give a mono WAV file") }
             return audio
         }

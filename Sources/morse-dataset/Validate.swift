@@ -61,7 +61,7 @@ extension MorseDatasetCommand {
                 workers: workerOptions.workers, sampleRate: sampleRate, maxDuration: maxDuration,
                 decode: decode ? DecoderSurvey(fraction: fraction, minimumSNR: minSnr, flagCER: flagCer) : nil,
                 findingsPerKind: max(limit, 1))
-            let report = DatasetValidator(root: dataset, options: options).run { printError($0) }
+            let report = try userFacing { try DatasetValidator(root: dataset, options: options) }.run { printError($0) }
             for line in report.lines(limit: limit) { print(line) }
             if !report.isSound { throw ExitCode(1) }
         }

@@ -48,9 +48,9 @@ struct ReportTests {
     func preview() throws {
         var rng = SeededGenerator(seed: 3)
         let timeline = Keyer(timing: MorseTiming(wpm: 25)).key(try MorseText("CQ <KN>"), using: &rng).shifted(by: 0.5)
-        let preview = ClipPreview(sampleRate: 16_000, tone: 700)
+        let preview = try ClipPreview(sampleRate: 16_000, tone: 700)
         let samples = [Float](repeating: 0, count: 16_000 * Int(timeline.duration + 1))
-        let image = preview.render(samples, characters: timeline.characters, title: "test")
+        let image = try preview.render(samples, characters: timeline.characters, title: "test")
         #expect(image.width == samples.count / 64)
         #expect(image.height == ClipPreview.spectrogramTop + preview.spectrogramHeight + 14)
         let middle = ClipPreview.spectrogramTop + preview.spectrogramHeight / 2

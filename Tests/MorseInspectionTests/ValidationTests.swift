@@ -5,8 +5,8 @@ import Testing
 
 @Suite("validate catches each kind of damage")
 struct ValidationTests {
-    func validate(_ root: String) -> ValidationReport {
-        DatasetValidator(root: root, options: ValidationOptions(workers: 2)).run()
+    func validate(_ root: String) throws -> ValidationReport {
+        try DatasetValidator(root: root, options: ValidationOptions(workers: 2)).run()
     }
 
     /// The first Morse clip's row: id, audio file, text, duration field.
@@ -16,8 +16,8 @@ struct ValidationTests {
     }
 
     @Test("a sound dataset passes")
-    func sound() {
-        let report = validate(Fixture.dataset)
+    func sound() throws {
+        let report = try validate(Fixture.dataset)
         #expect(report.isSound, "findings: \(report.log.kept.map(\.description))")
         #expect(report.clips == 16 && report.audioChecked == 16)
     }
@@ -27,7 +27,7 @@ struct ValidationTests {
         let root = try Fixture.copy()
         let row = try firstMorseRow(root)
         try FileManager.default.removeItem(atPath: root + "/audio/" + row.fields[1])
-        let report = validate(root)
+        let report = try validate(root)
         #expect(report.kinds == [.missingAudio])
         #expect(report.log.kept.first?.message.contains(row.fields[1]) == true)
     }
@@ -39,7 +39,7 @@ struct ValidationTests {
         let path = root + "/audio/" + row.fields[1]
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: path))
-        let report = validate(root)
+        let report = try validate(root)
         #expect(report.kinds == [.unreadableAudio])
         #expect(report.log.kept.first?.message.contains("truncated") == true)
     }
@@ -51,7 +51,7 @@ struct ValidationTests {
         var fields = row.fields
         fields[7] = String(format: "%.6f", (Double(fields[7]) ?? 0) + 0.5)
         try writeText(try readText(root + "/metadata.csv").replacingOccurrences(of: row.line, with: fields.joined(separator: ",")), root + "/metadata.csv")
-        let report = validate(root)
+        let report = try validate(root)
         #expect(report.kinds == [.durationMismatch])
         #expect(report.log.kept.first?.location.hasPrefix("metadata.csv:") == true)
     }
@@ -61,7 +61,7 @@ struct ValidationTests {
         let root = try Fixture.copy()
         let row = try firstMorseRow(root)
         try writeText(try readText(root + "/metadata.csv") + row.line + "\n", root + "/metadata.csv")
-        let report = validate(root)
+        let report = try validate(root)
         #expect(report.kinds == [.duplicateID])
     }
 
@@ -73,7 +73,7 @@ struct ValidationTests {
         let manifest = root + "/manifests/\(split).jsonl"
         let text = row.fields[2]
         try writeText(try readText(manifest).replacingOccurrences(of: "\"text\": \"\(text)\"", with: "\"text\": \"\(text)X\""), manifest)
-        let report = validate(root)
+        let report = try validate(root)
         #expect(report.kinds == [.manifestDisagreement])
         #expect(report.log.kept.first?.location.hasPrefix("manifests/\(split).jsonl:") == true)
     }
@@ -83,7 +83,7 @@ struct ValidationTests {
         let root = try Fixture.copy()
         let row = try firstMorseRow(root)
         try FileManager.default.copyItem(atPath: root + "/audio/" + row.fields[1], toPath: root + "/audio/train/morse_000999.wav")
-        let report = validate(root)
+        let report = try validate(root)
         #expect(report.kinds == [.orphanAudio])
         #expect(report.log.kept.first?.location == "audio/train/morse_000999.wav")
     }
@@ -97,7 +97,7 @@ struct ValidationTests {
         for path in ["metadata.csv", "splits/\(split).csv", "splits/\(split)_transcripts.txt", "audio/\(split)/metadata.jsonl", "manifests/\(split).jsonl"] {
             try writeText(try readText(root + "/" + path).replacingOccurrences(of: text, with: text + "Ü"), root + "/" + path)
         }
-        let report = validate(root)
+        let report = try validate(root)
         #expect(report.kinds == [.outsideAlphabet])
         #expect(report.log.kept.first?.message.contains("'Ü'") == true)
     }
@@ -108,20 +108,20 @@ struct ValidationTests {
         let train = try readText(root + "/manifests/train.jsonl").split(separator: "\n")
         let line = try #require(train.first)
         try writeText(try readText(root + "/manifests/test.jsonl") + line + "\n", root + "/manifests/test.jsonl")
-        let report = validate(root)
+        let report = try validate(root)
         #expect(report.kinds == [.splitOverlap])
     }
 
     @Test("a clip over the maximum duration")
     func overMaximum() throws {
-        let report = DatasetValidator(root: Fixture.dataset, options: ValidationOptions(workers: 2, maxDuration: 2)).run()
+        let report = try DatasetValidator(root: Fixture.dataset, options: ValidationOptions(workers: 2, maxDuration: 2)).run()
         #expect(report.kinds == [.overMaxDuration])
     }
 
     @Test("decoding the clean clips finds no disagreement")
     func decodeClean() throws {
         let survey = DecoderSurvey(fraction: 1, minimumSNR: 25, flagCER: 0.5)
-        let report = DatasetValidator(root: Fixture.dataset, options: ValidationOptions(workers: 2, decode: survey)).run()
+        let report = try DatasetValidator(root: Fixture.dataset, options: ValidationOptions(workers: 2, decode: survey)).run()
         #expect(report.isSound, "findings: \(report.log.kept.map(\.description))")
         let decoded = try #require(report.decode)
         #expect(decoded.clips.count >= 1, "only \(decoded.clips.count) clips at 25 dB or more were decoded")

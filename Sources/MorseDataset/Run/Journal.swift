@@ -96,6 +96,8 @@ public struct JournalIndex: Sendable {
         var digits = 0
         for byte in line.dropFirst(prefix.count) {
             guard byte >= 0x30 && byte <= 0x39 else { break }
+            // More digits than any clip id has is damage, not a number to overflow on.
+            guard digits < 18 else { return nil }
             value = value * 10 + Int(byte - 0x30)
             digits += 1
         }
