@@ -10,5 +10,5 @@ struct MorseDatasetCommand: ParsableCommand {
             Start with `morse-dataset render --text "CQ TEST DE K1ABC <KN>"` to hear one clip.
             """,
         version: "0.1.0",
-        subcommands: [Generate.self, Validate.self, Stats.self, Preview.self, Decode.self, Render.self, Merge.self])
+        subcommands: [Generate.self, Validate.self, Stats.self, Preview.self, Decode.self, Render.self, Merge.self, Stream.self])
 }
