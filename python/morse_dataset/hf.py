@@ -11,7 +11,7 @@ def _generate(shards, common, binary):
     its own sublist of ``shards``."""
     for args in shards:
         header = []
-        for frame in iter_frames(common + args, binary, header_out=header):
+        for frame in iter_frames([*common, *args], binary, header_out=header):
             yield example_from_frame(frame, header[0])
 
 
@@ -45,6 +45,6 @@ def to_hf_iterable_dataset(config=None, seed=None, num_samples=None, start=0, sp
         shards.append(args)
     return datasets.IterableDataset.from_generator(
         _generate,
-        gen_kwargs={"shards": shards, "common": stream._common_arguments(), "binary": stream.binary},
+        gen_kwargs={"shards": shards, "common": tuple(stream._common_arguments()), "binary": stream.binary},
         features=features,
     )
