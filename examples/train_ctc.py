@@ -155,7 +155,7 @@ def collate(examples):
     longest = max(len(a) for a in arrays)
     audio = torch.zeros(len(arrays), longest)
     for row, array in enumerate(arrays):
-        audio[row, : len(array)] = torch.from_numpy(array)
+        audio[row, : len(array)] = torch.as_tensor(array)
     frames = torch.tensor([len(a) // HOP + 1 for a in arrays])
     targets = [encode(e["text"]) for e in examples]
     return audio, frames, torch.tensor([t for ts in targets for t in ts], dtype=torch.long), torch.tensor([len(t) for t in targets])
