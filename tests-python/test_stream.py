@@ -201,3 +201,22 @@ def test_hugging_face_iterable_dataset():
     for row in rows:
         assert np.array_equal(np.asarray(row["audio"]["array"], dtype=np.float32), direct[row["id"]]["audio"]["array"])
         assert row["text"] == direct[row["id"]]["text"] and row["audio"]["sampling_rate"] == 16000
+
+
+def test_stream_dies_with_a_killed_reader_process():
+    """A DataLoader worker killed hard takes its stream with it (PR_SET_PDEATHSIG on Linux)."""
+    import sys
+
+    from stream_support import PACKAGE_ROOT
+
+    code = (f"import sys, time; sys.path.insert(0, {str(PACKAGE_ROOT)!r}); from morse_dataset import MorseStream; "
+            "it = iter(MorseStream(seed=1, max_duration=6)); next(it); print('ready', flush=True); time.sleep(120)")
+    reader = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, env={**os.environ, "MORSE_DATASET_BIN": BINARY})
+    assert reader.stdout.readline().strip() == b"ready"
+    children = psutil.Process(reader.pid).children()
+    assert [c.name() for c in children] == ["morse-dataset"]
+    reader.kill()
+    reader.wait()
+    gone, alive = psutil.wait_procs(children, timeout=20)
+    alive = [p for p in alive if p.status() != psutil.STATUS_ZOMBIE]
+    assert not alive, "the stream outlived its reader"
