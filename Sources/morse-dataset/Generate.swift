@@ -32,27 +32,11 @@ extension MorseDatasetCommand {
         @Option(name: [.customLong("output-dir"), .customLong("output_dir")], help: "Folder for the dataset (created if missing).")
         var outputDir: String = "data/processed"
 
-        @Option(help: "YAML config (the reference's contest_cw.yaml works unchanged; see docs/config.md). Default: built-in defaults.")
-        var config: String?
-
         @OptionGroup var seedOptions: SeedOptions
 
         @OptionGroup var workerOptions: WorkerOptions
 
-        @Option(
-            name: [.customLong("sample-rate"), .customLong("sample_rate")],
-            help: "Sample rate in Hz, 8000 to 48000. Default: the config's audio.sample_rate (16000).")
-        var sampleRate: Int?
-
-        @Option(
-            name: [.customLong("max-duration"), .customLong("max_duration")],
-            help: "Longest clip in seconds, silence included, 2 to 600; no clip is ever cut.")
-        var maxDuration: Double = 28
-
-        @Option(
-            name: [.customLong("noise-ratio"), .customLong("noise_ratio")],
-            help: "Fraction of noise-only clips (empty transcript), 0 to 1.")
-        var noiseRatio: Double = 0.05
+        @OptionGroup var clipOptions: ClipOptions
 
         @Flag(help: "Delete a dataset of ours made with other settings in --output-dir and start afresh.")
         var overwrite = false
@@ -77,36 +61,22 @@ extension MorseDatasetCommand {
         /// Every number is checked here, before the banner or anything else is printed.
         func validate() throws {
             try Bounds.check(numSamples, "--num-samples", in: Bounds.numSamples)
-            try Bounds.check(sampleRate, "--sample-rate", in: Bounds.datasetSampleRate, unit: "Hz")
-            try Bounds.check(maxDuration, "--max-duration", in: Bounds.maxDuration, unit: "seconds")
-            try Bounds.check(noiseRatio, "--noise-ratio", in: Bounds.noiseRatio)
             try Bounds.check(shardIndex, "--shard-index", in: Bounds.shardIndex)
             try Bounds.check(numShards, "--num-shards", in: Bounds.numShards)
         }
 
         func run() throws {
-            var loaded = try userFacing { () throws -> DatasetConfig in
-                if let config { return try DatasetConfig.load(contentsOf: config) }
-                return DatasetConfig.defaults
-            }
-            if let sampleRate { loaded.audio.sampleRate = sampleRate }
-            if let format { loaded.output.formats = format }
             let assignment = try userFacing {
                 try DatasetShard.resolve(index: shardIndex, count: numShards, environment: ProcessInfo.processInfo.environment)
             }
             let shard = assignment.shard
-            loaded = try userFacing { try loaded.validated() }
-            // The settings are checked in full before the banner, so a refused run prints only the error.
-            let settings = try userFacing {
-                try RunSettings(
-                    config: loaded, numSamples: numSamples, seed: seedOptions.resolved(fallback: loaded.seed),
-                    maxDuration: maxDuration, noiseRatio: noiseRatio
-                ).validated()
-            }
+            let loaded = try clipOptions.loadConfig { if let format { $0.output.formats = format } }
+            let settings = try clipOptions.settings(
+                config: loaded, numSamples: numSamples, seed: seedOptions.resolved(fallback: loaded.seed))
             let seed = settings.seed
             let workers = workerOptions.workers
             print("Generating \(numSamples) morse code samples in \(shown(outputDir)) (seed \(seed))")
-            print("All samples will be at most \(Console.formatted(maxDuration)) seconds; \(Console.formatted(noiseRatio * 100))% noise-only")
+            print("All samples will be at most \(Console.formatted(settings.maxDuration)) seconds; \(Console.formatted(settings.noiseRatio * 100))% noise-only")
             print("Using \(workers) worker thread\(workers == 1 ? "" : "s")")
             if let source = assignment.source {
                 let ids = shard.ids(of: numSamples)
@@ -122,7 +92,7 @@ extension MorseDatasetCommand {
             let sources = stop.installSignalHandlers()
             defer { for source in sources { source.cancel() } }
             let result = try userFacing { try generation.run(stop: stop) { printError($0) } }
-            try GenerateReport(result: result, shard: shard, outputDir: outputDir, maxDuration: maxDuration).show()
+            try GenerateReport(result: result, shard: shard, outputDir: outputDir, maxDuration: settings.maxDuration).show()
         }
     }
 }

@@ -73,3 +73,52 @@ struct TestHookOptions: ParsableArguments {
         return value
     }
 }
+
+/// What every clip is made from, shared by `generate` and `stream` so both read the same options
+/// with the same bounds and errors: the config, the sample rate, the longest clip and the share of
+/// noise-only clips.
+struct ClipOptions: ParsableArguments {
+    @Option(help: "YAML config (the reference's contest_cw.yaml works unchanged; see docs/config.md). Default: built-in defaults.")
+    var config: String?
+
+    @Option(
+        name: [.customLong("sample-rate"), .customLong("sample_rate")],
+        help: "Sample rate in Hz, 8000 to 48000. Default: the config's audio.sample_rate (16000).")
+    var sampleRate: Int?
+
+    @Option(
+        name: [.customLong("max-duration"), .customLong("max_duration")],
+        help: "Longest clip in seconds, silence included, 2 to 600; no clip is ever cut.")
+    var maxDuration: Double = 28
+
+    @Option(
+        name: [.customLong("noise-ratio"), .customLong("noise_ratio")],
+        help: "Fraction of noise-only clips (empty transcript), 0 to 1.")
+    var noiseRatio: Double = 0.05
+
+    func validate() throws {
+        try Bounds.check(sampleRate, "--sample-rate", in: Bounds.datasetSampleRate, unit: "Hz")
+        try Bounds.check(maxDuration, "--max-duration", in: Bounds.maxDuration, unit: "seconds")
+        try Bounds.check(noiseRatio, "--noise-ratio", in: Bounds.noiseRatio)
+    }
+
+    /// The config file (or the defaults) with `--sample-rate` applied and `change` made, checked.
+    func loadConfig(_ change: (inout DatasetConfig) -> Void = { _ in }) throws -> DatasetConfig {
+        var loaded = try userFacing { () throws -> DatasetConfig in
+            if let config { return try DatasetConfig.load(contentsOf: config) }
+            return DatasetConfig.defaults
+        }
+        if let sampleRate { loaded.audio.sampleRate = sampleRate }
+        change(&loaded)
+        return try userFacing { try loaded.validated() }
+    }
+
+    /// The run settings for `config`, checked in full (so a refused run prints only the error).
+    func settings(config: DatasetConfig, numSamples: Int, seed: UInt64) throws -> RunSettings {
+        try userFacing {
+            try RunSettings(
+                config: config, numSamples: numSamples, seed: seed, maxDuration: maxDuration, noiseRatio: noiseRatio
+            ).validated()
+        }
+    }
+}
