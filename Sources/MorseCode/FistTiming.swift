@@ -46,10 +46,10 @@ struct FistTiming: Sendable, Hashable {
     static let paddle = FistTiming(
         median: [1, 1, 1, 1, 0.95, 1], sigma: [0, 0, 0, 0, 0.12, 0.18], habit: 0.06, tempo: 0.02, weight: 0.1)
 
-    /// A bug: machine dits and dit gaps; heavy, hand-timed dahs (median 3.6 dots) and variable
+    /// A bug: machine dits and dit gaps; heavy, hand-timed dahs (median 3.75 dots) and variable
     /// spacing around them.
     static let bug = FistTiming(
-        median: [1, 1.2, 1, 1, 1, 1], sigma: [0, 0.10, 0, 0.16, 0.14, 0.20], habit: 0.06, tempo: 0.04, weight: 0.1)
+        median: [1, 1.25, 1, 1, 1, 1], sigma: [0, 0.10, 0, 0.16, 0.14, 0.20], habit: 0.06, tempo: 0.04, weight: 0.1)
 
     /// A straight key: everything by hand, dahs of about four dots, the widest spread.
     static let straight = FistTiming(
