@@ -42,11 +42,18 @@ public struct WattersonChannel: Sendable {
     /// A channel for `profile` at `sampleRate` Hz, with work space for `capacity` samples.
     public init(profile: WattersonProfile, sampleRate: Double, lowestFrequency: Double = 150, capacity: Int = 0) {
         self.profile = profile
+        // Values a validated config never holds still give a defined, finite channel here:
+        // delays within 0…maximumDelay, powers and spread ≥ 0, a usable rate and FIR length.
+        let sampleRate = sampleRate.isFinite && sampleRate >= 1 ? sampleRate : 8000
+        let lowestFrequency = lowestFrequency.isFinite && lowestFrequency >= 1 ? lowestFrequency : 150
         self.sampleRate = sampleRate
         self.lowestFrequency = lowestFrequency
-        delays = profile.pathDelays.map { max(0, Int(($0 * sampleRate).rounded())) }
-        amplitudes = profile.pathPowers.map { Float(max(0, $0).squareRoot()) }
-        let spread = max(0, profile.dopplerSpread)
+        delays = profile.pathDelays.map { delay in
+            let seconds = delay.isFinite ? min(max(delay, 0), Self.maximumDelay) : 0
+            return Int((seconds * sampleRate).rounded())
+        }
+        amplitudes = profile.pathPowers.map { $0.isFinite && $0 > 0 ? Float($0.squareRoot()) : 0 }
+        let spread = profile.dopplerSpread.isFinite ? max(0, profile.dopplerSpread) : 0
         if spread > 0 {
             let s = Self.kernelWidth(spread: spread)
             let interval = max(1, Int(s / 3 * sampleRate))
@@ -74,6 +81,9 @@ public struct WattersonChannel: Sendable {
         white = Array(repeating: 0, count: 2 * kernel.count)
         reserve(capacity)
     }
+
+    /// Longest path delay rendered, in seconds (F.1487's longest is 7 ms).
+    public static let maximumDelay = 0.05
 
     /// The kernel width `s` (seconds) that gives a Gaussian Doppler spectrum of 2σ = `spread` Hz.
     static func kernelWidth(spread: Double) -> Double {

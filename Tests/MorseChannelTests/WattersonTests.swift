@@ -151,6 +151,17 @@ import Testing
         #expect(error < 0.01, "largest quadrature error at \(frequency) Hz: \(error)")
     }
 
+    /// Nonsense parameters (NaN delay and power, negative spread, zero rate) give finite output
+    /// instead of a trap: the stage never takes a clip down.
+    @Test func nonsenseParametersGiveFiniteOutput() {
+        let profile = WattersonProfile(
+            name: "bad", pathDelays: [0, .nan, 1e9], dopplerSpread: -3, pathPowers: [1, .nan, 1])
+        var channel = WattersonChannel(profile: profile, sampleRate: 0, lowestFrequency: .nan)
+        var rng = SeededGenerator(seed: 1)
+        let output = channel.apply((0..<2000).map { Float(sin(Double($0))) }, using: &rng)
+        #expect(output.count == 2000 && output.allSatisfy(\.isFinite))
+    }
+
     /// A realisation is a pure function of the generator; another generator gives another one.
     @Test func sameGeneratorSameRealisation() {
         var channel = WattersonChannel(profile: .midLatitudeDisturbed, sampleRate: 8000)
