@@ -6,7 +6,7 @@
 /// operator's class medians), a slowly wandering speed (`tempo`, log spread) and a keying weight
 /// (`weight`: marks lengthened and the following gaps shortened by up to this many units). Where
 /// the values come from, and how a value was chosen where a source gives a range, is in CONTENT.md
-/// ("Fists"); ``FistTimingTests`` checks that drawn timings match these numbers.
+/// ("Fists"); FistTimingTests checks that drawn timings match these numbers.
 struct FistTiming: Sendable, Hashable {
     /// Median length over the standard length, per ``TimingClass``.
     var median: [Double]
