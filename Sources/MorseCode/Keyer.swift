@@ -1,11 +1,14 @@
 import RealModule
 /// Keys text with a timing and a fist, producing the ``KeyedTimeline`` that is the clip's ground truth.
 ///
-/// Human parts of a fist follow
-/// `length = nominal × tempo × (1 + habit) × (1 + jitter)`, where `habit` is drawn once per
-/// transmission, `tempo` drifts slowly (AR(1) in log space, ρ = 0.99 per element) and `jitter` is
-/// correlated from element to element (AR(1), ρ = 0.5). Every length is then kept inside the band
-/// that reads back as the same element, so the transcript stays exact at any sloppiness.
+/// A human class's length is `nominal × exp(s·ln median + habit + tempo + s·σ·z) + weight`, a
+/// log-normal around the published median of its kind of key (``FistTiming``), where `s` is the
+/// sloppiness, `habit` is drawn once per transmission, `tempo` drifts slowly (AR(1) in log space,
+/// ρ = 0.99 per element), `z` is unit jitter correlated from element to element (AR(1), ρ = 0.5)
+/// and `weight` lengthens every mark and shortens every gap by the same per-transmission amount.
+/// Machine-timed classes get only the weight. A length that would read back as another element is
+/// drawn again (at most 8 times, then clamped), so the log-normal is truncated to the band that
+/// keeps the transcript exact at any sloppiness.
 public struct Keyer: Sendable, Hashable {
     public var timing: MorseTiming
     public var fist: Fist
@@ -16,13 +19,18 @@ public struct Keyer: Sendable, Hashable {
     }
 
     static let tempoCorrelation = 0.99
-    static let tempoSpread = 0.06
     static let jitterCorrelation = 0.5
-    static let habitSpread = 0.08
+    /// Draws of a human length before it is clamped into its band.
+    static let maximumDraws = 8
 
     /// Keys `text`; the first mark starts at time 0.
     public func key(_ text: MorseText, using rng: inout some RandomNumberGenerator) -> KeyedTimeline {
-        var hand = Hand(fist: fist, timing: timing, rng: &rng)
+        key(text, table: fist.timing, using: &rng)
+    }
+
+    /// Keys `text` with `table` in place of the fist's published timing (tests vary one part of it).
+    func key(_ text: MorseText, table: FistTiming, using rng: inout some RandomNumberGenerator) -> KeyedTimeline {
+        var hand = Hand(fist: fist, table: table, timing: timing, rng: &rng)
         var marks: [KeyedTimeline.Interval] = []
         var characters: [KeyedTimeline.Span] = []
         var words: [KeyedTimeline.Span] = []
@@ -63,16 +71,23 @@ public struct Keyer: Sendable, Hashable {
 
 /// The state of one operator's hand while keying a transmission.
 struct Hand {
-    let fist: Fist
     let nominal: [Double]
     let allowed: [ClosedRange<Double>]
-    let habits: [Double]
     let human: [Bool]
+    /// Within-operator log spread per class, already scaled by the sloppiness.
+    let sigma: [Double]
+    /// Log of this operator's median over the nominal length per class (published median and habit).
+    let logMedian: [Double]
+    /// Stationary log spread of the tempo, scaled by the sloppiness.
+    let tempoSpread: Double
+    /// Keying-weight shift in seconds: added to marks, taken from gaps.
+    let weightShift: Double
+    /// False when the fist keys exactly (sloppiness 0 or a keyboard keyer): no draws at all.
+    let active: Bool
     var logTempo = 0.0
     var jitter = 0.0
 
-    init(fist: Fist, timing: MorseTiming, rng: inout some RandomNumberGenerator) {
-        self.fist = fist
+    init(fist: Fist, table published: FistTiming, timing: MorseTiming, rng: inout some RandomNumberGenerator) {
         let thresholds = DecisionThresholds(timing)
         nominal = TimingClass.allCases.map { element in
             switch element {
@@ -84,30 +99,44 @@ struct Hand {
             }
         }
         allowed = TimingClass.allCases.map(thresholds.allowedRange)
-        human = TimingClass.allCases.map(fist.isHuman)
+        human = TimingClass.allCases.map(published.isHuman)
         let s = max(0, min(1, fist.sloppiness))
-        if s > 0 && fist.kind != .keyer {
-            habits = TimingClass.allCases.map { fist.typicalBias($0) * s + rng.nextGaussian() * Keyer.habitSpread * s }
-            logTempo = rng.nextGaussian() * Keyer.tempoSpread * s
-        } else {
-            habits = Array(repeating: 0, count: TimingClass.allCases.count)
+        active = s > 0 && !published.isMachine
+        sigma = published.sigma.map { $0 * s }
+        tempoSpread = published.tempo * s
+        guard active else {
+            logMedian = Array(repeating: 0, count: TimingClass.allCases.count)
+            weightShift = 0
+            return
         }
+        let human = self.human
+        logMedian = TimingClass.allCases.map { element in
+            let habit = human[element.rawValue] ? rng.nextGaussian() * published.habit * s : 0
+            return Double.log(published.median[element.rawValue]) * s + habit
+        }
+        logTempo = rng.nextGaussian() * tempoSpread
+        weightShift = (2 * rng.nextUnit() - 1) * published.weight * s * timing.unit
     }
 
     mutating func length(_ element: TimingClass, rng: inout some RandomNumberGenerator) -> Double {
-        let base = nominal[element.rawValue]
-        let s = max(0, min(1, fist.sloppiness))
-        guard human[element.rawValue], s > 0 else { return base }
+        let index = element.rawValue
+        let base = nominal[index]
+        guard active else { return base }
+        let band = allowed[index]
+        let shift = element.isMark ? weightShift : -weightShift
+        guard human[index] else { return min(max(base + shift, band.lowerBound), band.upperBound) }
+        let r = Keyer.tempoCorrelation
+        logTempo = r * logTempo + (1 - r * r).squareRoot() * rng.nextGaussian() * tempoSpread
         let rho = Keyer.jitterCorrelation
-        jitter = rho * jitter + (1 - rho * rho).squareRoot() * rng.nextGaussian() * fist.jitterSpread * s
-        var tempo = 1.0
-        if fist.kind != .keyer {
-            let r = Keyer.tempoCorrelation
-            logTempo = r * logTempo + (1 - r * r).squareRoot() * rng.nextGaussian() * Keyer.tempoSpread * s
-            tempo = Double.exp(logTempo)
+        var length = base
+        for draw in 1...Keyer.maximumDraws {
+            let z = rho * jitter + (1 - rho * rho).squareRoot() * rng.nextGaussian()
+            length = base * Double.exp(logMedian[index] + logTempo + sigma[index] * z) + shift
+            if band.contains(length) || draw == Keyer.maximumDraws {
+                jitter = z
+                break
+            }
         }
-        let length = base * tempo * (1 + habits[element.rawValue]) * (1 + jitter)
-        let band = allowed[element.rawValue]
         return min(max(length, band.lowerBound), band.upperBound)
     }
 }

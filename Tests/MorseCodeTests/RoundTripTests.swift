@@ -65,20 +65,22 @@ import Testing
         }
     }
 
-    /// Bug operators' dits come from the machine; their dahs are human and on average heavy.
+    /// Bug operators' dits come from the machine (one length per transmission, the standard dit
+    /// moved only by the keying weight); their dahs are human and on average heavy.
     @Test func bugHasMachineDitsAndHeavyDahs() {
         let timing = MorseTiming(wpm: 25)
+        let sloppiness = 0.8
         var dahRatios: [Double] = []
         for seed in 0..<200 {
             var rng = SeededGenerator(seed: UInt64(seed))
-            let timeline = Keyer(timing: timing, fist: Fist(kind: .bug, sloppiness: 0.8)).key(parsed("TEST OK"), using: &rng)
-            for mark in timeline.marks {
-                if mark.length < DecisionThresholds(timing).ditDah {
-                    #expect(abs(mark.length - timing.dit) < 1e-12)
-                } else {
-                    dahRatios.append(mark.length / timing.dit)
-                }
-            }
+            let timeline = Keyer(timing: timing, fist: Fist(kind: .bug, sloppiness: sloppiness)).key(parsed("TEST OK"), using: &rng)
+            let threshold = DecisionThresholds(timing).ditDah
+            let dits = timeline.marks.map(\.length).filter { $0 < threshold }
+            let dahs = timeline.marks.map(\.length).filter { $0 >= threshold }
+            let first = dits.first ?? timing.dit
+            #expect(dits.allSatisfy { abs($0 - first) < 1e-12 }, "machine dits differ: \(dits)")
+            #expect(abs(first - timing.dit) <= FistTiming.bug.weight * sloppiness * timing.unit + 1e-12)
+            dahRatios += dahs.map { $0 / first }
         }
         let mean = dahRatios.reduce(0, +) / Double(dahRatios.count)
         #expect(mean > 3.3, "mean dah/dit \(mean) should be heavier than 3")
