@@ -63,7 +63,7 @@ public struct DatasetGeneration: Sendable {
         let layout = layout
         let outcome = try builder.generate(
             pending: pending, splits: splits, workers: workers, counters: counters, stop: stop, shard: shard,
-            makeWorker: { ClipMaker(planner: planner, layout: layout) }, log: log)
+            makeWorker: { ClipMaker(planner: planner, layout: layout) }, log: reporter.interleaving(log))
         reporter.end()
         if let fatal = outcome.fatal { throw fatal }
         var result = Result(
