@@ -36,7 +36,7 @@ def test_bar_fits_the_pane_and_leaves_no_stale_lines(tmp_path, columns):
     out = tmp_path / "data"
     # Enough clips for a few seconds of redraws (every 0.2 s) in a debug build on one worker.
     command = (
-        f"env -u COLUMNS -u LINES '{BINARY}' generate --num-samples 150 --seed 3 --max-duration 5 "
+        f"env -u COLUMNS -u LINES '{BINARY}' generate --num-samples 80 --seed 3 --max-duration 5 "
         f"--num-workers 1 --progress bar --output-dir '{out}'; echo __EXIT__$?; sleep 600"
     )
     environment = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "TERM": "xterm-256color"}
@@ -64,7 +64,7 @@ def test_bar_fits_the_pane_and_leaves_no_stale_lines(tmp_path, columns):
         lines = capture(socket)
         bars = [line.rstrip() for line in lines if BAR_LINE.search(line)]
         assert len(bars) == 1, f"{columns} columns: expected the one final bar line, got {bars}"
-        assert "150/150" in bars[0] and "100%" in bars[0], bars[0]
+        assert "80/80" in bars[0] and "100%" in bars[0], bars[0]
         assert bars[0].startswith("["), f"{columns} columns: the bar itself was dropped: {bars[0]!r}"
         # The test saw the bar being redrawn, not only its final state.
         assert len(seen_states) >= 2, f"only saw {seen_states}"

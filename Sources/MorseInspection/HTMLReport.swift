@@ -47,8 +47,8 @@ public struct HTMLReport: Sendable {
             <title>\(escapeXML(title))</title>
             <style>
             body { font-family: sans-serif; margin: 2em; color: #222; }
-            figure { margin: 1em 0; }
-            figure svg { display: block; width: 100%; height: auto; }
+            figure { margin: 1em 0; overflow-x: auto; }
+            figure svg { display: block; width: 100%; min-width: 640px; height: auto; }
             table { border-collapse: collapse; margin: 0.5em 0; }
             td, th { border: 1px solid #ccc; padding: 2px 8px; text-align: right; }
             td:first-child, th:first-child { text-align: left; }

@@ -28,9 +28,10 @@ struct SVGBarChart {
         let tickLabels = ticks.map(tickLabel)
         let left = max(40, 12 + 6.2 * Double(tickLabels.map(\.count).max() ?? 1))
         let right = 12.0, top = 30.0, plotHeight = Self.plotHeight
-        // Bars share the plot width, up to 64 units each, at least 3.
-        let slot = max(4, min(72, (Self.designWidth - left - right) / Double(max(1, bars.count))))
-        let barWidth = max(3, slot * 0.78)
+        // Bars share the whole plot width (a slot each, the bar centred in it, at most 120 units
+        // wide); with very many bars the drawing grows wider than the design width instead.
+        let slot = max(4, (Self.designWidth - left - right) / Double(max(1, bars.count)))
+        let barWidth = max(3, min(120, slot * 0.75))
         let width = max(Self.designWidth, left + right + slot * Double(bars.count))
         let longestLabel = Double(bars.map(\.label.count).max() ?? 0)
         let rotate = longestLabel * 6.1 > slot - 4
