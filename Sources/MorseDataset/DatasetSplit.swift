@@ -40,28 +40,47 @@ public enum DatasetSplit: Int, CaseIterable, Sendable, Codable, CustomStringConv
 /// depend on the number of workers or shards, because every shard assigns the whole dataset.
 /// Feed the members in id order with ``next(stratum:)`` (memory: one counter per stratum and
 /// split), or call ``assign(count:ratios:stratum:)``.
+///
+/// An endless sequence (a stream with no dataset size) has no quotas: ``init(ratios:)`` gives the
+/// running rule instead, where each member goes to the split furthest behind `ratio × members so
+/// far` (ties to the earlier split), so every stratum is within one clip of the ratios at every
+/// prefix and a clip's split depends only on the clips before it.
 public struct SplitAssigner: Sendable {
-    /// Clips per split over the whole dataset.
-    public let quotas: [Int]
+    /// The share of each split, as given.
+    public let ratios: [Double]
+    /// Clips per split over the whole dataset; nil for an endless sequence.
+    public let quotas: [Int]?
     /// Clips per split for each stratum; every stratum's row adds up to its size.
     public let targets: [Int: [Int]]
     private var seen: [Int: [Int]] = [:]
 
+    /// Exact quotas for a dataset of known size.
+    ///
     /// - Parameters:
     ///   - ratios: the share of each split (need not add up to 1; negative counts as 0).
     ///   - strataSizes: the number of clips in each stratum; the dataset size is their sum.
     public init(ratios: [Double], strataSizes: [Int: Int]) {
+        self.ratios = ratios
         let count = strataSizes.values.reduce(0, +)
         let quotas = Self.quotas(count: count, ratios: ratios)
         self.quotas = quotas
         targets = Self.targets(strataSizes: strataSizes, quotas: quotas)
     }
 
+    /// The running rule for an endless sequence of clips (no quotas, no size).
+    public init(ratios: [Double]) {
+        self.ratios = ratios
+        quotas = nil
+        targets = [:]
+    }
+
     /// The split of the next member (in id order) of `stratum`.
     ///
-    /// Every stratum must be fed exactly its size given to ``init(ratios:strataSizes:)``; a member
-    /// beyond it (a caller bug) goes to the first split with a quota.
+    /// With quotas, every stratum must be fed exactly its size given to
+    /// ``init(ratios:strataSizes:)``; a member beyond it (a caller bug) goes to the first split
+    /// with a quota.
     public mutating func next(stratum: Int) -> DatasetSplit {
+        guard let quotas else { return nextRunning(stratum: stratum) }
         let target = targets[stratum] ?? []
         var counts = seen[stratum] ?? Array(repeating: 0, count: target.count)
         let size = target.reduce(0, +)
@@ -76,6 +95,24 @@ public struct SplitAssigner: Sendable {
             }
         }
         if best < 0 { return DatasetSplit(rawValue: quotas.firstIndex { $0 > 0 } ?? 0) ?? .train }
+        counts[best] += 1
+        seen[stratum] = counts
+        return DatasetSplit(rawValue: best) ?? .train
+    }
+
+    /// The running rule: the split furthest behind its ratio of the members so far.
+    private mutating func nextRunning(stratum: Int) -> DatasetSplit {
+        var counts = seen[stratum] ?? Array(repeating: 0, count: ratios.count)
+        let total = Double(counts.reduce(0, +) + 1)
+        var best = 0
+        var bestDeficit = -Double.infinity
+        for (index, ratio) in ratios.enumerated() where ratio > 0 {
+            let deficit = ratio * total - Double(counts[index])
+            if deficit > bestDeficit + 1e-9 {
+                best = index
+                bestDeficit = deficit
+            }
+        }
         counts[best] += 1
         seen[stratum] = counts
         return DatasetSplit(rawValue: best) ?? .train

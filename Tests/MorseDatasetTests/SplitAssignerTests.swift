@@ -97,3 +97,33 @@ import Testing
         #expect(planner.splits() == splits)
     }
 }
+
+/// The running rule for endless streams (no dataset size): the property the sized rule gives up.
+@Suite struct EndlessSplitTests {
+    /// Every stratum is divided in the ratios, within one clip, at every prefix.
+    @Test(arguments: [[0.8, 0.1, 0.1], [0.7, 0.2, 0.1], [0.5, 0.5, 0], [1, 0, 0]])
+    func everyStratumFollowsTheRatios(ratios: [Double]) {
+        var rng = SeededGenerator(seed: 17)
+        let strata = (0..<5000).map { _ in Int.random(in: 0..<4, using: &rng) }
+        var assigner = SplitAssigner(ratios: ratios)
+        let splits = strata.map { assigner.next(stratum: $0) }
+        #expect(assigner.quotas == nil)
+        for stratum in 0..<4 {
+            var counts = [0, 0, 0]
+            for (index, split) in splits.enumerated() where strata[index] == stratum {
+                counts[split.rawValue] += 1
+                let total = Double(counts.reduce(0, +))
+                for k in 0..<3 { #expect(abs(Double(counts[k]) - ratios[k] * total) <= 1.0 + 1e-9) }
+            }
+        }
+    }
+
+    /// A clip's split depends only on the clips before it.
+    @Test func prefixIndependent() {
+        let stratum = { (id: Int) in (id * 7919) % 3 }
+        var long = SplitAssigner(ratios: [0.8, 0.1, 0.1]), short = SplitAssigner(ratios: [0.8, 0.1, 0.1])
+        let first = (0..<1000).map { long.next(stratum: stratum($0)) }
+        let second = (0..<137).map { short.next(stratum: stratum($0)) }
+        #expect(Array(first.prefix(137)) == second)
+    }
+}
