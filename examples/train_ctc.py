@@ -8,10 +8,14 @@ blank, space, A–Z, 0–9, punctuation and every prosign as one token. A bidire
 frames of long clips sits on the CTC blank plateau for hundreds of steps; these convolutions learn
 in a few hundred GPU steps.
 
-Reports the character error rate (CER) on the test split of a dataset made by `generate`, by SNR band.
+Reports the character error rate (CER) on the test split of a dataset made by `generate`, by SNR band,
+and (`--ebook2cw-samples N`, when `ebook2cw` is installed) on a generalisation set rendered by an
+independent synthesiser, `ebook2cw`, over a grid of tones and speeds, with white Gaussian noise added
+by this script at fixed SNRs: CER by SNR, by tone and by WPM (see `add_noise` for the SNR definition).
 
     python examples/train_ctc.py --steps 3000 --batch-size 32            # GPU when there is one
     python examples/train_ctc.py --smoke                                 # a short CPU run on clean clips
+    python examples/train_ctc.py --steps 3000 --ebook2cw-samples 168      # plus the ebook2cw generalisation set
 
 Needs torch and numpy, and the morse_dataset package (pip install ./python) or this checkout.
 """
@@ -200,6 +204,126 @@ def evaluate(model, records, folder, device, batch_size=16):
     return report
 
 
+# The ebook2cw generalisation set: every clip is rendered once (tone and speed from this grid, in
+# turn) and scored at every SNR. None is the clean clip.
+EBOOK2CW_TONES = (400, 500, 600, 700, 800, 900, 1000)
+EBOOK2CW_WPM = (15, 20, 25, 30, 35, 40)
+EBOOK2CW_SNRS = (None, 20, 10, 5, 0, -5)
+NOISE_BANDWIDTH = 500.0  # Hz: SNRs are carrier power over the noise power in 500 Hz
+
+
+def random_callsign(rng):
+    prefix = rng.choice(["K", "W", "N", "AA", "DL", "G", "F", "JA", "VK", "OH", "SP", "UA", "EA", "I", "PA", "ON", "VE", "LU"])
+    call = prefix + str(rng.integers(0, 10)) + "".join(chr(ord("A") + int(c)) for c in rng.integers(0, 26, rng.integers(1, 4)))
+    return call + ("/P" if rng.random() < 0.1 else "")
+
+
+def random_exchange_text(rng):
+    """A callsign or contest exchange, in the characters every CW synthesiser sends alike."""
+    call, other = random_callsign(rng), random_callsign(rng)
+    serial = f"{int(rng.integers(1, 1000)):03d}"
+    zone = str(int(rng.integers(1, 41)))
+    choices = [f"CQ TEST {call}", f"{call} 5NN {zone}", f"TU {call}", f"{other} 599 {serial}", f"{call} DE {other} 5NN {serial}",
+               f"CQ CQ DE {call} {call} K", f"{call}", f"QRZ {other}"]
+    return choices[int(rng.integers(0, len(choices)))]
+
+
+def render_ebook2cw(text, tone, wpm, folder, name):
+    """Renders ``text`` with ebook2cw (sine, 16 kHz, OGG/Vorbis) and returns float32 samples. The
+    text goes in with a newline: without one ebook2cw drops the last word (the label would be wrong)."""
+    import soundfile
+
+    # A bare name, run in the folder: ebook2cw cuts long output paths short (a fixed-size buffer).
+    subprocess.run(["ebook2cw", "-O", "-s", str(SAMPLE_RATE), "-w", str(wpm), "-f", str(tone), "-o", name],
+                   input=(text + "\n").encode(), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=folder)
+    audio, rate = soundfile.read(os.path.join(folder, name + "0000.ogg"), dtype="float32")
+    if rate != SAMPLE_RATE:
+        raise RuntimeError(f"ebook2cw wrote {rate} Hz audio; expected {SAMPLE_RATE} Hz (its -s option)")
+    return audio if audio.ndim == 1 else audio.mean(axis=1)
+
+
+def carrier_power(audio):
+    """Mean power of the key-down carrier: the mean square of the samples whose 10 ms RMS is above
+    half the clip's largest 10 ms RMS (the steady part of each element, without gaps or edges)."""
+    window = SAMPLE_RATE // 100
+    rms = np.sqrt(np.convolve(audio.astype(np.float64) ** 2, np.ones(window) / window, mode="same"))
+    on = rms > 0.5 * rms.max()
+    return float(np.mean(audio[on].astype(np.float64) ** 2))
+
+
+def add_noise(audio, snr_db, rng):
+    """White Gaussian noise at ``snr_db`` in 500 Hz: SNR_500 = P_carrier / (N0 · 500 Hz).
+
+    Noise of variance σ² at sample rate fs spreads its power evenly over 0…fs/2, so its one-sided
+    density is N0 = 2σ²/fs and its power in 500 Hz is N0 · 500 = 1000 σ²/fs. Hence
+    σ² = P_carrier · fs / (2 · 500 · 10^(SNR_500/10)), with P_carrier from ``carrier_power``.
+    ``None`` returns the clean clip.
+    """
+    if snr_db is None:
+        return audio
+    variance = carrier_power(audio) * SAMPLE_RATE / (2 * NOISE_BANDWIDTH * 10 ** (snr_db / 10))
+    return (audio + rng.normal(0.0, math.sqrt(variance), len(audio))).astype(np.float32)
+
+
+def ebook2cw_set(count, seed, folder):
+    """``count`` clips from ebook2cw: clip i has tone ``EBOOK2CW_TONES[i % 7]`` and speed
+    ``EBOOK2CW_WPM[(i // 7) % 6]`` (every pair once per 42 clips) and a random exchange text."""
+    rng = np.random.default_rng(seed)
+    clips = []
+    for i in range(count):
+        tone = EBOOK2CW_TONES[i % len(EBOOK2CW_TONES)]
+        wpm = EBOOK2CW_WPM[(i // len(EBOOK2CW_TONES)) % len(EBOOK2CW_WPM)]
+        text = random_exchange_text(rng)
+        clips.append({"audio": render_ebook2cw(text, tone, wpm, folder, f"clip{i:05d}_"), "text": text, "tone": tone, "wpm": wpm})
+    return clips
+
+
+def evaluate_ebook2cw(model, clips, device, seed, snrs=EBOOK2CW_SNRS, batch_size=16):
+    """CER of every clip at every SNR: ``{"snr": {label: cer}, "tone": {tone: {label: cer}},
+    "wpm": {wpm: {label: cer}}}`` with labels ``clean``, ``+20 dB``, …"""
+    rng = np.random.default_rng(seed)
+    totals = {}  # (kind, key, label) -> [errors, characters]
+
+    def add(key, errors, length):
+        entry = totals.setdefault(key, [0, 0])
+        entry[0] += errors
+        entry[1] += length
+
+    model.eval()
+    with torch.no_grad():
+        for snr in snrs:
+            label = "clean" if snr is None else f"{snr:+d} dB"
+            for first in range(0, len(clips), batch_size):
+                chunk = clips[first : first + batch_size]
+                examples = [{"audio": {"array": add_noise(c["audio"], snr, rng)}, "text": c["text"]} for c in chunk]
+                audio, frames, _, _ = collate(examples)
+                best = model(audio.to(device)).argmax(-1).transpose(0, 1).cpu()
+                for clip, row, count in zip(chunk, best, frames):
+                    errors, length = edit_distance(decode(row[:count].tolist()), clip["text"]), max(1, len(clip["text"]))
+                    add(("snr", label), errors, length)
+                    add(("tone", clip["tone"], label), errors, length)
+                    add(("wpm", clip["wpm"], label), errors, length)
+    model.train()
+    report = {"snr": {}, "tone": {}, "wpm": {}}
+    for key, (errors, length) in totals.items():
+        if key[0] == "snr":
+            report["snr"][key[1]] = errors / length
+        else:
+            report[key[0]].setdefault(key[1], {})[key[2]] = errors / length
+    return report
+
+
+def print_ebook2cw_report(report, count):
+    labels = list(report["snr"])
+    print(f"CER on {count} ebook2cw clips (noise added at each SNR in 500 Hz):")
+    print("  " + " " * 12 + "".join(f"{label:>9s}" for label in labels))
+    print("  " + f"{'all':12s}" + "".join(f"{report['snr'][label]:9.3f}" for label in labels))
+    for kind, unit in (("tone", "Hz"), ("wpm", "WPM")):
+        for key in sorted(report[kind]):
+            row = report[kind][key]
+            print("  " + f"{f'{key} {unit}':12s}" + "".join(f"{row[label]:9.3f}" for label in labels))
+
+
 def band_of(record):
     snr = record.get("snr_500")
     if snr is None:
@@ -250,6 +374,17 @@ def train(args):
         print(f"CER on {len(records)} held-out test clips:")
         for band, cer in result["cer"].items():
             print(f"  {band:20s} {cer:6.3f}")
+    if args.ebook2cw_samples > 0:
+        import shutil
+
+        if shutil.which("ebook2cw") is None:
+            print("ebook2cw is not installed (apt-get install ebook2cw): no generalisation set", flush=True)
+        else:
+            folder = os.path.join(temporary.name, "ebook2cw")
+            os.makedirs(folder)
+            clips = ebook2cw_set(args.ebook2cw_samples, args.seed + 2_000_003, folder)
+            result["ebook2cw"] = evaluate_ebook2cw(model, clips, device, args.seed + 3_000_017)
+            print_ebook2cw_report(result["ebook2cw"], len(clips))
     if args.save:
         torch.save(model.state_dict(), args.save)
     temporary.cleanup()
@@ -269,6 +404,8 @@ def parse(argv=None):
     parser.add_argument("--noise-ratio", type=float, default=0.05)
     parser.add_argument("--loader-workers", type=int, default=2, help="DataLoader workers (each runs one stream)")
     parser.add_argument("--eval-samples", type=int, default=500, help="size of the generated held-out dataset (0: no eval)")
+    parser.add_argument("--ebook2cw-samples", type=int, default=84,
+                        help="clips rendered by ebook2cw for the generalisation set, each scored at every SNR (0: none)")
     parser.add_argument("--log-every", type=int, default=50)
     parser.add_argument("--binary", default=None, help="morse-dataset executable (default: $MORSE_DATASET_BIN, PATH, bundled)")
     parser.add_argument("--save", default=None, help="write the trained weights here")
@@ -276,7 +413,7 @@ def parse(argv=None):
     args = parser.parse_args(argv)
     if args.smoke:
         defaults = {"steps": 60, "batch_size": 8, "channels": 48, "max_duration": 6.0, "noise_ratio": 0.0,
-                    "eval_samples": 30, "log_every": 10, "device": args.device or "cpu", "loader_workers": 1}
+                    "eval_samples": 30, "ebook2cw_samples": 0, "log_every": 10, "device": args.device or "cpu", "loader_workers": 1}
         for key, value in defaults.items():
             if getattr(args, key) == parser.get_default(key):
                 setattr(args, key, value)

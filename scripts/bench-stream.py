@@ -8,6 +8,8 @@
 Every mode turns each clip into a float32 numpy array (as a training loop would get it) and counts it.
 """
 import argparse
+import gc
+import resource
 import sys
 import time
 from pathlib import Path
@@ -17,30 +19,47 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "python"))
 
 
-def report(name, clips, seconds_of_audio, elapsed):
+def cpu_seconds():
+    """User + system CPU seconds of this process and of its reaped descendants (DataLoader workers
+    and the stream processes they ran), so a per-clip CPU cost can be given on a loaded machine."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def report(name, clips, seconds_of_audio, elapsed, cpu_before):
+    own, children = (after - before for after, before in zip(cpu_seconds(), cpu_before))
     print(f"{name}: {clips} clips, {seconds_of_audio:.0f} s of audio in {elapsed:.2f} s: "
-          f"{clips / elapsed:.0f} clips/s, {seconds_of_audio / elapsed:.0f} audio-s/s", flush=True)
+          f"{clips / elapsed:.0f} clips/s, {seconds_of_audio / elapsed:.0f} audio-s/s; CPU per clip "
+          f"{1000 * own / max(1, clips):.2f} ms in this process + {1000 * children / max(1, clips):.2f} ms in its children",
+          flush=True)
 
 
 def pipe(args):
-    from morse_dataset._format import read_frames, read_header
-    from morse_dataset.stream import decode_audio
+    from morse_dataset._format import read_clips, read_frames, read_header
+    from morse_dataset.stream import decode_audio, make_example
 
     stream = sys.stdin.buffer
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     header = read_header(stream)
     clips, samples = 0, 0
-    for frame in read_frames(stream):
-        audio = decode_audio(frame.audio, header.sample_format)
-        clips, samples = clips + 1, samples + len(audio)
-    report("pipe", clips, samples / header.sample_rate, time.perf_counter() - started)
+    if args.old_reader:  # the first version: bytes per frame, then frombuffer → astype → divide
+        for frame in read_frames(stream):
+            audio = decode_audio(frame.audio, header.sample_format)
+            clips, samples = clips + 1, samples + len(audio)
+    else:
+        for _, record, audio in read_clips(stream, header.sample_format):
+            if not args.no_records:
+                make_example(record, audio, header.sample_rate, args.fields)
+            clips, samples = clips + 1, samples + len(audio)
+    report(f"pipe ({header.sample_format})", clips, samples / header.sample_rate, time.perf_counter() - started, cpu)
 
 
 def loader(args):
     from morse_dataset import MorseStream
 
-    stream = MorseStream(seed=1, count=args.count, num_workers=args.threads, binary=args.binary)
-    started = time.perf_counter()
+    stream = MorseStream(seed=1, count=args.count, num_workers=args.threads, binary=args.binary,
+                         audio_format=args.audio_format, fields=args.fields, batch_size=args.batch, tensors=args.tensors)
+    started, cpu = time.perf_counter(), cpu_seconds()
     clips, seconds = 0, 0.0
     if args.loader_workers > 0:
         import torch
@@ -48,10 +67,18 @@ def loader(args):
         iterable = torch.utils.data.DataLoader(stream, batch_size=None, num_workers=args.loader_workers)
     else:
         iterable = stream
-    for example in iterable:
+    iterator = iter(iterable)
+    for example in iterator:
         audio = example["audio"]
-        clips, seconds = clips + 1, seconds + len(audio["array"]) / audio["sampling_rate"]
-    report(f"MorseStream, {args.loader_workers} DataLoader workers", clips, seconds, time.perf_counter() - started)
+        if args.batch:
+            lengths = audio["lengths"]
+            clips, seconds = clips + len(lengths), seconds + float(lengths.sum()) / audio["sampling_rate"]
+        else:
+            clips, seconds = clips + 1, seconds + len(audio["array"]) / audio["sampling_rate"]
+    del iterator, example  # joins the DataLoader workers, so their CPU time is counted
+    gc.collect()
+    options = f"{args.audio_format or 'config format'}, fields {args.fields or 'all'}, batch {args.batch}, tensors {args.tensors}"
+    report(f"MorseStream, {args.loader_workers} DataLoader workers ({options})", clips, seconds, time.perf_counter() - started, cpu)
 
 
 def disk(args):
@@ -62,7 +89,7 @@ def disk(args):
     import soundfile
 
     root = Path(args.dataset) / "audio"
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     files = {split: str(root / split / "metadata.jsonl") for split in ("train", "validation", "test")}
     splits = datasets.load_dataset("json", data_files=files)
     print(f"load_dataset (index + Arrow cache): {time.perf_counter() - started:.2f} s", flush=True)
@@ -71,7 +98,7 @@ def disk(args):
         for row in table:
             audio, rate = soundfile.read(str(root / row["audio_file"]), dtype="float32")
             clips, seconds = clips + 1, seconds + len(audio) / rate
-    report("datasets + soundfile from disk (every split)", clips, seconds, time.perf_counter() - started)
+    report("datasets + soundfile from disk (every split)", clips, seconds, time.perf_counter() - started, cpu)
 
 
 if __name__ == "__main__":
@@ -82,5 +109,11 @@ if __name__ == "__main__":
     parser.add_argument("--loader-workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=None, help="stream threads per DataLoader worker")
     parser.add_argument("--binary", default=None)
+    parser.add_argument("--audio-format", default=None, choices=["pcm16", "float32"], help="loader: the stream's sample format")
+    parser.add_argument("--fields", default=None, type=lambda s: s.split(","), help="record keys to keep, comma-separated")
+    parser.add_argument("--batch", type=int, default=None, help="loader: clips per item (MorseStream batch_size)")
+    parser.add_argument("--tensors", action="store_true", help="loader: yield torch tensors")
+    parser.add_argument("--old-reader", action="store_true", help="pipe: the first reader (bytes, then convert)")
+    parser.add_argument("--no-records", action="store_true", help="pipe: do not parse the JSON records")
     args = parser.parse_args()
     {"pipe": pipe, "loader": loader, "disk": disk}[args.mode](args)

@@ -220,3 +220,35 @@ def test_stream_dies_with_a_killed_reader_process():
     gone, alive = psutil.wait_procs(children, timeout=20)
     alive = [p for p in alive if p.status() != psutil.STATUS_ZOMBIE]
     assert not alive, "the stream outlived its reader"
+
+
+def test_batches_fields_and_tensors_carry_the_same_clips():
+    """The throughput options change only the packaging: batched (padded, with lengths), trimmed to
+    some fields and as torch tensors, the clips are the single clips' samples and texts, and a
+    2-worker DataLoader of batches still delivers every id exactly once."""
+    single = {e["id"]: e for e in MorseStream(seed=5, num_samples=7, max_duration=6)}
+    batched = list(MorseStream(seed=5, num_samples=7, max_duration=6, fields=("id", "text"), batch_size=3))
+    assert [len(b["id"]) for b in batched] == [3, 3, 1]
+    for batch in batched:
+        assert set(batch) == {"audio", "id", "text"}
+        array, lengths = batch["audio"]["array"], batch["audio"]["lengths"]
+        assert array.dtype == np.float32 and array.shape == (len(batch["id"]), lengths.max())
+        for row, (clip, text) in enumerate(zip(batch["id"], batch["text"])):
+            expected = single[clip]["audio"]["array"]
+            assert lengths[row] == len(expected) and text == single[clip]["text"]
+            assert np.array_equal(array[row, : lengths[row]], expected) and not array[row, lengths[row] :].any()
+    if not HAVE_TORCH:
+        return
+    import torch
+    from torch.utils.data import DataLoader
+
+    stream = MorseStream(seed=5, num_samples=7, max_duration=6, audio_format="float32", fields=("id",), tensors=True,
+                         num_workers=1)
+    for example in DataLoader(stream, batch_size=None, num_workers=2):
+        assert isinstance(example["audio"]["array"], torch.Tensor) and set(example) == {"audio", "id"}
+    stream.batch_size = 2
+    seen = []
+    for batch in DataLoader(stream, batch_size=None, num_workers=2):
+        assert isinstance(batch["audio"]["array"], torch.Tensor)
+        seen += [int(i) for i in batch["id"]]
+    assert sorted(seen) == list(range(7))

@@ -10,7 +10,7 @@ from ._process import MorseStreamError, iter_frames
 from .hf import to_hf_iterable_dataset
 from .render import render
 from .sharding import shard_ids
-from .stream import MorseStream, decode_audio
+from .stream import MorseStream, collate_examples, decode_audio
 
 __all__ = [
     "BinaryNotFoundError",
@@ -19,6 +19,7 @@ __all__ = [
     "MorseStreamError",
     "StreamFormatError",
     "StreamHeader",
+    "collate_examples",
     "decode_audio",
     "find_binary",
     "iter_frames",

@@ -7,7 +7,7 @@ import sys
 import tempfile
 
 from ._binary import find_binary
-from ._format import StreamFormatError, read_frames, read_header
+from ._format import StreamFormatError, read_clips, read_frames, read_header
 
 
 class MorseStreamError(RuntimeError):
@@ -104,8 +104,9 @@ class StreamProcess:
             pass
 
 
-def iter_frames(args, binary=None, header_out=None):
-    """Runs ``morse-dataset stream ARGS`` and yields its clip frames (``Frame``) in order.
+def iter_frames(args, binary=None, header_out=None, decoded=False, allocate=None):
+    """Runs ``morse-dataset stream ARGS`` and yields its clip frames (``Frame``) in order, or with
+    ``decoded=True`` ``(id, record bytes, float32 samples)`` from the fast reader ``read_clips``.
 
     The child is killed and reaped when the generator is closed or garbage collected. A child
     that fails, is killed, or stops before the end of a finite stream raises ``MorseStreamError``
@@ -120,7 +121,8 @@ def iter_frames(args, binary=None, header_out=None):
         if header_out is not None:
             header_out.append(header)
         try:
-            end = yield from read_frames(child.stdout)
+            frames = read_clips(child.stdout, header.sample_format, allocate) if decoded else read_frames(child.stdout)
+            end = yield from frames
         except StreamFormatError as error:
             raise child.failure(str(error)) from None
         code = child.process.wait()

@@ -28,10 +28,44 @@ def decode_audio(audio, sample_format):
 def example_from_frame(frame, header):
     """One clip in the Hugging Face audio convention: ``audio: {array, sampling_rate}`` plus
     every field of its metadata record (``text``, ``characters``, ``words``, ``split``, …)."""
-    record = json.loads(frame.record)
-    example = {"audio": {"array": decode_audio(frame.audio, header.sample_format), "sampling_rate": header.sample_rate}}
-    example.update(record)
+    return make_example(frame.record, decode_audio(frame.audio, header.sample_format), header.sample_rate)
+
+
+def make_example(record, samples, sampling_rate, fields=None):
+    """The example dict of one clip; ``fields`` (a collection of record keys) keeps only those."""
+    parsed = json.loads(record)
+    if fields is not None:
+        parsed = {key: parsed[key] for key in fields if key in parsed}
+    example = {"audio": {"array": samples, "sampling_rate": sampling_rate}}
+    example.update(parsed)
     return example
+
+
+def collate_examples(examples, tensors=False, shared=False):
+    """Several examples as one: ``audio.array`` a zero-padded (clips, samples) float32 array,
+    ``audio.lengths`` the clips' sample counts, every other field a list (one value per clip).
+    ``tensors``: torch tensors; ``shared``: the padded tensor is made in shared memory, so a
+    DataLoader worker hands it over without copying it."""
+    arrays = [e["audio"]["array"] for e in examples]
+    lengths = np.fromiter((len(a) for a in arrays), dtype=np.int64, count=len(arrays))
+    shape = (len(arrays), int(lengths.max(initial=0)))
+    if tensors:
+        import torch
+
+        tensor = torch.empty(shape, dtype=torch.float32)
+        if shared:
+            tensor.share_memory_()
+        padded = tensor.numpy()
+    else:
+        padded = np.empty(shape, dtype=np.float32)
+    for row, array in enumerate(arrays):
+        padded[row, : len(array)] = array
+        padded[row, len(array) :] = 0
+    batch = {key: [e[key] for e in examples] for key in examples[0] if key != "audio"}
+    if tensors:
+        padded, lengths = tensor, torch.from_numpy(lengths)
+    batch["audio"] = {"array": padded, "lengths": lengths, "sampling_rate": examples[0]["audio"]["sampling_rate"]}
+    return batch
 
 
 class MorseStream(_IterableBase):
@@ -53,6 +87,14 @@ class MorseStream(_IterableBase):
     (``g = rank × workers + worker``); each shard runs one ``morse-dataset stream`` child process
     with ``num_workers`` threads (default: the cores divided among the DataLoader workers).
     Resume by passing ``start`` (the first id not yet used) or ``set_epoch``.
+
+    Throughput (BENCHMARKS.md): ``audio_format="float32"`` reads the samples straight from the pipe
+    with no conversion; ``fields=("text", "duration")`` keeps only those record keys (the
+    ``characters`` and ``words`` lists are most of what a DataLoader pickles per clip);
+    ``tensors=True`` yields torch tensors; ``batch_size=B`` yields ``B`` clips at a time
+    (``collate_examples``: padded ``audio.array``, ``audio.lengths``, a list per field), so a
+    DataLoader worker hands over one shared-memory tensor per batch instead of one per clip (use the
+    DataLoader with ``batch_size=None``). The last batch of a shard may be smaller.
     """
 
     def __init__(
@@ -73,6 +115,9 @@ class MorseStream(_IterableBase):
         rank=None,
         world_size=None,
         binary=None,
+        fields=None,
+        batch_size=None,
+        tensors=False,
     ):
         if split is not None and split not in SPLITS:
             raise ValueError(f"split {split!r} is not a split; use one of {', '.join(SPLITS)}")
@@ -81,6 +126,8 @@ class MorseStream(_IterableBase):
         for name, value in (("start", start), ("count", count), ("num_samples", num_samples), ("epoch_size", epoch_size)):
             if value is not None and value < 0:
                 raise ValueError(f"{name}={value} must be 0 or more")
+        if batch_size is not None and batch_size < 1:
+            raise ValueError(f"batch_size={batch_size} must be 1 or more (or None for single clips)")
         if (rank is None) != (world_size is None):
             raise ValueError("give rank and world_size together (or neither, to read them from torch.distributed)")
         self.config = None if config is None else os.fspath(config)
@@ -94,6 +141,9 @@ class MorseStream(_IterableBase):
         self.rank = rank
         self.world_size = world_size
         self.binary = binary
+        self.fields = None if fields is None else tuple(fields)
+        self.batch_size = batch_size
+        self.tensors = bool(tensors)
         self.epoch = 0
         self._options = []
         for flag, value in (("--sample-rate", sample_rate), ("--max-duration", max_duration), ("--noise-ratio", noise_ratio)):
@@ -179,13 +229,48 @@ class MorseStream(_IterableBase):
             return iter(())
         return iter_frames(args, self.binary)
 
-    def __iter__(self):
+    def examples(self):
+        """This shard's clips one by one (what ``__iter__`` yields without ``batch_size``)."""
         args = self.stream_arguments()
         if args is None:
             return
-        header = []
-        for frame in iter_frames(args, self.binary, header_out=header):
-            yield example_from_frame(frame, header[0])
+        rate, fields = self.sampling_rate, self.fields
+        allocate, tensor_of = None, None
+        if self.tensors:
+            import torch
+
+            if self._in_loader_worker() and self.batch_size is None:
+                # Read each clip straight into shared memory: the DataLoader then passes a file
+                # descriptor to the main process instead of copying the samples into shared memory.
+                def allocate(count):
+                    return torch.empty(count, dtype=torch.float32).share_memory_()
+
+            tensor_of = torch.from_numpy
+        for _, record, samples in iter_frames(args, self.binary, decoded=True, allocate=allocate):
+            if tensor_of is not None and self.batch_size is None and allocate is None:
+                samples = tensor_of(samples)
+            yield make_example(record, samples, rate, fields)
+
+    @staticmethod
+    def _in_loader_worker():
+        if _IterableBase is object:
+            return False
+        from torch.utils.data import get_worker_info
+
+        return get_worker_info() is not None
+
+    def __iter__(self):
+        if self.batch_size is None:
+            yield from self.examples()
+            return
+        pending, shared = [], self.tensors and self._in_loader_worker()
+        for example in self.examples():
+            pending.append(example)
+            if len(pending) == self.batch_size:
+                yield collate_examples(pending, self.tensors, shared)
+                pending = []
+        if pending:
+            yield collate_examples(pending, self.tensors, shared)
 
 
 def _distributed_rank():
