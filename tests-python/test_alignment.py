@@ -122,8 +122,10 @@ def test_lhotse_manifests_load_validate_and_give_features(lhotse_dataset):
             assert rate == cut.sampling_rate == row["sample_rate"]
             assert audio.shape == (1, row["num_samples"])
             assert np.allclose(audio[0], expected, atol=1e-4)
+        extractor = Fbank()
         for cut in list(cuts)[:3]:
-            features = cut.compute_features(Fbank())
-            assert features.shape[1] == 80 and abs(features.shape[0] - cut.num_frames) <= 1
+            features = cut.compute_features(extractor)
+            frames = round(cut.duration / extractor.frame_shift)
+            assert features.shape[1] == 80 and abs(features.shape[0] - frames) <= 2, (features.shape, frames)
             assert np.isfinite(features).all()
     assert total == 24
