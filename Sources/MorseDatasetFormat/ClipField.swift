@@ -32,6 +32,8 @@ public enum ClipField: String, CaseIterable, CodingKey, Sendable {
     case numInterferers = "num_interferers"
     case multipathPaths = "multipath_paths"
     case agc, country, callsigns, exchange, evaluation, characters, words, exchanges, channel
+    /// The transcript with Whisper's timestamp tokens (`<|0.00|> CQ DE K1ABC<|2.34|>`).
+    case whisperText = "whisper_text"
 
     /// Columns of `metadata.csv` and `splits/{split}.csv`, in order: the reference's nine, then ours.
     public static let csvColumns: [ClipField] = [

@@ -7,6 +7,8 @@ public enum OutputFormat: String, CaseIterable, Codable, Sendable {
     case folder
     /// WebDataset tar shards under `webdataset/{split}/`.
     case webdataset
+    /// Lhotse JSONL manifests (recordings, supervisions with alignments, cuts) under `lhotse/`.
+    case lhotse
 
     /// Names that stand for several formats: `both` is folder and WebDataset (the CLI's first spelling).
     public static let aliases: [String: [OutputFormat]] = ["both": [.folder, .webdataset]]

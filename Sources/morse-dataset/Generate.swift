@@ -43,7 +43,7 @@ extension MorseDatasetCommand {
 
         @Option(
             help: ArgumentHelp(
-                "Output formats, comma-separated: folder (the reference layout), webdataset (tar shards of output.shard_size clips); both = folder,webdataset. Default: the config's output.formats.",
+                "Output formats, comma-separated: folder (the reference layout), webdataset (tar shards of output.shard_size clips), lhotse (Lhotse manifests with alignments); both = folder,webdataset. Default: the config's output.formats.",
                 valueName: "formats"),
             transform: { try OutputFormat.list($0) })
         var format: [OutputFormat]?

@@ -14,13 +14,13 @@ import MorseDatasetFormat
         #expect(try OutputFormat.list(text) == expected)
     }
 
-    @Test(arguments: ["tar", "folder,", "", "folder,lhotse"])
+    @Test(arguments: ["tar", "folder,", "", "folder,kaldi"])
     func unknownNamesListTheValidOnes(text: String) {
         #expect {
             try OutputFormat.list(text)
         } throws: { error in
             let message = (error as? OutputFormat.UnknownName)?.description ?? ""
-            return message.contains("folder, webdataset, both")
+            return message.contains("folder, webdataset, lhotse, both")
         }
     }
 
@@ -28,7 +28,7 @@ import MorseDatasetFormat
     @Test func everyFormatHasASinkWithItsOwnFiles() {
         let entries = OutputFormat.allCases.flatMap { $0.sink.rootEntries }
         #expect(Set(entries).count == entries.count)
-        #expect(Set(entries).isSuperset(of: ["metadata.csv", "splits", "manifests", "webdataset"]))
+        #expect(Set(entries).isSuperset(of: ["metadata.csv", "splits", "manifests", "webdataset", "lhotse"]))
         let layout = DatasetLayout(root: "/data", numSamples: 10)
         #expect(FolderSink.temporaryFolders(layout).contains("/data/splits"))
         #expect(WebDatasetSink.temporaryFolders(layout) == ["/data/webdataset/train", "/data/webdataset/validation", "/data/webdataset/test"])

@@ -32,6 +32,8 @@ public struct ReceiverChain: ~Copyable {
     var mix = ScratchBuffer<Float>()
     /// What the stages work in besides the mix.
     var scratch: ChannelScratch
+    /// The AGC's gains of the last clip rendered (nil when its AGC was off), for label times.
+    var gainTrack: GainTrack?
 
     public init(sampleRate: Double = 16_000) {
         self.sampleRate = sampleRate
@@ -170,6 +172,7 @@ public struct ReceiverChain: ~Copyable {
                 filter.record(filter.process(clip, scratch: &scratch), into: &report)
             case .gainControl:
                 gain.record(gain.process(clip, scratch: &scratch), into: &report)
+                gainTrack = parameters.agc.map { GainTrack(agc: AutomaticGainControl(parameters: $0, sampleRate: sampleRate), total: total, preroll: preroll) }
             case .limiter:
                 limiter.record(limiter.process(clip, scratch: &scratch), into: &report)
             }

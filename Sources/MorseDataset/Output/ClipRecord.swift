@@ -15,6 +15,9 @@ struct ClipRecord {
     let seed: UInt64
     let report: ChannelReport
     let trackElements: [TrackedElement]
+    /// The character and word spans as times in the delivered audio (see
+    /// ``ReceiverChain/deliveredSpans(wanted:parameters:)``); nil takes the keyed timeline's.
+    var labels: (characters: [KeyedTimeline.Span], words: [KeyedTimeline.Span])? = nil
 
     static let channelEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -68,8 +71,9 @@ struct ClipRecord {
         o.add("callsigns", strings: content?.callsigns ?? [])
         o.add("exchange", object: exchangeObject(content?.fields ?? [:]))
         o.add("evaluation", object: evaluation(content))
-        o.add("characters", raw: spans(plan.timeline.characters))
-        o.add("words", raw: spans(plan.timeline.words))
+        let words = clamped(labels?.words ?? plan.timeline.words)
+        o.add("characters", raw: spans(clamped(labels?.characters ?? plan.timeline.characters)))
+        o.add("words", raw: spans(words))
         // Variable-shaped detail as JSON text, so every row has the same columns for Arrow readers.
         var exchanges = "["
         for (index, record) in (content?.exchanges ?? []).enumerated() {
@@ -81,6 +85,7 @@ struct ClipRecord {
         }
         o.add("exchanges", exchanges + "]")
         o.add("channel", ChannelJSON.encode(channel))
+        o.add("whisper_text", WhisperTimestamps.transcript(words, duration: plan.duration))
         return o.encoded
     }
 
@@ -114,6 +119,12 @@ struct ClipRecord {
             object.add(element.rawValue, values.joined(separator: " "))
         }
         return object
+    }
+
+    /// Spans with no time past the clip's end (the clip's length never changes for its labels).
+    func clamped(_ spans: [KeyedTimeline.Span]) -> [KeyedTimeline.Span] {
+        let duration = plan.duration
+        return spans.map { KeyedTimeline.Span(text: $0.text, start: min($0.start, duration), end: min($0.end, duration)) }
     }
 
     func spans(_ spans: [KeyedTimeline.Span]) -> String {

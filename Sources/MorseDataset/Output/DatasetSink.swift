@@ -38,6 +38,7 @@ extension OutputFormat {
         switch self {
         case .folder: FolderSink.self
         case .webdataset: WebDatasetSink.self
+        case .lhotse: LhotseSink.self
         }
     }
 }

@@ -1,0 +1,103 @@
+import MorseCode
+import MorseSignal
+
+/// Where the AGC's per-block gains of the last rendered clip lie in the chain's scratch space.
+struct GainTrack {
+    let blockLength: Int
+    let blocks: Int
+    let preroll: Int
+
+    init(agc: AutomaticGainControl, total: Int, preroll: Int) {
+        blockLength = agc.blockLength
+        blocks = (total + blockLength - 1) / blockLength
+        self.preroll = preroll
+    }
+
+    /// The AGC gain (relative) at output sample `n`, as ``AutomaticGainControl`` applied it:
+    /// ramped linearly within each block from the previous block's gain.
+    func gain(at n: Int, work: UnsafeMutablePointer<Float>) -> Double {
+        let m = min(max(0, preroll + n), blocks * blockLength - 1)
+        let gains = work + blocks + 1
+        let b = m / blockLength, i = m % blockLength
+        let previous = Double(gains[max(0, b - 1)]), current = Double(gains[b])
+        return previous + (current - previous) * Double(i) / Double(blockLength)
+    }
+}
+
+extension ReceiverChain {
+    /// How much later the wanted station's 50 % envelope points fall in this chain's output than
+    /// in its timeline: the receiver filter's delay at the station's tone (see ``KeyingDelay``),
+    /// for the filter ``render(wanted:interferers:parameters:sampleCount:using:)`` builds for
+    /// the same station and parameters.
+    public func keyingDelay(wanted: StationSignal, parameters: ChannelParameters) -> KeyingDelay {
+        let (filter, tone, rise) = receiverFilter(wanted: wanted, parameters: parameters)
+        return filter.keyingDelay(tone: tone, riseTime: rise, shape: wanted.tone.shape)
+    }
+
+    /// The wanted station's character and word spans as times in the clip just rendered: each
+    /// character from the rising 50 % point of its first mark's envelope to the falling 50 % point
+    /// of its last, 50 % of that mark's steady level (the mean over its middle fifth) in the
+    /// delivered audio. Call it right after ``render(wanted:interferers:parameters:sampleCount:using:)``
+    /// for the same station and parameters.
+    ///
+    /// The filter delays every edge (see ``KeyingDelay``); the AGC then raises the start of a mark
+    /// that follows a gap (its gain recovers in the gap and falls back over its attack time), so the
+    /// rising 50 % point comes earlier, by up to ~2 ms after a long silence. Both are taken from
+    /// the simulated filter response and the AGC gains the clip was rendered with.
+    public func deliveredSpans(wanted: StationSignal, parameters: ChannelParameters)
+        -> (characters: [KeyedTimeline.Span], words: [KeyedTimeline.Span])
+    {
+        let timeline = wanted.timeline
+        let (filter, tone, rise) = receiverFilter(wanted: wanted, parameters: parameters)
+        let mark = filter.filteredMark(tone: tone, riseTime: rise, shape: wanted.tone.shape)
+        let step = 1 / sampleRate
+        let delay = filter.keyingDelay(tone: tone, riseTime: rise, shape: wanted.tone.shape)
+        func gain(_ t: Double) -> Double {
+            guard let gainTrack else { return 1 }
+            return gainTrack.gain(at: Int((t * sampleRate).rounded()), work: scratch.gainRe.base)
+        }
+        func edge(_ interval: KeyedTimeline.Interval, rising: Bool) -> Double {
+            let fallback = rising ? interval.start + delay.onset : interval.end + delay.release
+            guard gainTrack != nil, mark.steady > 0 else { return fallback }
+            // The mark's steady level in the output: the AGC's mean gain over its middle fifth.
+            let from = interval.start + 0.4 * interval.length + delay.onset, to = interval.end - 0.4 * interval.length + delay.onset
+            var total = 0.0, count = 0.0, t = from
+            while t <= to {
+                total += gain(t)
+                count += 1
+                t += step
+            }
+            guard count > 0, total > 0 else { return fallback }
+            let level = total / count * mark.steady / 2
+            let time = rising ? interval.start : interval.end
+            let found = EdgeSearch.crossing(from: -rise / 2 - 0.002, to: rise / 2 + 0.010, step: step, level: level, rising: rising) {
+                gain(time + $0) * mark.value(after: $0, rising: rising)
+            }
+            return found.map { time + $0 } ?? fallback
+        }
+        var onsets: [Double: Double] = [:], releases: [Double: Double] = [:]
+        for interval in timeline.marks {
+            onsets[interval.start] = edge(interval, rising: true)
+            releases[interval.end] = edge(interval, rising: false)
+        }
+        func moved(_ spans: [KeyedTimeline.Span]) -> [KeyedTimeline.Span] {
+            spans.map {
+                KeyedTimeline.Span(
+                    text: $0.text, start: onsets[$0.start] ?? $0.start + delay.onset, end: releases[$0.end] ?? $0.end + delay.release)
+            }
+        }
+        return (moved(timeline.characters), moved(timeline.words))
+    }
+
+    /// The filter the chain builds for `wanted`, the station's tone at mid-transmission and its
+    /// keying edges' rise time.
+    private func receiverFilter(wanted: StationSignal, parameters: ChannelParameters) -> (ReceiverFilter, Double, Double) {
+        var station = wanted
+        station.tone.driftRate = parameters.driftRate
+        let centre = centreFrequency(wanted: station, parameters: parameters)
+        let filter = ReceiverFilter(kind: parameters.filter, centre: centre, sampleRate: sampleRate)
+        let tone = station.tone.frequency + parameters.driftRate * station.midTime
+        let rise = ToneRenderer(sampleRate: sampleRate).effectiveRiseTime(station.timeline, tone: station.tone)
+        return (filter, tone, rise)
+    }
+}
