@@ -73,7 +73,12 @@ final class FolderSink: DatasetSink {
         [layout.root, layout.splitsFolder, layout.manifestsFolder] + DatasetSplit.allCases.map(layout.audioFolder)
     }
 
-    static let huggingFaceDataDirectory: String? = "audio"
+    /// audiofolder: each split's WAVs and its `metadata.jsonl`, whose `file_name` becomes `audio`.
+    static func huggingFace(_ description: DatasetDescription) -> HuggingFaceConfig? {
+        HuggingFaceConfig(
+            dataFiles: { ["audio/\($0.name)/*.wav", "audio/\($0.name)/metadata.jsonl"] },
+            features: HuggingFaceConfig.recordFeatures(description, fileName: ("audio", .audio(sampleRate: description.descriptor.sampleRate))))
+    }
 
     static func loading(_ description: DatasetDescription) -> String {
         """
@@ -81,7 +86,7 @@ final class FolderSink: DatasetSink {
 
         ```python
         from datasets import load_dataset
-        ds = load_dataset("audiofolder", data_dir="path/to/this/folder")
+        ds = load_dataset("path/to/this/folder")  # every column typed by this card's header
         ```
 
         MorseWhisper's trainer reads `splits/{split}.csv` and loads `audio/<audio_file>` at \(description.descriptor.sampleRate) Hz.
