@@ -90,7 +90,10 @@ final class FolderSink: DatasetSink {
         ```
 
         MorseWhisper's trainer reads `splits/{split}.csv` and loads `audio/<audio_file>` at \(description.descriptor.sampleRate) Hz.
-        NeMo reads `manifests/{split}.jsonl` (`audio_filepath` is relative to the manifest's folder).
+        NeMo reads `manifests/{split}.jsonl` (`audio_filepath` is relative to the manifest's folder; NeMo
+        tries such a path against the working directory first, so run it from outside any other
+        generated dataset). Clips last up to \(NumberFormat.fixed(description.descriptor.maxDuration, places: 2)) s: set NeMo's
+        `max_duration` to at least that (its usual 16.7 drops the longer clips).
         `audio/{split}/metadata.jsonl` holds every clip's full metadata, including per-character
         start and end times in seconds (`characters`) and the drawn channel parameters (`channel`).
         """
