@@ -114,7 +114,7 @@ def test_dataset_info_and_card(dataset):
     assert info["num_samples"] == N and info["num_noise_samples"] == 8 and info["seed"] == 11
     assert info["contest_types"] == ["CQWW", "CQWPX", "ARRLDX", "FIELD_DAY", "NAQP", "SWEEPSTAKES", "SPRINT", "IARU"]
     card = (out / "README.md").read_text()
-    assert 'load_dataset("audiofolder"' in card and "--seed 11" in card
+    assert "dataset_info:" in card and "- audio/train/*.wav" in card and "--seed 11" in card
 
 
 def test_same_seed_same_bytes_on_one_worker(dataset, tmp_path):

@@ -46,7 +46,10 @@ import MorseDatasetFormat
         #expect(!files.keys.contains { $0 == "metadata.csv" || $0.hasPrefix("splits/") || $0.hasPrefix("manifests/") })
         #expect(!files.keys.contains { $0.hasSuffix("metadata.jsonl") })
         let card = String(decoding: files["README.md"] ?? Data(), as: UTF8.self)
-        #expect(card.contains("data_dir: webdataset") && !card.contains("audiofolder"))
+        // The card's one config declares the shards of the filled splits and types the record inside `json`.
+        #expect(card.contains("- webdataset/train/*.tar") && !card.contains("audio/train/*.wav"))
+        #expect(card.contains("- name: json\n    struct:\n    - name: id\n      dtype: int64"))
+        #expect(files.keys.contains("webdataset/README.md"))
     }
 
     /// The order the formats are listed in changes only the listing itself (and so the config fingerprint).

@@ -9,7 +9,11 @@ struct DatasetCard {
         let run = description.descriptor
         let splits = DatasetSplit.allCases.map { "| \($0.name) | \(statistics.splits[$0.name] ?? 0) |" }.joined(separator: "\n")
         let loading = description.sinks.map { $0.loading(description) }
-        let dataDirectory = description.sinks.lazy.compactMap { $0.huggingFaceDataDirectory }.first ?? "audio"
+        // The first format `datasets` loads is the only config: `datasets` picks one builder for all
+        // of a card's configs (from the default one), so a second format gets its own card in its folder.
+        let config = description.sinks.lazy.compactMap { $0.huggingFace(description) }.first
+        let filled = DatasetSplit.allCases.filter { (statistics.splits[$0.name] ?? 0) > 0 }
+        let huggingFace = config.map { HuggingFaceConfig.yaml([("default", $0)], splits: filled) } ?? ""
         return """
             ---
             task_categories:
@@ -19,10 +23,7 @@ struct DatasetCard {
             - cw
             - amateur-radio
             - synthetic
-            configs:
-            - config_name: default
-              data_dir: \(dataDirectory)
-            ---
+            \(huggingFace)---
 
             # Synthetic Morse code (CW) dataset
 

@@ -26,8 +26,9 @@ protocol DatasetSink: AnyObject {
     static func temporaryFolders(_ layout: DatasetLayout) -> [String]
     /// The dataset card's paragraph on loading this format.
     static func loading(_ description: DatasetDescription) -> String
-    /// The folder the card's Hugging Face `configs` entry points at, for formats `datasets` loads.
-    static var huggingFaceDataDirectory: String? { get }
+    /// The card's Hugging Face config for this format (its files per split and declared columns),
+    /// or nil for a format `datasets` does not load.
+    static func huggingFace(_ description: DatasetDescription) -> HuggingFaceConfig?
     /// Adds this format's keys to `dataset_info.json` (after `formats`).
     static func describe(_ description: DatasetDescription, into info: inout JSONObject)
 }

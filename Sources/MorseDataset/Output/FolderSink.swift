@@ -73,7 +73,12 @@ final class FolderSink: DatasetSink {
         [layout.root, layout.splitsFolder, layout.manifestsFolder] + DatasetSplit.allCases.map(layout.audioFolder)
     }
 
-    static let huggingFaceDataDirectory: String? = "audio"
+    /// audiofolder: each split's WAVs and its `metadata.jsonl`, whose `file_name` becomes `audio`.
+    static func huggingFace(_ description: DatasetDescription) -> HuggingFaceConfig? {
+        HuggingFaceConfig(
+            dataFiles: { ["audio/\($0.name)/*.wav", "audio/\($0.name)/metadata.jsonl"] },
+            features: HuggingFaceConfig.recordFeatures(description, fileName: ("audio", .audio(sampleRate: description.descriptor.sampleRate))))
+    }
 
     static func loading(_ description: DatasetDescription) -> String {
         """
@@ -81,11 +86,14 @@ final class FolderSink: DatasetSink {
 
         ```python
         from datasets import load_dataset
-        ds = load_dataset("audiofolder", data_dir="path/to/this/folder")
+        ds = load_dataset("path/to/this/folder")  # every column typed by this card's header
         ```
 
         MorseWhisper's trainer reads `splits/{split}.csv` and loads `audio/<audio_file>` at \(description.descriptor.sampleRate) Hz.
-        NeMo reads `manifests/{split}.jsonl` (`audio_filepath` is relative to the manifest's folder).
+        NeMo reads `manifests/{split}.jsonl` (`audio_filepath` is relative to the manifest's folder; NeMo
+        tries such a path against the working directory first, so run it from outside any other
+        generated dataset). Clips last up to \(NumberFormat.fixed(description.descriptor.maxDuration, places: 2)) s: set NeMo's
+        `max_duration` to at least that (its usual 16.7 drops the longer clips).
         `audio/{split}/metadata.jsonl` holds every clip's full metadata, including per-character
         start and end times in seconds (`characters`) and the drawn channel parameters (`channel`).
         """

@@ -9,6 +9,7 @@ import MorseDatasetFormat
 final class WebDatasetSink: DatasetSink {
     let layout: DatasetLayout
     let shardSize: Int
+    let description: DatasetDescription
     private var open: [DatasetSplit: TarFileWriter] = [:]
     private var counts: [DatasetSplit: Int] = [:]
     private var shardsWritten: [DatasetSplit: Int] = [:]
@@ -16,6 +17,7 @@ final class WebDatasetSink: DatasetSink {
     init(layout: DatasetLayout, description: DatasetDescription) throws(DatasetError) {
         self.layout = layout
         shardSize = max(1, description.shardSize)
+        self.description = description
         for split in DatasetSplit.allCases { try FileSystem.makeDirectory(layout.webDatasetFolder(split)) }
     }
 
@@ -56,6 +58,18 @@ final class WebDatasetSink: DatasetSink {
                 unlink(folder + "/" + name)
             }
         }
+        try writeCard()
+    }
+
+    /// `webdataset/README.md`: a card whose header declares the shards and every column, so
+    /// `load_dataset("DIR/webdataset")` loads them typed (the dataset root's card may declare the
+    /// folder layout; `datasets` takes one builder per card).
+    private func writeCard() throws(DatasetError) {
+        guard let config = Self.huggingFace(description)?.relative(to: "webdataset") else { return }
+        let filled = DatasetSplit.allCases.filter { shardsWritten[$0, default: 0] > 0 }
+        let header = HuggingFaceConfig.yaml([("default", config)], splits: filled)
+        let text = "---\n" + header + "---\n\n# WebDataset shards\n\n" + Self.loading(description) + "\n"
+        try FileSystem.writeAtomically(text, to: layout.webDatasetFolder + "/README.md")
     }
 
     func abandon() {
@@ -67,7 +81,16 @@ final class WebDatasetSink: DatasetSink {
 
     static func temporaryFolders(_ layout: DatasetLayout) -> [String] { DatasetSplit.allCases.map(layout.webDatasetFolder) }
 
-    static let huggingFaceDataDirectory: String? = "webdataset"
+    /// webdataset: each split's shards; a row is the clip's `wav`, `txt` and `json` members.
+    static func huggingFace(_ description: DatasetDescription) -> HuggingFaceConfig? {
+        let record = HuggingFaceConfig.recordFeatures(description, fileName: (ClipField.fileName.rawValue, .string))
+        return HuggingFaceConfig(
+            dataFiles: { ["webdataset/\($0.name)/*.tar"] },
+            features: [
+                ("__key__", .string), ("__url__", .string), ("wav", .audio(sampleRate: description.descriptor.sampleRate)),
+                ("txt", .string), ("json", .structure(record)),
+            ])
+    }
 
     static func loading(_ description: DatasetDescription) -> String {
         """
@@ -76,7 +99,7 @@ final class WebDatasetSink: DatasetSink {
 
         ```python
         from datasets import load_dataset
-        ds = load_dataset("webdataset", data_dir="path/to/this/folder/webdataset")
+        ds = load_dataset("path/to/this/folder/webdataset")  # typed by webdataset/README.md
         ```
         """
     }
