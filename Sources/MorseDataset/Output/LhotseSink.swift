@@ -125,7 +125,8 @@ final class LhotseSink: DatasetSink {
 
     static func temporaryFolders(_ layout: DatasetLayout) -> [String] { [folder(layout)] }
 
-    static let huggingFaceDataDirectory: String? = nil
+    /// `datasets` has no Lhotse loader: the card's header comes from another format, if any.
+    static func huggingFace(_ description: DatasetDescription) -> HuggingFaceConfig? { nil }
 
     static func loading(_ description: DatasetDescription) -> String {
         """
