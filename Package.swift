@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "MorseContent", targets: ["MorseContent"]),
         .library(name: "MorseChannel", targets: ["MorseChannel"]),
         .library(name: "MorseDatasetFormat", targets: ["MorseDatasetFormat"]),
+        .library(name: "MorseFileSystem", targets: ["MorseFileSystem"]),
         .library(name: "MorseDataset", targets: ["MorseDataset"]),
         .library(name: "MorseDecoder", targets: ["MorseDecoder"]),
         .library(name: "MorseInspection", targets: ["MorseInspection"]),
@@ -35,6 +36,9 @@ let package = Package(
             swiftSettings: strict),
         // The on-disk contract shared by the writer and the inspection tools: layout, splits, formats.
         .target(name: "MorseDatasetFormat", swiftSettings: strict),
+        // Every write, rename and delete inside a dataset, confined to the output root's directory
+        // descriptor (no symlink followed); the dataset lock; checksums; bounded text reading.
+        .target(name: "MorseFileSystem", swiftSettings: strict),
         .target(
             name: "MorseDataset",
             dependencies: ["MorseCode", "MorseSignal", "MorseContent", "MorseChannel", "MorseDatasetFormat", "Yams"],
@@ -61,6 +65,7 @@ let package = Package(
         .testTarget(name: "MorseSignalTests", dependencies: ["MorseSignal", real]),
         .testTarget(name: "MorseContentTests", dependencies: ["MorseContent", "MorseCode"]),
         .testTarget(name: "MorseChannelTests", dependencies: ["MorseChannel", "MorseCode", "MorseSignal", real]),
+        .testTarget(name: "MorseFileSystemTests", dependencies: ["MorseFileSystem"]),
         .testTarget(
             name: "MorseDatasetTests",
             dependencies: ["MorseDataset", "MorseDatasetFormat", "MorseChannel", "MorseCode", "MorseSignal", real]),
