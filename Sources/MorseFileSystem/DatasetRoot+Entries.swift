@@ -6,18 +6,25 @@ import Darwin
 
 extension DatasetRoot {
     /// What `relative` is (`fstatat` with `AT_SYMLINK_NOFOLLOW`: a link is reported as a link),
-    /// or nil when nothing has that name. The empty path is this folder itself.
+    /// or nil when nothing has that name (nor one of its folders). The empty path is this folder.
+    /// - Throws: a link or a non-folder on the way is refused, as everywhere.
     public func status(_ relative: String) throws(FileSystemError) -> EntryInfo? {
         if relative.isEmpty {
             guard let status = descriptorStatus(descriptor) else { throw .system(path: path, action: "inspect", errno: errno) }
             return EntryInfo(status)
         }
-        return try inParent(of: relative, action: "inspect") { (folder, name) throws(FileSystemError) in
-            guard let status = entryStatus(in: folder, name) else {
-                if errno == ENOENT { return nil }
-                throw .system(path: display(relative), action: "inspect", errno: errno)
+        do throws(FileSystemError) {
+            return try inParent(of: relative, action: "inspect") { (folder, name) throws(FileSystemError) in
+                guard let status = entryStatus(in: folder, name) else {
+                    if errno == ENOENT { return nil }
+                    throw .system(path: display(relative), action: "inspect", errno: errno)
+                }
+                return EntryInfo(status)
             }
-            return EntryInfo(status)
+        } catch {
+            // A folder on the way is missing: then so is the entry.
+            if case .system(_, _, ENOENT) = error { return nil }
+            throw error
         }
     }
 
