@@ -62,6 +62,20 @@ import Testing
         #expect(contents(temp("out/000002.wav")) == "CLIP-2")
     }
 
+    /// A temporary name left by a killed run, or planted as a link to a host file: the link is
+    /// removed as a link (never written through) and the write goes ahead.
+    @Test func leftoverOrPlantedTemporaryIsReplacedNotFollowed() throws {
+        let temp = TemporaryFolder()
+        writeFile("host", temp("host.txt"))
+        let root = try DatasetRoot.open(temp("data"), create: true)
+        let temporary = ".clip.wav.\(getpid()).tmp"
+        try makeLink(temp("data/" + temporary), to: temp("host.txt"))
+        try root.writeAtomically("RIFF", to: "clip.wav")
+        #expect(contents(temp("host.txt")) == "host")
+        #expect(names(temp("data")) == ["clip.wav"])
+        #expect(contents(temp("data/clip.wav")) == "RIFF")
+    }
+
     @Test(arguments: ["../escape", "a/../../escape", "/etc/passwd", "a//b", "a/./b", "a/"])
     func pathsThatCouldLeaveTheRootAreRefused(path: String) throws {
         let temp = TemporaryFolder()
