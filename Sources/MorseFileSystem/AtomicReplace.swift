@@ -28,6 +28,22 @@ enum AtomicReplace {
         name: String, in folder: Int32, display: String, displayFolder: String, sync: Bool, keepPermissions: Bool,
         fill: (Int32) throws(FileSystemError) -> Void
     ) throws(FileSystemError) {
+        let (descriptor, temporary) = try createTemporary(
+            for: name, in: folder, display: display, displayFolder: displayFolder, keepPermissions: keepPermissions)
+        do { try fill(descriptor) } catch {
+            close(descriptor)
+            unlinkat(folder, temporary, 0)
+            throw error
+        }
+        try commit(descriptor, temporary: temporary, to: name, in: folder, display: display, sync: sync)
+    }
+
+    /// Checks that `name` in `folder` is missing or a regular file, then creates this process's
+    /// temporary file beside it.
+    /// - Returns: the temporary file's descriptor (open for writing) and name.
+    static func createTemporary(
+        for name: String, in folder: Int32, display: String, displayFolder: String, keepPermissions: Bool
+    ) throws(FileSystemError) -> (descriptor: Int32, temporary: String) {
         var permissions: mode_t?
         if let status = entryStatus(in: folder, name) {
             let kind = EntryKind(mode: status.st_mode)
@@ -48,16 +64,26 @@ enum AtomicReplace {
             descriptor = openat(folder, temporary, flags, 0o644)
         }
         guard descriptor >= 0 else { throw .system(path: temporaryDisplay, action: "create", errno: errno) }
-        func abandon(_ error: FileSystemError) -> FileSystemError {
+        if let permissions, fchmod(descriptor, permissions) != 0 {
+            let code = errno
             close(descriptor)
             unlinkat(folder, temporary, 0)
-            return error
+            throw .system(path: temporaryDisplay, action: "set the permissions of", errno: code)
         }
-        if let permissions, fchmod(descriptor, permissions) != 0 {
-            throw abandon(.system(path: temporaryDisplay, action: "set the permissions of", errno: errno))
+        return (descriptor, temporary)
+    }
+
+    /// Syncs (when asked) and closes the finished temporary file, then renames it over `name`;
+    /// on any failure the temporary file is removed.
+    static func commit(_ descriptor: Int32, temporary: String, to name: String, in folder: Int32, display: String, sync: Bool)
+        throws(FileSystemError)
+    {
+        if sync && fsync(descriptor) != 0 {
+            let code = errno
+            close(descriptor)
+            unlinkat(folder, temporary, 0)
+            throw .system(path: display, action: "sync", errno: code)
         }
-        do { try fill(descriptor) } catch { throw abandon(error) }
-        if sync && fsync(descriptor) != 0 { throw abandon(.system(path: display, action: "sync", errno: errno)) }
         guard close(descriptor) == 0 else {
             let code = errno
             unlinkat(folder, temporary, 0)

@@ -17,6 +17,18 @@ extension DatasetRoot {
         }
     }
 
+    /// Starts writing the file `relative` piece by piece; it replaces the target atomically when
+    /// ``AtomicFile/finish(sync:)`` is called. Its folder must exist.
+    /// - Throws: a link on the path, or a target that is not a regular file, is refused now.
+    public func createAtomically(_ relative: String) throws(FileSystemError) -> AtomicFile {
+        let folderDisplay = display(try RelativePath(relative).folders.joined(separator: "/"))
+        return try inParent(of: relative, action: "write") { (folder, name) throws(FileSystemError) in
+            let owned = dup(folder)
+            guard owned >= 0 else { throw .system(path: folderDisplay, action: "open the folder", errno: errno) }
+            return try AtomicFile(folder: owned, name: name, path: display(relative), displayFolder: folderDisplay)
+        }
+    }
+
     /// ``writeAtomically(_:to:sync:)`` for an array of bytes.
     public func writeAtomically(_ bytes: [UInt8], to relative: String, sync: Bool = false) throws(FileSystemError) {
         var failure: FileSystemError?

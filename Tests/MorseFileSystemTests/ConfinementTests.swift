@@ -76,6 +76,29 @@ import Testing
         #expect(contents(temp("data/clip.wav")) == "RIFF")
     }
 
+    /// A manifest written piece by piece: readers see the old file until it is finished; an
+    /// abandoned one leaves the old file and no temporary.
+    @Test func fileWrittenInPiecesAppearsOnlyWhenFinished() throws {
+        let temp = TemporaryFolder()
+        let root = try DatasetRoot.open(temp("data"), create: true)
+        try root.makeDirectories("manifests")
+        try root.writeAtomically("old\n", to: "manifests/train.jsonl")
+        let file = try root.createAtomically("manifests/train.jsonl")
+        for line in 0..<20_000 { try file.write("{\"id\": \(line)}\n") }
+        #expect(contents(temp("data/manifests/train.jsonl")) == "old\n")
+        try file.finish(sync: true)
+        #expect(contents(temp("data/manifests/train.jsonl"))?.split(separator: "\n").count == 20_000)
+        #expect(names(temp("data/manifests")) == ["train.jsonl"])
+
+        let dropped = try root.createAtomically("manifests/train.jsonl")
+        try dropped.write("partial")
+        dropped.abandon()
+        #expect(names(temp("data/manifests")) == ["train.jsonl"])
+        #expect(contents(temp("data/manifests/train.jsonl"))?.hasPrefix("{\"id\": 0}") == true)
+        #expect(mkfifo(temp("data/manifests/test.jsonl"), 0o644) == 0)
+        #expect(fileSystemError { _ = try root.createAtomically("manifests/test.jsonl") }?.isNotRegular(.fifo) == true)
+    }
+
     @Test(arguments: ["../escape", "a/../../escape", "/etc/passwd", "a//b", "a/./b", "a/"])
     func pathsThatCouldLeaveTheRootAreRefused(path: String) throws {
         let temp = TemporaryFolder()
