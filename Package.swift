@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "MorseFileSystem", swiftSettings: strict),
         .target(
             name: "MorseDataset",
-            dependencies: ["MorseCode", "MorseSignal", "MorseContent", "MorseChannel", "MorseDatasetFormat", "Yams"],
+            dependencies: ["MorseCode", "MorseSignal", "MorseContent", "MorseChannel", "MorseDatasetFormat", "MorseFileSystem", "Yams"],
             swiftSettings: strict),
         // Reading clips back: a reference CW decoder, then validation, statistics and previews.
         .target(name: "MorseDecoder", dependencies: ["MorseCode", "MorseSignal"], swiftSettings: strict),
@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "morse-dataset",
             dependencies: [
-                "MorseDataset", "MorseDatasetFormat", "MorseInspection", "MorseDecoder", "MorseSignal", "MorseCode",
+                "MorseDataset", "MorseDatasetFormat", "MorseFileSystem", "MorseInspection", "MorseDecoder", "MorseSignal", "MorseCode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
