@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "MorseFileSystemTests", dependencies: ["MorseFileSystem"]),
         .testTarget(
             name: "MorseDatasetTests",
-            dependencies: ["MorseDataset", "MorseDatasetFormat", "MorseChannel", "MorseCode", "MorseSignal", real]),
+            dependencies: ["MorseDataset", "MorseDatasetFormat", "MorseFileSystem", "MorseChannel", "MorseCode", "MorseSignal", real]),
         .testTarget(name: "MorseDecoderTests", dependencies: ["MorseDecoder", "MorseCode", "MorseSignal", real]),
         .testTarget(
             name: "MorseInspectionTests",
