@@ -23,6 +23,7 @@ public final class DatasetFiles: Sendable {
 
     /// `path` (a layout path under the root) relative to the root.
     func relative(_ path: String) throws(DatasetError) -> String {
+        if path == layout.root { return "" }
         let prefix = layout.root.hasSuffix("/") ? layout.root : layout.root + "/"
         guard path.hasPrefix(prefix) else { throw .file(.invalidPath(path: path, reason: "it is outside the dataset \(layout.root)")) }
         return String(path.dropFirst(prefix.count))

@@ -76,6 +76,9 @@ public struct DatasetBuilder: Sendable {
         if !files.exists(layout.runFile) && !interrupted && !contents.isEmpty && !(contents == [DatasetLock.folder] && isStateFolderOnly(files)) {
             throw .foreignDirectory(layout.root)
         }
+        // A run that will be refused is refused before it takes the lock (which records its holder
+        // in the lock file): a refusal changes nothing in the folder. Checked again under the lock.
+        if !overwrite, let stored = loadDescriptor(files) { try refuseChanged(files, stored: stored) }
         var held: DatasetLock? = try Self.lock(files, mode: shard.isWhole ? .exclusive : .shared, command: command)
         var kept: [String] = []
         if let lock = held {
@@ -84,16 +87,8 @@ public struct DatasetBuilder: Sendable {
         var restartShard = false
         var replace = false
         if let stored = loadDescriptor(files) {
-            if var difference = descriptor.difference(from: stored) {
-                if stored.configFingerprint != descriptor.configFingerprint,
-                    let storedYAML = try? files.read(layout.configFile, limit: 1 << 24)
-                {
-                    let changes = ConfigChanges.between(stored: String(decoding: storedYAML, as: UTF8.self), requested: configYAML)
-                    if !changes.isEmpty {
-                        difference += "; changed: " + changes.prefix(5).joined(separator: ", ") + (changes.count > 5 ? ", …" : "")
-                    }
-                }
-                guard overwrite else { throw .changedRun(path: layout.root, difference: difference) }
+            if descriptor.difference(from: stored) != nil {
+                if !overwrite { try refuseChanged(files, stored: stored) }
                 replace = true
             } else if overwrite {
                 if shard.isWhole { replace = true } else { restartShard = true }
@@ -124,6 +119,18 @@ public struct DatasetBuilder: Sendable {
         }
         guard let lock = held else { throw .file(.locked(path: layout.stateFolder, holder: nil)) }
         return Prepared(files: files, lock: lock, index: restartShard ? JournalIndex(count: descriptor.numSamples) : index, kept: kept.sorted())
+    }
+
+    /// Throws ``DatasetError/changedRun(path:difference:)`` when `stored` differs from this run.
+    func refuseChanged(_ files: DatasetFiles, stored: RunDescriptor) throws(DatasetError) {
+        guard var difference = descriptor.difference(from: stored) else { return }
+        if stored.configFingerprint != descriptor.configFingerprint, let storedYAML = try? files.read(layout.configFile, limit: 1 << 24) {
+            let changes = ConfigChanges.between(stored: String(decoding: storedYAML, as: UTF8.self), requested: configYAML)
+            if !changes.isEmpty {
+                difference += "; changed: " + changes.prefix(5).joined(separator: ", ") + (changes.count > 5 ? ", …" : "")
+            }
+        }
+        throw .changedRun(path: layout.root, difference: difference)
     }
 
     /// This process's command line, as the lock shows it to a second run.

@@ -41,9 +41,18 @@ public struct DatasetMerge: Sendable {
         // OUT is ours alone while we write it; each shard is locked shared, so no run writes
         // into it meanwhile (several merges may read one shard). Every file is reached from the
         // folders' descriptors: a link planted in a shard is refused, never copied through.
+        let created = !FileManager.default.fileExists(atPath: layout.root)
         let files = try DatasetFiles.open(layout, create: true)
         try checkOutput(files)
         let outputLock = try DatasetBuilder.lock(files, mode: .exclusive, command: command)
+        // A merge refused before it writes leaves no trace: an `OUT` it created is removed again.
+        func refused(_ error: DatasetError) -> DatasetError {
+            guard created else { return error }
+            _ = try? files.remove(layout.stateFolder + "/" + DatasetLock.fileName)
+            rmdir(layout.stateFolder)
+            rmdir(layout.root)
+            return error
+        }
         defer { withExtendedLifetime(outputLock) {} }
         let outputRoot = Self.canonical(layout.root)
         var shardFiles: [DatasetFiles] = []
@@ -53,8 +62,11 @@ public struct DatasetMerge: Sendable {
                 shardFiles.append(files)
                 continue
             }
-            let opened = try DatasetFiles.open(DatasetLayout(root: folder, numSamples: descriptor.numSamples), create: false)
-            shardLocks.append(try DatasetBuilder.lock(opened, mode: .shared, command: command))
+            let opened: DatasetFiles
+            do throws(DatasetError) {
+                opened = try DatasetFiles.open(DatasetLayout(root: folder, numSamples: descriptor.numSamples), create: false)
+                shardLocks.append(try DatasetBuilder.lock(opened, mode: .shared, command: command))
+            } catch { throw refused(error) }
             shardFiles.append(opened)
         }
         defer { withExtendedLifetime(shardLocks) {} }
@@ -94,7 +106,7 @@ public struct DatasetMerge: Sendable {
             let source = DatasetFinaliser(files: shardFiles[shard], description: description)
             let sourcePath = folder + "/audio/" + clip.audioFile
             if let relative = try? shardFiles[shard].relative(sourcePath), (try? shardFiles[shard].root.status(relative))??.kind == .symbolicLink {
-                throw .file(.symbolicLink(path: sourcePath, action: "copy"))
+                throw refused(.file(.symbolicLink(path: sourcePath, action: "copy")))
             }
             guard source.hasAudio(clip) else {
                 missing.append(id)
@@ -103,7 +115,7 @@ public struct DatasetMerge: Sendable {
             copies.append((sourcePath, shard, layout.root + "/audio/" + clip.audioFile))
         }
         if !missing.isEmpty {
-            throw .incompleteMerge(Self.missingReport(missing, total: descriptor.numSamples, journalNames: journalNames))
+            throw refused(.incompleteMerge(Self.missingReport(missing, total: descriptor.numSamples, journalNames: journalNames)))
         }
 
         // Write: the run state, the audio, the merged journal, then the manifests.
