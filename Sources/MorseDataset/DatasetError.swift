@@ -1,4 +1,5 @@
 import Foundation
+import MorseFileSystem
 
 /// Why a dataset run cannot go on; each message names the path or value and the fix.
 ///
@@ -6,6 +7,9 @@ import Foundation
 /// ``description`` spells them in plain words, ``description(naming:)`` as the caller's options.
 public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case io(path: String, errno: Int32, action: String)
+    /// A refused or failed step inside a dataset or on a standalone output, with its real cause
+    /// (errno name, link, device, FIFO, lock holder) and the path.
+    case file(FileSystemError)
     case invalidOption(String)
     /// A run setting out of range or inconsistent; the message names it with ``RunOption`` tokens.
     case invalidSetting(OptionMessage)
@@ -22,10 +26,18 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     /// The message with each run setting spelt by `name`, e.g. as the CLI's `--num-shards`.
     public func description(naming name: (RunOption) -> String) -> String { message.rendered(naming: name) }
 
+    /// The errno behind a failed system call, if that is what this is.
+    public var systemErrno: Int32? {
+        switch self {
+        case let .io(_, code, _): code
+        case let .file(.system(_, _, code)): code
+        default: nil
+        }
+    }
+
     var message: OptionMessage {
         switch self {
         case let .io(path, code, action):
-            let reason = String(cString: strerror(code))
             let fix: OptionMessage
             switch code {
             case ENOSPC, EDQUOT: fix = "free some space (or give another \(RunOption.outputDirectory)), then run the same command again to resume"
@@ -35,7 +47,12 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
             case ENOENT: fix = "check that the folder exists"
             default: fix = "check the disk and the path"
             }
-            return "cannot \(action) \(path): \(reason); \(fix)"
+            return "cannot \(action) \(path): \(FileSystemError.cause(code)); \(fix)"
+        case let .file(error):
+            if case let .system(_, _, code) = error, code == ENOSPC || code == EDQUOT {
+                return "\(error.description) (or give another \(RunOption.outputDirectory)); the run resumes where it stopped"
+            }
+            return "\(error.description)"
         case let .invalidOption(message):
             return "\(message)"
         case let .invalidSetting(message):

@@ -12,6 +12,12 @@ struct GenerateReport {
 
     /// Prints the report; throws the exit status for a stopped run (130) or failed clips (1).
     func show() throws {
+        if !result.kept.isEmpty {
+            // --overwrite deletes only what the tool made; the user's own files stay where they were.
+            printError("Kept \(result.kept.count) file\(result.kept.count == 1 ? "" : "s") the tool did not make (not deleted by the overwrite):")
+            for path in result.kept.prefix(20) { printError("  \(shown(outputDir + "/" + path))") }
+            if result.kept.count > 20 { printError("  … and \(result.kept.count - 20) more") }
+        }
         if let stopped = result.stopped {
             printError("Stopped: \(stopped). \(result.alreadyDone + result.made) of \(result.total) clips are done and kept in \(shown(outputDir)).")
             printError("Run the same command again to resume.")

@@ -4,6 +4,7 @@ import MorseCode
 import MorseDataset
 import MorseDatasetFormat
 import MorseDecoder
+import MorseFileSystem
 import MorseInspection
 import MorseSignal
 
@@ -59,7 +60,7 @@ extension MorseDatasetCommand {
             }
             let preview = try userFacing { try ClipPreview(sampleRate: Double(sampleRate), tone: tone) }
             let image = try userFacing { try preview.render(samples, characters: characters, title: title) }
-            try userFacing { try FileSystem.writeAtomically(PNGEncoder.encode(image), to: output) }
+            do { try StandaloneOutput.write(PNGEncoder.encode(image), to: output) } catch { throw UserError(error.description) }
             print("Wrote \(shown(output)) (\(image.width)×\(image.height) pixels, \(characters.count) characters marked, \(String(format: "%.0f", preview.pixelsPerSecond)) pixels per second)")
         }
 

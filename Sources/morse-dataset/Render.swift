@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MorseCode
+import MorseFileSystem
 import MorseSignal
 
 extension MorseDatasetCommand {
@@ -95,6 +96,10 @@ extension MorseDatasetCommand {
         }
 
         func run() throws {
+            if let timeline {
+                // One file for both outputs would leave only the timeline, silently.
+                do { try StandaloneOutput.checkDistinct([output, timeline]) } catch { throw UserError(error.description) }
+            }
             let parsed = try userFacing { try MorseText(text, unknown: dropUnknown ? .drop : .reject) }
             for (dropped, position) in parsed.dropped {
                 printError("dropped '\(shown(String(dropped)))' at position \(position): it cannot be keyed")
@@ -128,10 +133,9 @@ extension MorseDatasetCommand {
             print("wrote \(shown(output)): \(parsed.description) — \(String(format: "%.2f", Double(samples.count) / Double(sampleRate))) s at \(Console.formatted(wpm)) WPM, \(fist.rawValue) fist, seed \(seed)")
         }
 
+        /// Writes beside `path` and renames into place; a device, FIFO or folder there is refused.
         private func write(_ data: Data, to path: String) throws {
-            do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-                throw UserError("cannot write \(shown(path)): \(error.localizedDescription); check that the folder exists and is writable")
-            }
+            do { try StandaloneOutput.write([UInt8](data), to: path) } catch { throw UserError(error.description) }
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MorseDataset
 import MorseDatasetFormat
+import MorseFileSystem
 import MorseInspection
 
 extension MorseDatasetCommand {
@@ -51,7 +52,7 @@ extension MorseDatasetCommand {
             if let html {
                 let title = "morse-dataset: " + URL(fileURLWithPath: dataset).standardizedFileURL.lastPathComponent
                 let report = HTMLReport(title: title, profile: profile, decoder: result)
-                try userFacing { try FileSystem.writeAtomically(report.html, to: html) }
+                do { try StandaloneOutput.write(report.html, to: html) } catch { throw UserError(error.description) }
                 print("Wrote \(shown(html))")
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MorseDataset
+import MorseFileSystem
 
 /// Library messages name run settings as tokens; a front end spells them. The plain spelling
 /// names no CLI flag, and advice is only given where it works.
@@ -15,7 +16,24 @@ import Testing
         .damagedJournal(path: "/d/.morse-dataset/journal.jsonl", line: 3),
         .notADataset("/d"),
         .mismatchedShards(path: "/a", reference: "/b", difference: "seed 1 → 2"),
+        .file(.system(path: "/d/audio/train/morse_000001.wav", action: "write", errno: ENOSPC)),
+        .file(.symbolicLink(path: "/d/audio/train", action: "create folder")),
     ]
+
+    /// A failed step inside a dataset names the real cause by its errno symbol and the path, not
+    /// "Permission denied" for everything (issue 12 item 11); a full disk also says where to go.
+    @Test func fileErrorsNameTheErrnoAndThePath() {
+        let full = DatasetError.file(.system(path: "/d/audio/train/morse_000001.wav", action: "write", errno: ENOSPC))
+        let message = full.description(naming: Self.tokens)
+        #expect(message.contains("(ENOSPC)") && message.contains("/d/audio/train/morse_000001.wav"), "\(message)")
+        #expect(message.contains("give another <outputDirectory>"), "\(message)")
+        #expect(full.systemErrno == ENOSPC)
+        for (code, name) in [(EROFS, "EROFS"), (ENOTEMPTY, "ENOTEMPTY"), (ENXIO, "ENXIO"), (ELOOP, "ELOOP")] {
+            let text = DatasetError.file(.system(path: "/d/x", action: "write", errno: code)).description
+            #expect(text.contains("(\(name))") && !text.contains("Permission denied"), "\(text)")
+            #expect(DatasetError.io(path: "/d/x", errno: code, action: "write").description.contains("(\(name))"))
+        }
+    }
 
     @Test(arguments: errors)
     func plainMessagesNameNoFlag(error: DatasetError) {

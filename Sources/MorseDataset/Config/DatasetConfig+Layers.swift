@@ -2,6 +2,7 @@ import Foundation
 import MorseChannel
 import MorseCode
 import MorseContent
+import MorseFileSystem
 
 extension DatasetConfig {
     /// What the content layer needs from this config. Reads `content.plain_text_file` (when the
@@ -21,21 +22,30 @@ extension DatasetConfig {
         do { return try configuration.validated() } catch { throw .invalidOption("config: \(error.description)") }
     }
 
-    /// Non-empty lines of a plain-text corpus, each checked to be keyable.
-    static func plainTextLines(_ path: String) throws(DatasetError) -> [String] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .invalidOption("content.plain_text_file: cannot read \(path); check the path (relative paths are from the config file's folder)")
-        }
+    /// Non-empty lines of a plain-text corpus, each checked to be keyable. The file is streamed
+    /// (memory stays at one chunk plus the lines kept) and a FIFO, device or folder is refused
+    /// instead of being read forever; `shouldStop` is asked between chunks (Ctrl-C, SIGTERM).
+    static func plainTextLines(_ path: String, shouldStop: () -> Bool = { false }) throws(DatasetError) -> [String] {
         var lines: [String] = []
-        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty else { continue }
-            do {
-                lines.append(try MorseText(trimmed).description)
-            } catch {
-                throw .invalidOption("content.plain_text_file \(path) line \(number + 1): \(error.description)")
+        let outcome: TextFileLines.Outcome
+        do {
+            outcome = try TextFileLines(path: path).forEachLine(shouldStop: shouldStop) { line, number in
+                let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !trimmed.isEmpty else { return }
+                do {
+                    lines.append(try MorseText(trimmed).description)
+                } catch {
+                    throw DatasetError.invalidOption("content.plain_text_file \(path) line \(number): \(String(describing: error))")
+                }
             }
+        } catch let error as DatasetError {
+            throw error
+        } catch let error as FileSystemError {
+            throw .invalidOption("content.plain_text_file: \(error.description) (relative paths are from the config file's folder)")
+        } catch {
+            throw .invalidOption("content.plain_text_file \(path): \(error)")
         }
+        if case .stopped = outcome { throw .invalidOption("content.plain_text_file \(path): reading was stopped") }
         guard !lines.isEmpty else { throw .invalidOption("content.plain_text_file \(path) has no text; put one message on each line") }
         return lines
     }

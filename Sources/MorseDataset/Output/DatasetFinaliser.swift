@@ -50,11 +50,13 @@ public struct DatasetDescription: Sendable {
 /// Memory stays flat: the journal index holds a few integers per clip, and each record is read,
 /// written to every manifest and dropped.
 public struct DatasetFinaliser {
-    public let layout: DatasetLayout
+    public let files: DatasetFiles
+    public var layout: DatasetLayout { files.layout }
     public let description: DatasetDescription
 
-    public init(layout: DatasetLayout, description: DatasetDescription) {
-        self.layout = layout
+    /// - Parameter files: the dataset's open folder; every manifest is written through it.
+    public init(files: DatasetFiles, description: DatasetDescription) {
+        self.files = files
         self.description = description
     }
 
@@ -71,7 +73,7 @@ public struct DatasetFinaliser {
     public func finalise(_ index: JournalIndex, now: Date = Date()) throws(DatasetError) -> Outcome {
         var sinks: [any DatasetSink] = []
         do throws(DatasetError) {
-            for sink in description.sinks { sinks.append(try sink.init(layout: layout, description: description)) }
+            for sink in description.sinks { sinks.append(try sink.init(files: files, description: description)) }
             var statistics = DatasetStatistics()
             var missing: [Int] = []
             var handles: [Int: FileHandle] = [:]
@@ -96,8 +98,8 @@ public struct DatasetFinaliser {
                 try sink.finish()
                 sinks.removeFirst()
             }
-            try FileSystem.writeAtomically(datasetInfo(statistics, now: now), to: layout.datasetInfo)
-            try FileSystem.writeAtomically(DatasetCard(description: description, statistics: statistics).markdown, to: layout.root + "/README.md")
+            try files.writeAtomically(datasetInfo(statistics, now: now), to: layout.datasetInfo)
+            try files.writeAtomically(DatasetCard(description: description, statistics: statistics).markdown, to: layout.root + "/README.md")
             return Outcome(statistics: statistics, missing: missing)
         } catch {
             for sink in sinks { sink.abandon() }
@@ -128,7 +130,7 @@ public struct DatasetFinaliser {
     func hasAudio(_ clip: ClipSummary) -> Bool {
         let header = WAVEncoder.headerSize(format: description.audioFormat)
         let bytesPerSample = description.audioFormat == .pcm16 ? 2 : 4
-        return FileSystem.fileSize(layout.audioPath(clip.audioFile)) == header + clip.numSamples * bytesPerSample
+        return files.fileSize(layout.audioPath(clip.audioFile)) == header + clip.numSamples * bytesPerSample
     }
 
     /// `dataset_info.json`: the reference's keys first, then ours.

@@ -12,7 +12,7 @@ import MorseDatasetFormat
 /// compiler then points at ``OutputFormat/sink``, the one switch that maps cases to sinks.
 protocol DatasetSink: AnyObject {
     /// Opens the format's files (under temporary names until ``finish()``).
-    init(layout: DatasetLayout, description: DatasetDescription) throws(DatasetError)
+    init(files: DatasetFiles, description: DatasetDescription) throws(DatasetError)
     /// Adds the next clip.
     func add(_ clip: FinishedClip) throws(DatasetError)
     /// Completes every file and renames it into place.

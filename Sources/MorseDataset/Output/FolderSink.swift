@@ -11,13 +11,14 @@ final class FolderSink: DatasetSink {
     /// Every file still open, to finish or abandon.
     private var open: [BufferedFileWriter] = []
 
-    init(layout: DatasetLayout, description: DatasetDescription) throws(DatasetError) {
+    init(files: DatasetFiles, description: DatasetDescription) throws(DatasetError) {
+        let layout = files.layout
         for path in [layout.splitsFolder, layout.manifestsFolder] + DatasetSplit.allCases.map(layout.audioFolder) {
-            try FileSystem.makeDirectory(path)
+            try files.makeDirectory(path)
         }
         var open: [BufferedFileWriter] = []
         func writer(_ path: String) throws(DatasetError) -> BufferedFileWriter {
-            let created = try BufferedFileWriter(path: path)
+            let created = try files.writer(path)
             open.append(created)
             return created
         }

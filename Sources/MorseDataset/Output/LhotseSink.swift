@@ -16,6 +16,7 @@ final class LhotseSink: DatasetSink {
     static let kinds = ["recordings", "supervisions", "cuts"]
 
     let layout: DatasetLayout
+    let files: DatasetFiles
     let sampleRate: Int
     private var writers: [[BufferedFileWriter]] = []
     private var open: [BufferedFileWriter] = []
@@ -25,15 +26,16 @@ final class LhotseSink: DatasetSink {
         folder(layout) + "/\(kind)_\(split.name).jsonl"
     }
 
-    init(layout: DatasetLayout, description: DatasetDescription) throws(DatasetError) {
-        self.layout = layout
+    init(files: DatasetFiles, description: DatasetDescription) throws(DatasetError) {
+        self.files = files
+        layout = files.layout
         sampleRate = description.descriptor.sampleRate
-        try FileSystem.makeDirectory(Self.folder(layout))
+        try files.makeDirectory(Self.folder(layout))
         do throws(DatasetError) {
             for split in DatasetSplit.allCases {
                 var perSplit: [BufferedFileWriter] = []
                 for kind in Self.kinds {
-                    let writer = try BufferedFileWriter(path: Self.manifest(layout, kind, split))
+                    let writer = try files.writer(Self.manifest(layout, kind, split))
                     open.append(writer)
                     perSplit.append(writer)
                 }

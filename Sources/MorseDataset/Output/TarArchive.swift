@@ -48,8 +48,8 @@ public enum TarArchive {
 final class TarFileWriter {
     let file: BufferedFileWriter
 
-    init(path: String) throws(DatasetError) {
-        file = try BufferedFileWriter(path: path)
+    init(files: DatasetFiles, path: String) throws(DatasetError) {
+        file = try files.writer(path)
     }
 
     /// Appends member `name` with contents `bytes`.

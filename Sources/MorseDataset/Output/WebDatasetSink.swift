@@ -8,28 +8,31 @@ import MorseDatasetFormat
 /// One archive per split is open at a time; the WAVs are read back from `audio/`.
 final class WebDatasetSink: DatasetSink {
     let layout: DatasetLayout
+    let files: DatasetFiles
     let shardSize: Int
     let description: DatasetDescription
     private var open: [DatasetSplit: TarFileWriter] = [:]
     private var counts: [DatasetSplit: Int] = [:]
     private var shardsWritten: [DatasetSplit: Int] = [:]
 
-    init(layout: DatasetLayout, description: DatasetDescription) throws(DatasetError) {
-        self.layout = layout
+    init(files: DatasetFiles, description: DatasetDescription) throws(DatasetError) {
+        self.files = files
+        layout = files.layout
         shardSize = max(1, description.shardSize)
         self.description = description
-        for split in DatasetSplit.allCases { try FileSystem.makeDirectory(layout.webDatasetFolder(split)) }
+        for split in DatasetSplit.allCases { try files.makeDirectory(layout.webDatasetFolder(split)) }
     }
 
     func add(_ clip: FinishedClip) throws(DatasetError) {
         let split = clip.split
         let path = layout.audioPath(clip.summary.audioFile)
-        guard let wav = FileManager.default.contents(atPath: path) else { throw .io(path: path, errno: errno, action: "read") }
+        // Read without following a link: a link planted in audio/ never pulls a foreign file in.
+        let wav = try files.read(path, limit: 1 << 31)
         let writer: TarFileWriter
         if let current = open[split] {
             writer = current
         } else {
-            writer = try TarFileWriter(path: layout.webDatasetShard(split, number: shardsWritten[split, default: 0]))
+            writer = try TarFileWriter(files: files, path: layout.webDatasetShard(split, number: shardsWritten[split, default: 0]))
             open[split] = writer
             counts[split] = 0
         }
@@ -53,9 +56,9 @@ final class WebDatasetSink: DatasetSink {
             try close(split)
             let folder = layout.webDatasetFolder(split)
             let keep = Set((0..<shardsWritten[split, default: 0]).map(DatasetLayout.webDatasetShardName))
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for name in files.list(folder).map(\.name)
             where name.hasPrefix("shard-") && name.hasSuffix(".tar") && !keep.contains(name) {
-                unlink(folder + "/" + name)
+                try files.remove(folder + "/" + name)
             }
         }
         try writeCard()
@@ -69,7 +72,7 @@ final class WebDatasetSink: DatasetSink {
         let filled = DatasetSplit.allCases.filter { shardsWritten[$0, default: 0] > 0 }
         let header = HuggingFaceConfig.yaml([("default", config)], splits: filled)
         let text = "---\n" + header + "---\n\n# WebDataset shards\n\n" + Self.loading(description) + "\n"
-        try FileSystem.writeAtomically(text, to: layout.webDatasetFolder + "/README.md")
+        try files.writeAtomically(text, to: layout.webDatasetFolder + "/README.md")
     }
 
     func abandon() {

@@ -1,5 +1,6 @@
 import Foundation
 import MorseDatasetFormat
+import MorseFileSystem
 import Synchronization
 
 /// A rendered clip, ready to be written: its WAV bytes and its metadata record (one JSON line).
@@ -36,6 +37,19 @@ public struct DatasetBuilder: Sendable {
         self.configYAML = configYAML
     }
 
+    /// The output folder, readied and locked for one run.
+    public struct Prepared: Sendable {
+        /// The open root folder; every write of the run goes through it.
+        public let files: DatasetFiles
+        /// Held until the run ends (the kernel releases it if the process dies).
+        public let lock: DatasetLock
+        /// What previous runs already finished.
+        public let index: JournalIndex
+        /// Files an overwrite (or the recovery of an interrupted one) kept because the tool did
+        /// not make them, relative to the root.
+        public let kept: [String]
+    }
+
     /// Readies the output folder and returns what previous runs already finished.
     ///
     /// A new or empty folder starts a dataset. A folder holding our dataset made with the same
@@ -44,103 +58,140 @@ public struct DatasetBuilder: Sendable {
     /// made with other settings is refused unless `overwrite`; a non-empty folder that is not ours
     /// is always refused.
     ///
-    /// Several shards of the same run may prepare one shared folder at the same time: each writes
-    /// only its own journal and its own clips, and `run.json` is written only when missing.
+    /// The dataset's lock is taken first: exclusive for the whole dataset and for an overwrite,
+    /// shared by the shards of one run that share a folder (each writes only its own journal and
+    /// clips, and `run.json` is written only when missing). An overwrite that a killed run left
+    /// half done is finished first. Every path is reached from the root folder's descriptor,
+    /// never through a symbolic link.
     /// - Parameters:
     ///   - overwrite: start afresh. For the whole dataset (or another run's dataset) everything we
-    ///     wrote is deleted; for one shard of the same run only that shard's journal is, so the
-    ///     other shards' work in a shared folder survives.
+    ///     wrote is deleted (anything else is kept and listed in ``Prepared/kept``); for one shard
+    ///     of the same run only that shard's journal is, so the other shards' work survives.
     ///   - shard: the part of the dataset this run makes.
-    public func prepare(overwrite: Bool, shard: DatasetShard = .whole) throws(DatasetError) -> JournalIndex {
-        let manager = FileManager.default
-        let contents = (try? manager.contentsOfDirectory(atPath: layout.root)) ?? []
-        var restartShard = false
-        if let stored = RunDescriptor.load(layout.runFile) {
-            if var difference = descriptor.difference(from: stored) {
-                if stored.configFingerprint != descriptor.configFingerprint,
-                    let storedYAML = try? String(contentsOfFile: layout.configFile, encoding: .utf8)
-                {
-                    let changes = ConfigChanges.between(stored: storedYAML, requested: configYAML)
-                    if !changes.isEmpty {
-                        difference += "; changed: " + changes.prefix(5).joined(separator: ", ") + (changes.count > 5 ? ", …" : "")
-                    }
-                }
-                guard overwrite else { throw .changedRun(path: layout.root, difference: difference) }
-                try removeDataset()
-            } else if overwrite {
-                if shard.isWhole { try removeDataset() } else { restartShard = true }
-            }
-        } else if !contents.isEmpty && !(contents == [".morse-dataset"] && isStateFolderOnly()) {
+    ///   - command: what this run is, shown to a second run that finds the lock taken.
+    public func prepare(overwrite: Bool, shard: DatasetShard = .whole, command: String = DatasetBuilder.commandLine) throws(DatasetError) -> Prepared {
+        let files = try DatasetFiles.open(layout, create: true)
+        let contents = files.list(layout.root).map(\.name)
+        let interrupted = contents.contains { $0.hasPrefix(DatasetOverwrite.trashPrefix) }
+        if !files.exists(layout.runFile) && !interrupted && !contents.isEmpty && !(contents == [DatasetLock.folder] && isStateFolderOnly(files)) {
             throw .foreignDirectory(layout.root)
         }
-        try Self.createFolders(layout, descriptor: descriptor, configYAML: configYAML)
-        removeTemporaryFiles(shard: shard)
-        let own = layout.journalFile(shard)
-        if restartShard { unlink(own) }
-        var index = JournalIndex(count: descriptor.numSamples)
-        for journal in layout.journalFiles() {
-            let valid = try index.add(journal: journal)
-            if journal == own, let size = FileSystem.fileSize(journal), size > valid {
-                guard truncate(journal, off_t(valid)) == 0 else { throw .io(path: journal, errno: errno, action: "repair") }
+        // A run that will be refused is refused before it takes the lock (which records its holder
+        // in the lock file): a refusal changes nothing in the folder. Checked again under the lock.
+        if !overwrite, let stored = loadDescriptor(files) { try refuseChanged(files, stored: stored) }
+        var held: DatasetLock? = try Self.lock(files, mode: shard.isWhole ? .exclusive : .shared, command: command)
+        var kept: [String] = []
+        if let lock = held {
+            kept = try DatasetFiles.filed { () throws(FileSystemError) in try ToolMadeFiles.overwrite.recover(in: files.root, holding: lock) }
+        }
+        var restartShard = false
+        var replace = false
+        if let stored = loadDescriptor(files) {
+            if descriptor.difference(from: stored) != nil {
+                if !overwrite { try refuseChanged(files, stored: stored) }
+                replace = true
+            } else if overwrite {
+                if shard.isWhole { replace = true } else { restartShard = true }
             }
         }
-        return restartShard ? JournalIndex(count: descriptor.numSamples) : index
+        if replace {
+            if held?.mode == .shared {
+                // Replacing the dataset needs it to ourselves: other shards must not be writing.
+                // One process cannot hold both locks on one file, so the shared one goes first.
+                held = nil
+                held = try Self.lock(files, mode: .exclusive, command: command)
+            }
+            guard let lock = held else { throw .file(.locked(path: layout.stateFolder, holder: nil)) }
+            let trash = try DatasetFiles.filed { () throws(FileSystemError) in try ToolMadeFiles.overwrite.moveAside(in: files.root, holding: lock) }
+            try Self.createFolders(files, descriptor: descriptor, configYAML: configYAML)
+            kept += try DatasetFiles.filed { () throws(FileSystemError) in try ToolMadeFiles.overwrite.deleteTrash(trash, in: files.root) }
+        }
+        try Self.createFolders(files, descriptor: descriptor, configYAML: configYAML)
+        removeTemporaryFiles(files, shard: shard)
+        let own = layout.journalFile(shard)
+        if restartShard { try files.remove(own) }
+        var index = JournalIndex(count: descriptor.numSamples)
+        for journal in files.journalFiles() {
+            let valid = try index.add(journal: journal)
+            if journal == own, let size = files.fileSize(journal), size > valid {
+                try files.appender(journal).truncate(to: valid)
+            }
+        }
+        guard let lock = held else { throw .file(.locked(path: layout.stateFolder, holder: nil)) }
+        return Prepared(files: files, lock: lock, index: restartShard ? JournalIndex(count: descriptor.numSamples) : index, kept: kept.sorted())
+    }
+
+    /// Throws ``DatasetError/changedRun(path:difference:)`` when `stored` differs from this run.
+    func refuseChanged(_ files: DatasetFiles, stored: RunDescriptor) throws(DatasetError) {
+        guard var difference = descriptor.difference(from: stored) else { return }
+        if stored.configFingerprint != descriptor.configFingerprint, let storedYAML = try? files.read(layout.configFile, limit: 1 << 24) {
+            let changes = ConfigChanges.between(stored: String(decoding: storedYAML, as: UTF8.self), requested: configYAML)
+            if !changes.isEmpty {
+                difference += "; changed: " + changes.prefix(5).joined(separator: ", ") + (changes.count > 5 ? ", …" : "")
+            }
+        }
+        throw .changedRun(path: layout.root, difference: difference)
+    }
+
+    /// This process's command line, as the lock shows it to a second run.
+    public static var commandLine: String { CommandLine.arguments.joined(separator: " ") }
+
+    /// Takes the dataset's lock in `mode`.
+    static func lock(_ files: DatasetFiles, mode: DatasetLock.Mode, command: String) throws(DatasetError) -> DatasetLock {
+        try DatasetFiles.filed { () throws(FileSystemError) in try DatasetLock.acquire(in: files.root, mode: mode, command: command) }
+    }
+
+    /// The stored run descriptor, read without following a link, or nil.
+    func loadDescriptor(_ files: DatasetFiles) -> RunDescriptor? {
+        guard let bytes = try? files.read(layout.runFile, limit: 1 << 24) else { return nil }
+        return try? JSONDecoder().decode(RunDescriptor.self, from: Data(bytes))
     }
 
     /// Creates the dataset's folders and writes its run state (descriptor and effective config),
     /// rewriting a state file only when it differs, since shards sharing a folder all do this.
-    static func createFolders(_ layout: DatasetLayout, descriptor: RunDescriptor, configYAML: String) throws(DatasetError) {
-        try FileSystem.makeDirectory(layout.root)
-        try FileSystem.makeDirectory(layout.stateFolder)
-        if RunDescriptor.load(layout.runFile) != descriptor { try FileSystem.writeShared(descriptor.encoded(), to: layout.runFile) }
-        if (try? String(contentsOfFile: layout.configFile, encoding: .utf8)) != configYAML {
-            try FileSystem.writeShared(configYAML, to: layout.configFile)
+    static func createFolders(_ files: DatasetFiles, descriptor: RunDescriptor, configYAML: String) throws(DatasetError) {
+        let layout = files.layout
+        try files.makeDirectory(layout.stateFolder)
+        let stored = try? files.read(layout.runFile, limit: 1 << 24)
+        if stored.flatMap({ try? JSONDecoder().decode(RunDescriptor.self, from: Data($0)) }) != descriptor {
+            try files.writeAtomically(descriptor.encoded(), to: layout.runFile, sync: true)
         }
-        for split in DatasetSplit.allCases { try FileSystem.makeDirectory(layout.audioFolder(split)) }
+        if (try? files.read(layout.configFile, limit: 1 << 24)) != Array(configYAML.utf8) {
+            try files.writeAtomically(configYAML, to: layout.configFile)
+        }
+        for split in DatasetSplit.allCases { try files.makeDirectory(layout.audioFolder(split)) }
     }
 
-    /// Whether the state folder holds nothing but possibly our temporary files: another shard
-    /// has just created it and is about to write `run.json`.
-    func isStateFolderOnly() -> Bool {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: layout.stateFolder)) ?? []
-        return names.allSatisfy { $0.hasPrefix(".") && $0.hasSuffix(".tmp") }
-    }
-
-    /// Removes everything a previous run of ours wrote, in any format (only files we name; nothing else).
-    func removeDataset() throws(DatasetError) {
-        let manager = FileManager.default
-        let formats = OutputFormat.allCases.flatMap { $0.sink.rootEntries }
-        for name in [".morse-dataset", "audio"] + formats + ["dataset_info.json", "README.md"] {
-            let path = layout.root + "/" + name
-            if manager.fileExists(atPath: path) {
-                do { try manager.removeItem(atPath: path) } catch { throw .io(path: path, errno: EACCES, action: "remove") }
-            }
-        }
+    /// Whether the state folder holds nothing but possibly the lock and our temporary files:
+    /// another shard has just created it and is about to write `run.json`.
+    func isStateFolderOnly(_ files: DatasetFiles) -> Bool {
+        files.list(layout.stateFolder).allSatisfy { ($0.name.hasPrefix(".") && $0.name.hasSuffix(".tmp")) || $0.name == DatasetLock.fileName }
     }
 
     /// Deletes `.name.tmp` files a killed run left behind: the audio of this shard's clips, the
     /// manifests when this run finalises (the whole dataset), and shared state files whose writer
-    /// process is gone. Temporary files of other shards still running are left alone.
-    func removeTemporaryFiles(shard: DatasetShard) {
+    /// process is gone. Temporary files of other shards still running are left alone. Each is
+    /// unlinked by name in its folder (a link is unlinked as a link, never followed).
+    func removeTemporaryFiles(_ files: DatasetFiles, shard: DatasetShard) {
         let mine = shard.ids(of: descriptor.numSamples)
         func entries(_ folder: String) -> [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix(".") && $0.hasSuffix(".tmp") }
+            files.list(folder).map(\.name).filter { $0.hasPrefix(".") && $0.hasSuffix(".tmp") }
         }
         for folder in DatasetSplit.allCases.map(layout.audioFolder) {
             for name in entries(folder) {
                 let digits = name.drop { !$0.isNumber }.prefix { $0.isNumber }
-                if let id = Int(digits), mine.contains(id) { unlink(folder + "/" + name) }
+                if let id = Int(digits), mine.contains(id) { _ = try? files.remove(folder + "/" + name) }
             }
         }
         if shard.isWhole {
             for folder in Set(OutputFormat.allCases.flatMap { $0.sink.temporaryFolders(layout) }) {
-                for name in entries(folder) { unlink(folder + "/" + name) }
+                for name in entries(folder) { _ = try? files.remove(folder + "/" + name) }
             }
         }
         for name in entries(layout.stateFolder) {
             let parts = name.split(separator: ".")
             guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]) else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH { unlink(layout.stateFolder + "/" + name) }
+            if kill(pid, 0) != 0 && errno == ESRCH { _ = try? files.remove(layout.stateFolder + "/" + name) }
         }
     }
 
@@ -160,10 +211,15 @@ public struct DatasetBuilder: Sendable {
     ///   - makeWorker: creates one clip maker per worker thread.
     ///   - log: receives one line per failed clip as it happens.
     public func generate(
-        pending: [Int], splits: [DatasetSplit], workers: Int, counters: ProgressCounters, stop: StopSignal,
+        files: DatasetFiles, pending: [Int], splits: [DatasetSplit], workers: Int, counters: ProgressCounters, stop: StopSignal,
         shard: DatasetShard = .whole, makeWorker: @Sendable () -> any ClipMaking, log: @Sendable (String) -> Void
     ) throws(DatasetError) -> RunOutcome {
-        let journal = try LineAppender(path: layout.journalFile(shard))
+        let journal = try files.appender(layout.journalFile(shard))
+        // Each split's folder is held open, so a clip is written by name into the folder that was
+        // checked, even if a link is put in the folder's place while the run goes on.
+        var folders: [DatasetRoot] = []
+        for split in DatasetSplit.allCases { folders.append(try files.folder(layout.audioFolder(split))) }
+        let splitFolders = folders
         let next = Atomic<Int>(0)
         let failures = Mutex<[(id: Int, reason: String)]>([])
         let fatal = Mutex<DatasetError?>(nil)
@@ -178,11 +234,12 @@ public struct DatasetBuilder: Sendable {
                 let split = splits[id]
                 do {
                     let clip = try maker.make(id: id, split: split)
-                    try FileSystem.writeAtomically(clip.wav, to: layout.audioPath(id: id, split: split))
+                    let name = layout.fileName(id: id)
+                    try DatasetFiles.filed { () throws(FileSystemError) in try splitFolders[split.rawValue].writeAtomically(clip.wav, to: name) }
                     try journalLock.withLock { _ throws(DatasetError) in try journal.append(clip.record) }
                     counters.finished(duration: clip.duration)
                 } catch let error as DatasetError {
-                    if case let .io(_, code, _) = error, [ENOSPC, EDQUOT, EROFS, EACCES, EPERM, EIO].contains(code) {
+                    if let code = error.systemErrno, [ENOSPC, EDQUOT, EROFS, EACCES, EPERM, EIO].contains(code) {
                         fatal.withLock { if $0 == nil { $0 = error } }
                         stop.set(error.description)
                     } else {

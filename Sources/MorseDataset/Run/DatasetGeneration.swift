@@ -43,6 +43,8 @@ public struct DatasetGeneration: Sendable {
         public var missing: [Int]
         public var stopped: String?
         public var elapsed: Double
+        /// Files an overwrite kept because the tool did not make them (relative to the folder).
+        public var kept: [String] = []
         public var succeeded: Bool { stopped == nil && failures.isEmpty && missing.isEmpty }
     }
 
@@ -53,10 +55,11 @@ public struct DatasetGeneration: Sendable {
         let planner = try ClipPlanner(settings: settings)
         let builder = DatasetBuilder(layout: layout, descriptor: settings.descriptor, configYAML: settings.config.yaml)
         let ids = shard.ids(of: settings.numSamples)
-        let index = try builder.prepare(overwrite: overwrite, shard: shard)
+        let prepared = try builder.prepare(overwrite: overwrite, shard: shard)
+        let index = prepared.index
         let splits = planner.splits()
         let finaliser = DatasetFinaliser(
-            layout: layout, description: DatasetDescription(settings: settings, numWorkers: workers, version: version))
+            files: prepared.files, description: DatasetDescription(settings: settings, numWorkers: workers, version: version))
         let damaged = Set(try finaliser.unusable(index, ids: ids))
         let pending = ids.filter { index.entries[$0] == nil || damaged.contains($0) }
         let alreadyDone = ids.count - pending.count
@@ -67,21 +70,22 @@ public struct DatasetGeneration: Sendable {
         let layout = layout
         let clipDelay = clipDelay
         let outcome = try builder.generate(
-            pending: pending, splits: splits, workers: workers, counters: counters, stop: stop, shard: shard,
+            files: prepared.files, pending: pending, splits: splits, workers: workers, counters: counters, stop: stop, shard: shard,
             makeWorker: { PacedClipMaker(ClipMaker(planner: planner, layout: layout), delay: clipDelay) }, log: reporter.interleaving(log))
         reporter.end()
         if let fatal = outcome.fatal { throw fatal }
         var result = Result(
             statistics: nil, made: outcome.made, alreadyDone: alreadyDone, total: ids.count, failures: outcome.failures,
-            missing: [], stopped: outcome.stopped, elapsed: 0)
+            missing: [], stopped: outcome.stopped, elapsed: 0, kept: prepared.kept)
         if outcome.stopped == nil && shard.isWhole {
             var finished = JournalIndex(count: settings.numSamples)
-            try finished.add(journals: layout.journalFiles())
+            try finished.add(journals: prepared.files.journalFiles())
             let outcome = try finaliser.finalise(finished)
             result.statistics = outcome.statistics
             result.missing = outcome.missing
         }
         result.elapsed = Date().timeIntervalSince(start)
+        withExtendedLifetime(prepared.lock) {}
         return result
     }
 }

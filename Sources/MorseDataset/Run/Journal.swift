@@ -42,7 +42,7 @@ public struct JournalIndex: Sendable {
     /// - Returns: the byte length of the valid part of the file.
     @discardableResult
     public mutating func add(journal path: String) throws(DatasetError) -> Int {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .io(path: path, errno: errno, action: "read") }
+        let handle = try JournalFile.openForReading(path)
         defer { try? handle.close() }
         let fileNumber = files.count
         files.append(path)
@@ -76,7 +76,7 @@ public struct JournalIndex: Sendable {
         if let open = handles[entry.file] {
             handle = open
         } else {
-            guard let opened = FileHandle(forReadingAtPath: path) else { throw .io(path: path, errno: errno, action: "read") }
+            let opened = try JournalFile.openForReading(path)
             handles[entry.file] = opened
             handle = opened
         }
@@ -111,7 +111,6 @@ extension DatasetLayout {
 
     /// Every journal in the state folder (the whole run's and each shard's), sorted by name.
     public func journalFiles() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: stateFolder)) ?? []
-        return names.filter { $0.hasPrefix("journal") && $0.hasSuffix(".jsonl") }.sorted().map { stateFolder + "/" + $0 }
+        return JournalFile.names(in: stateFolder).filter { $0.hasPrefix("journal") && $0.hasSuffix(".jsonl") }.sorted().map { stateFolder + "/" + $0 }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MorseDatasetFormat
+import MorseFileSystem
 
 /// Joins the shards of one run into a finished dataset: `morse-dataset merge OUT SHARD_DIR...`.
 ///
@@ -31,19 +32,51 @@ public struct DatasetMerge: Sendable {
         public var settings: RunSettings
     }
 
-    public func run() throws(DatasetError) -> Result {
+    /// - Parameter command: what this run is, shown to another run that finds a lock taken.
+    public func run(command: String = DatasetBuilder.commandLine) throws(DatasetError) -> Result {
         let folders = try sourceFolders()
         let (descriptor, configYAML) = try agreedRun(folders)
         let settings = try Self.settings(descriptor: descriptor, configYAML: configYAML, folder: folders[0])
         let layout = DatasetLayout(root: output, numSamples: descriptor.numSamples)
-        try checkOutput(layout)
+        // OUT is ours alone while we write it; each shard is locked shared, so no run writes
+        // into it meanwhile (several merges may read one shard). Every file is reached from the
+        // folders' descriptors: a link planted in a shard is refused, never copied through.
+        let created = !FileManager.default.fileExists(atPath: layout.root)
+        let files = try DatasetFiles.open(layout, create: true)
+        try checkOutput(files)
+        let outputLock = try DatasetBuilder.lock(files, mode: .exclusive, command: command)
+        // A merge refused before it writes leaves no trace: an `OUT` it created is removed again.
+        func refused(_ error: DatasetError) -> DatasetError {
+            guard created else { return error }
+            _ = try? files.remove(layout.stateFolder + "/" + DatasetLock.fileName)
+            rmdir(layout.stateFolder)
+            rmdir(layout.root)
+            return error
+        }
+        defer { withExtendedLifetime(outputLock) {} }
+        let outputRoot = Self.canonical(layout.root)
+        var shardFiles: [DatasetFiles] = []
+        var shardLocks: [DatasetLock] = []
+        for folder in folders {
+            if Self.canonical(folder) == outputRoot {
+                shardFiles.append(files)
+                continue
+            }
+            let opened: DatasetFiles
+            do throws(DatasetError) {
+                opened = try DatasetFiles.open(DatasetLayout(root: folder, numSamples: descriptor.numSamples), create: false)
+                shardLocks.append(try DatasetBuilder.lock(opened, mode: .shared, command: command))
+            } catch { throw refused(error) }
+            shardFiles.append(opened)
+        }
+        defer { withExtendedLifetime(shardLocks) {} }
 
         // Index every journal of every folder; remember which folder each journal lies in.
         var index = JournalIndex(count: descriptor.numSamples)
         var folderOfJournal: [Int] = []
         var journalNames: [String] = []
-        for (number, folder) in folders.enumerated() {
-            let journals = DatasetLayout(root: folder, numSamples: descriptor.numSamples).journalFiles()
+        for number in folders.indices {
+            let journals = shardFiles[number].journalFiles()
             try index.add(journals: journals)
             folderOfJournal += Array(repeating: number, count: journals.count)
             journalNames += journals.map { URL(fileURLWithPath: $0).lastPathComponent }
@@ -51,8 +84,8 @@ public struct DatasetMerge: Sendable {
 
         // Check every clip before writing anything.
         let description = DatasetDescription(settings: settings, numWorkers: journalNames.count, version: version)
-        let outputFinaliser = DatasetFinaliser(layout: layout, description: description)
-        var copies: [(from: String, to: String)] = []
+        let outputFinaliser = DatasetFinaliser(files: files, description: description)
+        var copies: [(from: String, shard: Int, to: String)] = []
         var missing: [Int] = []
         var handles: [Int: FileHandle] = [:]
         defer { for handle in handles.values { try? handle.close() } }
@@ -68,24 +101,28 @@ public struct DatasetMerge: Sendable {
                 continue
             }
             if outputFinaliser.hasAudio(clip) { continue }
-            let folder = folders[folderOfJournal[entry.file]]
-            let source = DatasetFinaliser(layout: DatasetLayout(root: folder, numSamples: descriptor.numSamples), description: description)
+            let shard = folderOfJournal[entry.file]
+            let folder = folders[shard]
+            let source = DatasetFinaliser(files: shardFiles[shard], description: description)
+            let sourcePath = folder + "/audio/" + clip.audioFile
+            if let relative = try? shardFiles[shard].relative(sourcePath), (try? shardFiles[shard].root.status(relative))??.kind == .symbolicLink {
+                throw refused(.file(.symbolicLink(path: sourcePath, action: "copy")))
+            }
             guard source.hasAudio(clip) else {
                 missing.append(id)
                 continue
             }
-            copies.append((folder + "/audio/" + clip.audioFile, layout.root + "/audio/" + clip.audioFile))
+            copies.append((sourcePath, shard, layout.root + "/audio/" + clip.audioFile))
         }
         if !missing.isEmpty {
-            throw .incompleteMerge(Self.missingReport(missing, total: descriptor.numSamples, journalNames: journalNames))
+            throw refused(.incompleteMerge(Self.missingReport(missing, total: descriptor.numSamples, journalNames: journalNames)))
         }
 
         // Write: the run state, the audio, the merged journal, then the manifests.
-        try DatasetBuilder.createFolders(layout, descriptor: descriptor, configYAML: configYAML)
-        for copy in copies { try FileSystem.copy(copy.from, to: copy.to) }
-        let outputRoot = Self.canonical(layout.root)
+        try DatasetBuilder.createFolders(files, descriptor: descriptor, configYAML: configYAML)
+        for copy in copies { try files.copy(copy.from, from: shardFiles[copy.shard], to: copy.to) }
         if folders.contains(where: { Self.canonical($0) != outputRoot }) {
-            let journal = try BufferedFileWriter(path: layout.journalFile)
+            let journal = try files.writer(layout.journalFile)
             do throws(DatasetError) {
                 for entry in index.entries {
                     guard let entry else { continue }
@@ -99,7 +136,7 @@ public struct DatasetMerge: Sendable {
             }
         }
         var merged = JournalIndex(count: descriptor.numSamples)
-        try merged.add(journals: layout.journalFiles())
+        try merged.add(journals: files.journalFiles())
         let outcome = try outputFinaliser.finalise(merged)
         guard outcome.missing.isEmpty else {
             throw .incompleteMerge(Self.missingReport(outcome.missing, total: descriptor.numSamples, journalNames: journalNames))
@@ -112,7 +149,7 @@ public struct DatasetMerge: Sendable {
         var folders: [String] = []
         var seen = Set<String>()
         let outputState = DatasetLayout(root: output, numSamples: 1).runFile
-        for folder in (FileSystem.exists(outputState) ? [output] : []) + shardFolders {
+        for folder in (FileManager.default.fileExists(atPath: outputState) ? [output] : []) + shardFolders {
             let root = DatasetLayout(root: folder, numSamples: 1).root
             if seen.insert(Self.canonical(root)).inserted { folders.append(root) }
         }
@@ -127,7 +164,7 @@ public struct DatasetMerge: Sendable {
         var reference: (folder: String, descriptor: RunDescriptor)?
         for folder in folders {
             let layout = DatasetLayout(root: folder, numSamples: 1)
-            guard FileSystem.exists(folder) else { throw .io(path: folder, errno: ENOENT, action: "read") }
+            guard FileManager.default.fileExists(atPath: folder) else { throw .io(path: folder, errno: ENOENT, action: "read") }
             guard let descriptor = RunDescriptor.load(layout.runFile) else { throw .notADataset(folder) }
             if let reference, let difference = descriptor.difference(from: reference.descriptor) {
                 throw .mismatchedShards(path: folder, reference: reference.folder, difference: difference)
@@ -158,9 +195,10 @@ public struct DatasetMerge: Sendable {
     }
 
     /// Refuses an `OUT` that is not empty and not one of our datasets.
-    func checkOutput(_ layout: DatasetLayout) throws(DatasetError) {
-        let contents = (try? FileManager.default.contentsOfDirectory(atPath: layout.root)) ?? []
-        if !contents.isEmpty && RunDescriptor.load(layout.runFile) == nil { throw .foreignDirectory(layout.root) }
+    func checkOutput(_ files: DatasetFiles) throws(DatasetError) {
+        let layout = files.layout
+        let contents = files.list(layout.root)
+        if !contents.isEmpty && !files.exists(layout.runFile) { throw .foreignDirectory(layout.root) }
     }
 
     /// Which ids are missing, and which shards they belong to when the journals name one shard count.
