@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "MorseContent", targets: ["MorseContent"]),
         .library(name: "MorseChannel", targets: ["MorseChannel"]),
         .library(name: "MorseDatasetFormat", targets: ["MorseDatasetFormat"]),
+        .library(name: "MorseFileSystem", targets: ["MorseFileSystem"]),
         .library(name: "MorseDataset", targets: ["MorseDataset"]),
         .library(name: "MorseDecoder", targets: ["MorseDecoder"]),
         .library(name: "MorseInspection", targets: ["MorseInspection"]),
@@ -35,15 +36,18 @@ let package = Package(
             swiftSettings: strict),
         // The on-disk contract shared by the writer and the inspection tools: layout, splits, formats.
         .target(name: "MorseDatasetFormat", swiftSettings: strict),
+        // Every write, rename and delete inside a dataset, confined to the output root's directory
+        // descriptor (no symlink followed); the dataset lock; checksums; bounded text reading.
+        .target(name: "MorseFileSystem", swiftSettings: strict),
         .target(
             name: "MorseDataset",
-            dependencies: ["MorseCode", "MorseSignal", "MorseContent", "MorseChannel", "MorseDatasetFormat", "Yams"],
+            dependencies: ["MorseCode", "MorseSignal", "MorseContent", "MorseChannel", "MorseDatasetFormat", "MorseFileSystem", "Yams"],
             swiftSettings: strict),
         // Reading clips back: a reference CW decoder, then validation, statistics and previews.
         .target(name: "MorseDecoder", dependencies: ["MorseCode", "MorseSignal"], swiftSettings: strict),
         .target(
             name: "MorseInspection",
-            dependencies: ["MorseDatasetFormat", "MorseDecoder", "MorseSignal", "MorseCode"],
+            dependencies: ["MorseDatasetFormat", "MorseFileSystem", "MorseDecoder", "MorseSignal", "MorseCode"],
             swiftSettings: strict),
         .executableTarget(
             name: "morse-dataset",
@@ -63,7 +67,7 @@ let package = Package(
         .testTarget(name: "MorseChannelTests", dependencies: ["MorseChannel", "MorseCode", "MorseSignal", real]),
         .testTarget(
             name: "MorseDatasetTests",
-            dependencies: ["MorseDataset", "MorseDatasetFormat", "MorseChannel", "MorseCode", "MorseSignal", real]),
+            dependencies: ["MorseDataset", "MorseDatasetFormat", "MorseFileSystem", "MorseChannel", "MorseCode", "MorseSignal", real]),
         .testTarget(name: "MorseDecoderTests", dependencies: ["MorseDecoder", "MorseCode", "MorseSignal", real]),
         .testTarget(
             name: "MorseInspectionTests",

@@ -31,7 +31,8 @@ public final class ClipMaker: ClipMaking {
         let (samples, report) = chain.render(
             wanted: wanted, interferers: plan.interferers, parameters: plan.channel, sampleCount: plan.sampleCount, using: &rng)
         let wav = WAVEncoder.encode(samples, sampleRate: plan.sampleRate, format: format)
-        let record = ClipRecord(plan: plan, split: split, layout: layout, seed: planner.settings.seed, report: report, trackElements: trackElements)
+        let record = ClipRecord(plan: plan, split: split, layout: layout, seed: planner.settings.seed, report: report, trackElements: trackElements,
+            checksum: ClipChecksum.of(wav))
         return MadeClip(wav: wav, record: record.json, duration: plan.duration)
     }
 }

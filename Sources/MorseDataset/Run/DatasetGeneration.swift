@@ -54,12 +54,16 @@ public struct DatasetGeneration: Sendable {
         let builder = DatasetBuilder(layout: layout, descriptor: settings.descriptor, configYAML: settings.config.yaml)
         let ids = shard.ids(of: settings.numSamples)
         let index = try builder.prepare(overwrite: overwrite, shard: shard)
-        let splits = planner.splits()
+        let splits = planner.splitTable()
         let finaliser = DatasetFinaliser(
             layout: layout, description: DatasetDescription(settings: settings, numWorkers: workers, version: version))
-        let damaged = Set(try finaliser.unusable(index, ids: ids))
-        let pending = ids.filter { index.entries[$0] == nil || damaged.contains($0) }
-        let alreadyDone = ids.count - pending.count
+        // Every finished clip's bytes are checked against its checksum: a clip damaged or replaced
+        // in place (even at the same size) is made again.
+        let damaged = Set(try finaliser.unusable(index, ids: ids, stop: stop))
+        let isPending: @Sendable (Int) -> Bool = { index.entry($0) == nil || damaged.contains($0) }
+        var done = 0
+        for id in ids.clamped(to: 0..<index.indexedEnd) where !isPending(id) { done += 1 }
+        let alreadyDone = done
 
         let counters = ProgressCounters()
         let reporter = ProgressReporter(counters: counters, total: ids.count, alreadyDone: alreadyDone, style: progress)
@@ -67,7 +71,7 @@ public struct DatasetGeneration: Sendable {
         let layout = layout
         let clipDelay = clipDelay
         let outcome = try builder.generate(
-            pending: pending, splits: splits, workers: workers, counters: counters, stop: stop, shard: shard,
+            ids: ids, pending: isPending, split: { splits.split($0) }, workers: workers, counters: counters, stop: stop, shard: shard,
             makeWorker: { PacedClipMaker(ClipMaker(planner: planner, layout: layout), delay: clipDelay) }, log: log)
         reporter.end()
         if let fatal = outcome.fatal { throw fatal }
@@ -77,7 +81,7 @@ public struct DatasetGeneration: Sendable {
         if outcome.stopped == nil && shard.isWhole {
             var finished = JournalIndex(count: settings.numSamples)
             try finished.add(journals: layout.journalFiles())
-            let outcome = try finaliser.finalise(finished)
+            let outcome = try finaliser.finalise(finished, stop: stop)
             result.statistics = outcome.statistics
             result.missing = outcome.missing
         }

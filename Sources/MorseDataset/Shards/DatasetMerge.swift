@@ -58,19 +58,19 @@ public struct DatasetMerge: Sendable {
         defer { for handle in handles.values { try? handle.close() } }
         let decoder = JSONDecoder()
         for id in 0..<descriptor.numSamples {
-            guard let entry = index.entries[id] else {
+            guard let entry = index.entry(id) else {
                 missing.append(id)
                 continue
             }
-            let line = try index.line(entry, handles: &handles)
-            guard let clip = try? decoder.decode(ClipSummary.self, from: line) else {
+            guard let line = try index.record(entry, handles: &handles), let clip = try? decoder.decode(ClipSummary.self, from: line) else {
                 missing.append(id)
                 continue
             }
-            if outputFinaliser.hasAudio(clip) { continue }
+            // Both the clip already in the output and the one to copy must match the checksum.
+            if outputFinaliser.hasIntactAudio(clip) { continue }
             let folder = folders[folderOfJournal[entry.file]]
             let source = DatasetFinaliser(layout: DatasetLayout(root: folder, numSamples: descriptor.numSamples), description: description)
-            guard source.hasAudio(clip) else {
+            guard source.hasIntactAudio(clip) else {
                 missing.append(id)
                 continue
             }
@@ -87,8 +87,8 @@ public struct DatasetMerge: Sendable {
         if folders.contains(where: { Self.canonical($0) != outputRoot }) {
             let journal = try BufferedFileWriter(path: layout.journalFile)
             do throws(DatasetError) {
-                for entry in index.entries {
-                    guard let entry else { continue }
+                for id in 0..<index.indexedEnd {
+                    guard let entry = index.entry(id) else { continue }
                     try journal.write(bytes: try index.line(entry, handles: &handles))
                     try journal.write(bytes: [0x0A])
                 }
