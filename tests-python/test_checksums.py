@@ -85,7 +85,7 @@ def interrupt_after(args, seconds, env=None):
 
 def test_sigterm_while_planning_a_huge_dataset_stops_at_once_and_resumes(tmp_path):
     out = tmp_path / "huge"
-    args = ["generate", "--num-samples", "100000000", "--output-dir", out, "--progress", "none", "--num-workers", "1"]
+    args = ["generate", "--num-samples", "100000000", "--seed", "3", "--output-dir", out, "--progress", "none", "--num-workers", "1"]
     for _ in range(2):  # the second run resumes the folder the first left
         elapsed, code, stderr = interrupt_after(args, 1.5)
         assert elapsed < 2.5, f"took {elapsed:.1f} s to stop"
@@ -96,8 +96,8 @@ def test_sigterm_while_planning_a_huge_dataset_stops_at_once_and_resumes(tmp_pat
 def test_sigterm_during_a_clip_far_slower_than_usual_stops_at_once_and_resumes(tmp_path, small_reference):
     out = tmp_path / "ds"
     args = ["generate", *SMALL_RUN, "--output-dir", out, "--progress", "none", "--num-workers", "2"]
-    # Each clip waits 20 s first: only the forced exit can end the run within the bound.
-    elapsed, code, stderr = interrupt_after(args, 1.0, {"MORSE_DATASET_TEST_DELAY_MS": "20000"})
+    # Each clip waits 10 s first: only the forced exit can end the run within the bound.
+    elapsed, code, stderr = interrupt_after(args, 1.0, {"MORSE_DATASET_TEST_DELAY_MS": "10000"})
     assert elapsed < 2.5, f"took {elapsed:.1f} s to stop"
     assert code == 130, stderr
     make(out)
