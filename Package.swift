@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "MorseDecoder", dependencies: ["MorseCode", "MorseSignal"], swiftSettings: strict),
         .target(
             name: "MorseInspection",
-            dependencies: ["MorseDatasetFormat", "MorseDecoder", "MorseSignal", "MorseCode"],
+            dependencies: ["MorseDatasetFormat", "MorseFileSystem", "MorseDecoder", "MorseSignal", "MorseCode"],
             swiftSettings: strict),
         .executableTarget(
             name: "morse-dataset",

@@ -20,6 +20,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case notADataset(String)
     case mismatchedShards(path: String, reference: String, difference: String)
     case incompleteMerge(String)
+    /// A signal stopped a phase that has no partial result to report (checking or finalising).
+    case stopped(String)
 
     public var description: String { message.description }
 
@@ -72,6 +74,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
             return "\(path) was made with other settings than \(reference) (\(difference)); merge only shards of one run (same config, seed, \(RunOption.numSamples), \(RunOption.maxDuration), \(RunOption.noiseRatio))"
         case let .incompleteMerge(report):
             return "\(report)"
+        case let .stopped(why):
+            return "stopped: \(why); run the same command again to resume"
         }
     }
 }

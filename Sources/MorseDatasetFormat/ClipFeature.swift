@@ -62,7 +62,7 @@ extension ClipField {
              .snr500, .snr2500, .fadingRate, .fadingDepth, .qrnRate: .float64
         case .isNoiseOnly, .farnsworth, .agc: .bool
         case .audioFile, .split, .text, .contestType, .sampleType, .condition, .fist, .envelope, .filter, .noiseColour,
-             .fading, .country, .exchanges, .channel, .whisperText: .string
+             .fading, .country, .exchanges, .channel, .whisperText, .checksum: .string
         case .callsigns: .list(.string)
         case .characters, .words: .list(.span)
         case .exchange: .structure(exchangeKeys.map { ($0, .string) })

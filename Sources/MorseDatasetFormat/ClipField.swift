@@ -9,6 +9,8 @@ public enum ClipField: String, CaseIterable, CodingKey, Sendable {
     case numSamples = "num_samples"
     case sampleRate = "sample_rate"
     case seed
+    /// CRC-32C of the clip's WAV bytes, 8 lowercase hex digits (e.g. `e3069283`).
+    case checksum
     case isNoiseOnly = "is_noise_only"
     case contestType = "contest_type"
     case sampleType = "sample_type"
@@ -38,7 +40,7 @@ public enum ClipField: String, CaseIterable, CodingKey, Sendable {
     /// Columns of `metadata.csv` and `splits/{split}.csv`, in order: the reference's nine, then ours.
     public static let csvColumns: [ClipField] = [
         .id, .audioFile, .text, .contestType, .sampleType, .wpm, .condition, .duration, .isNoiseOnly,
-        .split, .effectiveWPM, .fist, .sloppiness, .tone, .snr500, .snr2500, .filter, .country, .callsigns, .seed,
+        .split, .effectiveWPM, .fist, .sloppiness, .tone, .snr500, .snr2500, .filter, .country, .callsigns, .seed, .checksum,
     ]
 
     /// The CSV header line (no newline).
@@ -50,4 +52,6 @@ public enum NeMoField: String, CaseIterable, CodingKey, Sendable {
     /// The clip's path relative to the manifest's folder: `../audio/train/morse_000042.wav`.
     case audioFilepath = "audio_filepath"
     case duration, text
+    /// Ours, beside NeMo's three keys: CRC-32C of the WAV bytes, as in `metadata.csv`.
+    case checksum
 }

@@ -1,6 +1,8 @@
 import MorseDatasetFormat
+import MorseFileSystem
 
-/// Checks one clip's audio file against what its manifest row says, from the header alone.
+/// Checks one clip's audio file against what its manifest row says: the header, then (when the row
+/// states one) the checksum of the whole file.
 struct AudioCheck: Sendable {
     /// The sample rate every clip must have, in Hz.
     let sampleRate: Int
@@ -21,6 +23,8 @@ struct AudioCheck: Sendable {
         var audioFile: String
         var statedDuration: Double
         var location: String
+        /// The row's CRC-32C of the file (8 hex digits), if it states one.
+        var checksum: String? = nil
     }
 
     func check(_ job: Job) -> Outcome {
@@ -50,6 +54,14 @@ struct AudioCheck: Sendable {
                 .wrongFormat, job.location,
                 "audio file audio/\(job.audioFile) is \(header.sampleRate) Hz, \(header.channels) channel\(header.channels == 1 ? "" : "s"), format \(header.formatTag) with \(header.bitsPerSample) bits; expected \(sampleRate) Hz mono 16-bit PCM or 32-bit float"))
             return Outcome(duration: nil, findings: findings)
+        }
+        if let stated = job.checksum {
+            let actual = CRC32C.ofFile(job.path).map(CRC32C.hex)
+            if actual != stated.lowercased() {
+                findings.append(ValidationFinding(
+                    .checksumMismatch, job.location,
+                    "audio/\(job.audioFile) has checksum \(actual ?? "(unreadable)") but the manifest states \(stated): the file changed after it was written; regenerate it (run the generate command again) or restore it"))
+            }
         }
         let duration = header.duration
         if abs(duration - job.statedDuration) > tolerance {

@@ -133,7 +133,7 @@ public struct DatasetValidator: Sendable {
             }
             checkTranscript(row, location: here, log: &log)
             entries[row.id] = Entry(split: split, textHash: row.text.hashValue, statedDuration: row.duration, line: line)
-            batch.append((row.id, AudioCheck.Job(path: files.audioPath(row.audioFile), audioFile: row.audioFile, statedDuration: row.duration, location: here)))
+            batch.append((row.id, AudioCheck.Job(path: files.audioPath(row.audioFile), audioFile: row.audioFile, statedDuration: row.duration, location: here, checksum: row.checksum)))
             if batch.count >= 1024 { flush() }
             if options.decode?.selects(row) == true { decodeRows.append(row) }
         }

@@ -21,6 +21,8 @@ public struct MetadataRow: Sendable, Hashable {
     public var tone: Double?
     /// Signal-to-noise ratio in dB in 500 Hz.
     public var snr500: Double?
+    /// CRC-32C of the audio file's bytes (8 hex digits); nil when the manifest has no checksum column.
+    public var checksum: String?
 
     /// Column positions of a CSV header, checked once.
     public struct Columns: Sendable {
@@ -64,7 +66,7 @@ public struct MetadataRow: Sendable, Hashable {
             id: id, audioFile: field(.audioFile), text: field(.text), split: field(.split), duration: duration,
             isNoiseOnly: noise == "True", contestType: field(.contestType), sampleType: field(.sampleType),
             condition: field(.condition), wpm: Double(field(.wpm)) ?? 0, fist: field(.fist), tone: Double(field(.tone)),
-            snr500: Double(field(.snr500))))
+            snr500: Double(field(.snr500)), checksum: field(.checksum).isEmpty ? nil : field(.checksum)))
     }
 
     /// What is wrong with a row, as a sentence fragment.

@@ -12,6 +12,8 @@ public struct ValidationFinding: Error, Sendable, Hashable, CustomStringConverti
         case unreadableAudio = "unreadable-audio"
         /// An audio file that is not 16 kHz (or the dataset's rate) mono 16-bit PCM or 32-bit float.
         case wrongFormat = "wrong-format"
+        /// An audio file whose bytes do not match the CRC-32C its row states (`checksum` column).
+        case checksumMismatch = "checksum-mismatch"
         /// A stated duration that differs from the audio's.
         case durationMismatch = "duration-mismatch"
         /// A clip longer than the dataset's maximum duration.

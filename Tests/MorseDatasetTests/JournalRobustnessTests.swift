@@ -20,7 +20,7 @@ import Testing
         var index = JournalIndex(count: 3)
         try index.add(journal: Self.fixture("journal-overlong-id.jsonl"))
         #expect(index.damagedLines == 1)
-        #expect(index.entries[0] != nil && index.entries[1] == nil && index.entries[2] != nil)
+        #expect(index.entry(0) != nil && index.entry(1) == nil && index.entry(2) != nil)
     }
 
     /// The input libFuzzer found (`{"id": ` and 20 nines, then a broken line): no trap.

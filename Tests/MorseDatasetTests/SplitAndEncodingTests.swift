@@ -86,11 +86,11 @@ import Testing
 
     @Test func journalIgnoresALineCutOffByACrash() throws {
         let path = temporaryFolder() + "/journal.jsonl"
-        let text = "{\"id\": 0, \"a\": 1}\n{\"id\": 2, \"a\": 2}\n{\"id\": 1, \"a\""
+        let text = JournalLine.sealed("{\"id\": 0, \"a\": 1}") + "\n" + JournalLine.sealed("{\"id\": 2, \"a\": 2}") + "\n{\"id\": 1, \"a\""
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         var index = JournalIndex(count: 3)
         let valid = try index.add(journal: path)
         #expect(valid == text.utf8.count - "{\"id\": 1, \"a\"".utf8.count)
-        #expect(index.entries[0] != nil && index.entries[1] == nil && index.entries[2] != nil)
+        #expect(index.entry(0) != nil && index.entry(1) == nil && index.entry(2) != nil)
     }
 }

@@ -32,6 +32,20 @@ struct ValidationTests {
         #expect(report.log.kept.first?.message.contains(row.fields[1]) == true)
     }
 
+    @Test("a WAV overwritten in place at the same size: its checksum no longer matches")
+    func sameSizeOverwrite() throws {
+        let root = try Fixture.copy()
+        let row = try firstMorseRow(root)
+        let path = root + "/audio/" + row.fields[1]
+        var data = try Data(contentsOf: URL(fileURLWithPath: path))
+        // Sample bytes only: the header, size and duration stay right, so only the checksum can tell.
+        for offset in 100..<108 { data[offset] ^= 0x5A }
+        try data.write(to: URL(fileURLWithPath: path))
+        let report = try validate(root)
+        #expect(report.kinds == [.checksumMismatch])
+        #expect(report.log.kept.first?.message.contains(row.fields[1]) == true)
+    }
+
     @Test("a truncated WAV")
     func truncated() throws {
         let root = try Fixture.copy()

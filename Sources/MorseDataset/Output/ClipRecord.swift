@@ -15,6 +15,8 @@ struct ClipRecord {
     let seed: UInt64
     let report: ChannelReport
     let trackElements: [TrackedElement]
+    /// CRC-32C of the clip's WAV bytes (see ``ClipChecksum``).
+    let checksum: String
     /// The character and word spans as times in the delivered audio (see
     /// ``ReceiverChain/deliveredSpans(wanted:parameters:)``); nil takes the keyed timeline's.
     var labels: (characters: [KeyedTimeline.Span], words: [KeyedTimeline.Span])? = nil
@@ -40,6 +42,7 @@ struct ClipRecord {
         o.add("num_samples", plan.sampleCount)
         o.add("sample_rate", plan.sampleRate)
         o.add("seed", seed)
+        o.add("checksum", checksum)
         o.add("is_noise_only", noise)
         o.add("contest_type", noise ? "NOISE" : content?.contestType?.rawValue ?? "NONE")
         o.add("sample_type", noise ? "noise_only" : content?.sampleType.rawValue ?? "")

@@ -23,6 +23,8 @@ public struct ClipSummary: Decodable, Sendable, Hashable {
     public var country: String
     public var callsigns: [String]
     public var seed: UInt64
+    /// CRC-32C of the WAV bytes (8 hex digits); nil in records written before checksums.
+    public var checksum: String?
 
     public init(from decoder: any Decoder) throws {
         let record = try decoder.container(keyedBy: ClipField.self)
@@ -47,6 +49,7 @@ public struct ClipSummary: Decodable, Sendable, Hashable {
         country = try record.decode(String.self, forKey: .country)
         callsigns = try record.decode([String].self, forKey: .callsigns)
         seed = try record.decode(UInt64.self, forKey: .seed)
+        checksum = try record.decodeIfPresent(String.self, forKey: .checksum)
     }
 
     /// This clip as a row of `metadata.csv` (no newline), in the columns of ``ClipField/csvColumns``.
@@ -56,7 +59,7 @@ public struct ClipSummary: Decodable, Sendable, Hashable {
             String(id), CSV.field(audioFile), CSV.field(text), contestType, sampleType, number(wpm, 1), condition,
             number(duration, 6), isNoiseOnly ? "True" : "False",
             split, effectiveWPM.map { number($0, 1) } ?? "", fist, number(sloppiness, 3), number(tone, 1),
-            snr500.map { number($0, 2) } ?? "", snr2500.map { number($0, 2) } ?? "", filter, country, CSV.field(callsigns.joined(separator: " ")), String(seed),
+            snr500.map { number($0, 2) } ?? "", snr2500.map { number($0, 2) } ?? "", filter, country, CSV.field(callsigns.joined(separator: " ")), String(seed), checksum ?? "",
         ].joined(separator: ",")
     }
 }

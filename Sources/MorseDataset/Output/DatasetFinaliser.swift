@@ -70,7 +70,9 @@ public struct DatasetFinaliser {
     ///
     /// Each format's sink writes its files (see ``DatasetSink``); then `dataset_info.json` and the
     /// card. The WAV files under `audio/` stay whatever the formats: they are what a resume or merge checks.
-    public func finalise(_ index: JournalIndex, now: Date = Date()) throws(DatasetError) -> Outcome {
+    /// - Parameter stop: checked every few thousand clips, so a signal stops a long finalisation
+    ///   at once (the manifests written so far are temporary files, removed by the next run).
+    public func finalise(_ index: JournalIndex, now: Date = Date(), stop: StopSignal? = nil) throws(DatasetError) -> Outcome {
         var sinks: [any DatasetSink] = []
         do throws(DatasetError) {
             for sink in description.sinks { sinks.append(try sink.init(files: files, description: description)) }
@@ -79,10 +81,13 @@ public struct DatasetFinaliser {
             var handles: [Int: FileHandle] = [:]
             defer { for handle in handles.values { try? handle.close() } }
             let decoder = JSONDecoder()
-            for (id, entry) in index.entries.enumerated() {
-                guard let entry else { continue }
-                let line = try index.line(entry, handles: &handles)
-                guard let clip = try? decoder.decode(ClipSummary.self, from: line), let split = DatasetSplit(name: clip.split) else {
+            for id in 0..<index.indexedEnd {
+                guard let entry = index.entry(id) else { continue }
+                if id & 0xFFF == 0, let why = stop?.why { throw .stopped(why) }
+                // The index verified every line's seal; one that changed since is not published.
+                guard let line = try index.record(entry, handles: &handles),
+                    let clip = try? decoder.decode(ClipSummary.self, from: line), let split = DatasetSplit(name: clip.split)
+                else {
                     throw .damagedJournal(path: index.files[entry.file], line: 0)
                 }
                 guard hasAudio(clip) else {
@@ -107,23 +112,36 @@ public struct DatasetFinaliser {
         }
     }
 
-    /// Ids whose journal line is there but whose audio file is missing or has the wrong size: a
-    /// resumed run makes them again.
-    /// - Parameter ids: the ids to check (default: all).
-    public func unusable(_ index: JournalIndex, ids: Range<Int>? = nil) throws(DatasetError) -> [Int] {
+    /// Ids whose journal line is there but whose audio file is missing, has the wrong size or
+    /// bytes that do not match the record's checksum: a resumed run makes them again.
+    /// - Parameters:
+    ///   - ids: the ids to check (default: all).
+    ///   - stop: checked between clips; a signal ends the check with ``DatasetError/stopped(_:)``.
+    public func unusable(_ index: JournalIndex, ids: Range<Int>? = nil, stop: StopSignal? = nil) throws(DatasetError) -> [Int] {
         var handles: [Int: FileHandle] = [:]
         defer { for handle in handles.values { try? handle.close() } }
         let decoder = JSONDecoder()
         var bad: [Int] = []
-        for id in ids ?? index.entries.indices {
-            guard let entry = index.entries[id] else { continue }
-            let line = try index.line(entry, handles: &handles)
-            guard let clip = try? decoder.decode(ClipSummary.self, from: line), hasAudio(clip) else {
+        let all = 0..<index.indexedEnd
+        for id in (ids ?? all).clamped(to: all) {
+            guard let entry = index.entry(id) else { continue }
+            if let why = stop?.why { throw .stopped(why) }
+            guard let line = try index.record(entry, handles: &handles),
+                let clip = try? decoder.decode(ClipSummary.self, from: line), hasIntactAudio(clip)
+            else {
                 bad.append(id)
                 continue
             }
         }
         return bad
+    }
+
+    /// Whether the clip's audio file has the right size and the bytes its record's checksum names.
+    /// A record without a checksum (an older dataset) is judged by size alone.
+    func hasIntactAudio(_ clip: ClipSummary) -> Bool {
+        guard hasAudio(clip) else { return false }
+        guard let stated = clip.checksum else { return true }
+        return ClipChecksum.ofFile(layout.audioPath(clip.audioFile)) == stated
     }
 
     /// Whether the clip's audio file exists with exactly the size its record implies.

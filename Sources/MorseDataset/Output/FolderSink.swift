@@ -53,6 +53,7 @@ final class FolderSink: DatasetSink {
         manifest.add(NeMoField.audioFilepath.rawValue, "../audio/" + summary.audioFile)
         manifest.add(NeMoField.duration.rawValue, summary.duration)
         manifest.add(NeMoField.text.rawValue, summary.text)
+        if let checksum = summary.checksum { manifest.add(NeMoField.checksum.rawValue, checksum) }
         try nemo[split].write(manifest.encoded + "\n")
     }
 

@@ -67,6 +67,13 @@ public struct ClipPlanner: Sendable {
         return SplitAssigner.assign(count: settings.numSamples, ratios: [ratios.train, ratios.validation, ratios.test], stratum: stratum)
     }
 
+    /// The split of every clip, computed lazily: what ``splits()`` gives, in constant memory.
+    public func splitTable() -> SplitTable {
+        let ratios = settings.config.splitRatios
+        let planner = self
+        return SplitTable(count: settings.numSamples, ratios: [ratios.train, ratios.validation, ratios.test]) { planner.stratum($0) }
+    }
+
     /// Plans clip `id`.
     public func plan(_ id: Int) throws -> ClipPlan {
         let config = settings.config

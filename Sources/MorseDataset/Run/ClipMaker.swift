@@ -40,7 +40,7 @@ public final class ClipMaker: ClipMaking {
         let labels = wanted.map { chain.deliveredSpans(wanted: $0, parameters: plan.channel) }
         let record = ClipRecord(
             plan: plan, split: split, layout: layout, seed: planner.settings.seed, report: report, trackElements: trackElements,
-            labels: labels)
+            checksum: ClipChecksum.of(wav), labels: labels)
         return MadeClip(wav: wav, record: record.json, duration: plan.duration)
     }
 }

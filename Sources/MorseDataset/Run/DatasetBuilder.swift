@@ -204,14 +204,19 @@ public struct DatasetBuilder: Sendable {
         public var fatal: DatasetError?
     }
 
-    /// Makes clips `pending` (in that order) on `workers` threads.
+    /// Makes the clips of `ids` that are still `pending`, in increasing id order, on `workers` threads.
+    ///
+    /// Ids are taken one at a time from a shared counter and skipped when done, so no list of
+    /// the clips to make is built: memory and start-up time do not depend on the dataset size.
     /// - Parameters:
-    ///   - splits: the split of every clip id.
+    ///   - pending: whether clip `id` still has to be made.
+    ///   - split: the split of a clip id.
     ///   - shard: whose journal the finished clips go to.
     ///   - makeWorker: creates one clip maker per worker thread.
     ///   - log: receives one line per failed clip as it happens.
     public func generate(
-        files: DatasetFiles, pending: [Int], splits: [DatasetSplit], workers: Int, counters: ProgressCounters, stop: StopSignal,
+        files: DatasetFiles, ids: Range<Int>, pending: @Sendable (Int) -> Bool, split: @Sendable (Int) -> DatasetSplit,
+        workers: Int, counters: ProgressCounters, stop: StopSignal,
         shard: DatasetShard = .whole, makeWorker: @Sendable () -> any ClipMaking, log: @Sendable (String) -> Void
     ) throws(DatasetError) -> RunOutcome {
         let journal = try files.appender(layout.journalFile(shard))
@@ -220,7 +225,7 @@ public struct DatasetBuilder: Sendable {
         var folders: [DatasetRoot] = []
         for split in DatasetSplit.allCases { folders.append(try files.folder(layout.audioFolder(split))) }
         let splitFolders = folders
-        let next = Atomic<Int>(0)
+        let next = Atomic<Int>(ids.lowerBound)
         let failures = Mutex<[(id: Int, reason: String)]>([])
         let fatal = Mutex<DatasetError?>(nil)
         let journalLock = Mutex<Void>(())
@@ -228,15 +233,15 @@ public struct DatasetBuilder: Sendable {
         DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
             var maker = makeWorker()
             while !stop.isSet {
-                let position = next.add(1, ordering: .relaxed).oldValue
-                guard position < pending.count else { break }
-                let id = pending[position]
-                let split = splits[id]
+                let id = next.add(1, ordering: .relaxed).oldValue
+                guard id < ids.upperBound else { break }
+                guard pending(id) else { continue }
+                let split = split(id)
                 do {
                     let clip = try maker.make(id: id, split: split)
                     let name = layout.fileName(id: id)
                     try DatasetFiles.filed { () throws(FileSystemError) in try splitFolders[split.rawValue].writeAtomically(clip.wav, to: name) }
-                    try journalLock.withLock { _ throws(DatasetError) in try journal.append(clip.record) }
+                    try journalLock.withLock { _ throws(DatasetError) in try journal.append(JournalLine.sealed(clip.record)) }
                     counters.finished(duration: clip.duration)
                 } catch let error as DatasetError {
                     if let code = error.systemErrno, [ENOSPC, EDQUOT, EROFS, EACCES, EPERM, EIO].contains(code) {

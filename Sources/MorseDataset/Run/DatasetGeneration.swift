@@ -57,12 +57,16 @@ public struct DatasetGeneration: Sendable {
         let ids = shard.ids(of: settings.numSamples)
         let prepared = try builder.prepare(overwrite: overwrite, shard: shard)
         let index = prepared.index
-        let splits = planner.splits()
+        let splits = planner.splitTable()
         let finaliser = DatasetFinaliser(
             files: prepared.files, description: DatasetDescription(settings: settings, numWorkers: workers, version: version))
-        let damaged = Set(try finaliser.unusable(index, ids: ids))
-        let pending = ids.filter { index.entries[$0] == nil || damaged.contains($0) }
-        let alreadyDone = ids.count - pending.count
+        // Every finished clip's bytes are checked against its checksum: a clip damaged or replaced
+        // in place (even at the same size) is made again.
+        let damaged = Set(try finaliser.unusable(index, ids: ids, stop: stop))
+        let isPending: @Sendable (Int) -> Bool = { index.entry($0) == nil || damaged.contains($0) }
+        var done = 0
+        for id in ids.clamped(to: 0..<index.indexedEnd) where !isPending(id) { done += 1 }
+        let alreadyDone = done
 
         let counters = ProgressCounters()
         let reporter = ProgressReporter(counters: counters, total: ids.count, alreadyDone: alreadyDone, style: progress)
@@ -70,7 +74,8 @@ public struct DatasetGeneration: Sendable {
         let layout = layout
         let clipDelay = clipDelay
         let outcome = try builder.generate(
-            files: prepared.files, pending: pending, splits: splits, workers: workers, counters: counters, stop: stop, shard: shard,
+            files: prepared.files, ids: ids, pending: isPending, split: { splits.split($0) }, workers: workers, counters: counters,
+            stop: stop, shard: shard,
             makeWorker: { PacedClipMaker(ClipMaker(planner: planner, layout: layout), delay: clipDelay) }, log: reporter.interleaving(log))
         reporter.end()
         if let fatal = outcome.fatal { throw fatal }
@@ -80,7 +85,7 @@ public struct DatasetGeneration: Sendable {
         if outcome.stopped == nil && shard.isWhole {
             var finished = JournalIndex(count: settings.numSamples)
             try finished.add(journals: prepared.files.journalFiles())
-            let outcome = try finaliser.finalise(finished)
+            let outcome = try finaliser.finalise(finished, stop: stop)
             result.statistics = outcome.statistics
             result.missing = outcome.missing
         }

@@ -5,8 +5,12 @@ import MorseDatasetFormat
 /// clip's audio has been renamed into place. It is the dataset's memory across interruptions:
 /// a clip counts as done only when its line is here and its file has the right size.
 ///
-/// Each line is the clip's full metadata record (what `audio/{split}/metadata.jsonl` holds), and
-/// starts with `{"id": N,` so the journal can be indexed without parsing every line.
+/// Each line is the clip's full metadata record (what `audio/{split}/metadata.jsonl` holds) sealed
+/// with its own checksum (see ``JournalLine``), and starts with `{"id": N,` so the journal can be
+/// indexed without parsing every line. A line whose seal does not verify counts as damage.
+///
+/// Memory grows with the clips finished, not with the dataset size: a new run of 10⁸ clips starts
+/// with an empty index (the table grows to the highest id seen).
 public struct JournalIndex: Sendable {
     /// One journal line's place: which file, where, how long.
     public struct Entry: Sendable, Hashable {
@@ -17,17 +21,27 @@ public struct JournalIndex: Sendable {
 
     /// Journal files, in the order their entries were indexed (later entries win).
     public private(set) var files: [String] = []
-    /// The newest entry for each clip id, indexed by id.
-    public private(set) var entries: [Entry?]
+    /// The newest entry for each clip id seen so far, indexed by id (ids above its end have none).
+    private var stored: [Entry?] = []
+    /// Ids `0..<count` can be indexed; lines of other ids are ignored.
+    public let count: Int
 
     public init(count: Int) {
-        entries = Array(repeating: nil, count: count)
+        self.count = count
     }
 
-    public var finishedCount: Int { entries.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+    /// The newest verified entry of clip `id`, or nil when the clip is not done.
+    public func entry(_ id: Int) -> Entry? {
+        id >= 0 && id < stored.count ? stored[id] : nil
+    }
 
-    /// Lines that did not start with `{"id": N` (damage from a power loss); their clips count as
-    /// not done, so a resumed run makes them again.
+    /// Ids below this may have an entry; none at or above it has.
+    public var indexedEnd: Int { stored.count }
+
+    public var finishedCount: Int { stored.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+
+    /// Lines that did not start with `{"id": N` or whose checksum does not verify (damage from a
+    /// power loss, or an edit); their clips count as not done, so a resumed run makes them again.
     public private(set) var damagedLines = 0
 
     /// Indexes every journal in `paths`, in order (later entries win; a clip's line is the same in
@@ -56,9 +70,12 @@ public struct JournalIndex: Sendable {
             var start = 0
             while let newline = pending[start...].firstIndex(of: 0x0A) {
                 let line = pending[start..<newline]
-                if let id = Self.leadingID(line), id >= 0 && id < entries.count {
-                    entries[id] = Entry(file: fileNumber, offset: offset, length: line.count)
-                } else if Self.leadingID(line) == nil {
+                if let id = Self.leadingID(line), JournalLine.verifiedRecord(line) != nil {
+                    if id >= 0 && id < count {
+                        if id >= stored.count { stored += Array(repeating: nil, count: id + 1 - stored.count) }
+                        stored[id] = Entry(file: fileNumber, offset: offset, length: line.count)
+                    }
+                } else {
                     damagedLines += 1
                 }
                 offset += line.count + 1
@@ -86,6 +103,13 @@ public struct JournalIndex: Sendable {
         } catch {
             throw .io(path: path, errno: EIO, action: "read")
         }
+    }
+
+    /// The clip record of `entry`'s line (its seal checked again and removed), or nil when the
+    /// line changed since it was indexed and no longer verifies.
+    public func record(_ entry: Entry, handles: inout [Int: FileHandle]) throws(DatasetError) -> Data? {
+        let line = try self.line(entry, handles: &handles)
+        return JournalLine.verifiedRecord(line)
     }
 
     /// Parses the `N` of a line starting `{"id": N`.

@@ -8,6 +8,9 @@ public final class StopSignal: Sendable {
 
     public init() {}
 
+    /// Seconds between a signal and the forced exit, when the run has not stopped by itself.
+    static let grace = 0.9
+
     public var isSet: Bool { flag.load(ordering: .acquiring) }
     public var why: String? { reason.withLock { $0 } }
 
@@ -24,6 +27,15 @@ public final class StopSignal: Sendable {
             source.setEventHandler { [self] in
                 if isSet { exit(130) }
                 set(why)
+                // Every phase checks the flag between clips or pieces of work; should one take
+                // longer (a clip far slower than usual, a huge corpus being read), the process
+                // exits anyway, as a crash would: every file is written crash-safely, so the
+                // next run resumes from the journal.
+                DispatchQueue.global().asyncAfter(deadline: .now() + Self.grace) {
+                    let message = "morse-dataset: \(why): stopping took longer than \(Self.grace) s; exiting now (run the same command again to resume)\n"
+                    _ = message.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
+                    _exit(130)
+                }
             }
             source.resume()
             return source

@@ -91,16 +91,16 @@ public struct DatasetMerge: Sendable {
         defer { for handle in handles.values { try? handle.close() } }
         let decoder = JSONDecoder()
         for id in 0..<descriptor.numSamples {
-            guard let entry = index.entries[id] else {
+            guard let entry = index.entry(id) else {
                 missing.append(id)
                 continue
             }
-            let line = try index.line(entry, handles: &handles)
-            guard let clip = try? decoder.decode(ClipSummary.self, from: line) else {
+            guard let line = try index.record(entry, handles: &handles), let clip = try? decoder.decode(ClipSummary.self, from: line) else {
                 missing.append(id)
                 continue
             }
-            if outputFinaliser.hasAudio(clip) { continue }
+            // Both the clip already in the output and the one to copy must match the checksum.
+            if outputFinaliser.hasIntactAudio(clip) { continue }
             let shard = folderOfJournal[entry.file]
             let folder = folders[shard]
             let source = DatasetFinaliser(files: shardFiles[shard], description: description)
@@ -108,7 +108,7 @@ public struct DatasetMerge: Sendable {
             if let relative = try? shardFiles[shard].relative(sourcePath), (try? shardFiles[shard].root.status(relative))??.kind == .symbolicLink {
                 throw refused(.file(.symbolicLink(path: sourcePath, action: "copy")))
             }
-            guard source.hasAudio(clip) else {
+            guard source.hasIntactAudio(clip) else {
                 missing.append(id)
                 continue
             }
@@ -124,8 +124,8 @@ public struct DatasetMerge: Sendable {
         if folders.contains(where: { Self.canonical($0) != outputRoot }) {
             let journal = try files.writer(layout.journalFile)
             do throws(DatasetError) {
-                for entry in index.entries {
-                    guard let entry else { continue }
+                for id in 0..<index.indexedEnd {
+                    guard let entry = index.entry(id) else { continue }
                     try journal.write(bytes: try index.line(entry, handles: &handles))
                     try journal.write(bytes: [0x0A])
                 }

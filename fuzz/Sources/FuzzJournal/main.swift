@@ -10,7 +10,9 @@ public func fuzzJournal(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     var index = JournalIndex(count: 64)
     guard (try? index.add(journal: path)) != nil else { return 0 }
     var handles: [Int: FileHandle] = [:]
-    for case let entry? in index.entries { _ = try? index.line(entry, handles: &handles) }
+    for id in 0..<index.indexedEnd {
+        if let entry = index.entry(id) { _ = try? index.record(entry, handles: &handles) }
+    }
     for handle in handles.values { try? handle.close() }
     return 0
 }
