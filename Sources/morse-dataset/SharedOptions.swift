@@ -81,6 +81,9 @@ struct ClipOptions: ParsableArguments {
     @Option(help: "YAML config (the reference's contest_cw.yaml works unchanged; see docs/config.md). Default: built-in defaults.")
     var config: String?
 
+    @Option(help: "Defaults for the keys the config leaves out: coverage (tones 300-1000 Hz, SNR -10 to +30 dB weighted towards weak signals, 10-45 WPM) or reference (the reference's 600-800 Hz, 8-30 dB, 15-40 WPM). Default: the config's `profile`, else coverage.")
+    var profile: String?
+
     @Option(
         name: [.customLong("sample-rate"), .customLong("sample_rate")],
         help: "Sample rate in Hz, 8000 to 48000. Default: the config's audio.sample_rate (16000).")
@@ -100,13 +103,17 @@ struct ClipOptions: ParsableArguments {
         try Bounds.check(sampleRate, "--sample-rate", in: Bounds.datasetSampleRate, unit: "Hz")
         try Bounds.check(maxDuration, "--max-duration", in: Bounds.maxDuration, unit: "seconds")
         try Bounds.check(noiseRatio, "--noise-ratio", in: Bounds.noiseRatio)
+        if let profile, ConfigProfile(rawValue: profile) == nil {
+            throw ValidationError("--profile '\(profile)' is not a profile; use one of: \(ConfigProfile.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
     }
 
     /// The config file (or the defaults) with `--sample-rate` applied and `change` made, checked.
     func loadConfig(_ change: (inout DatasetConfig) -> Void = { _ in }) throws -> DatasetConfig {
         var loaded = try userFacing { () throws -> DatasetConfig in
-            if let config { return try DatasetConfig.load(contentsOf: config) }
-            return DatasetConfig.defaults
+            let chosen = profile.flatMap(ConfigProfile.init(rawValue:))
+            if let config { return try DatasetConfig.load(contentsOf: config, profile: chosen) }
+            return DatasetConfig.defaults(for: chosen ?? .coverage)
         }
         if let sampleRate { loaded.audio.sampleRate = sampleRate }
         change(&loaded)

@@ -18,7 +18,7 @@ struct ConfigErrorTests {
     static let badConfigs: [BadConfig] = [
         // Unknown keys at every level, with the nearest allowed key.
         .init("wpm_range: [15, 40]\nnosie:\n  snr_range: [8, 30]\n",
-              "config:2: unknown key 'nosie'; did you mean 'noise'? Allowed keys here: seed, contest_types"),
+              "config:2: unknown key 'nosie'; did you mean 'noise'? Allowed keys here: profile, seed, contest_types"),
         .init("noise:\n  snr_rnage: [8, 30]\n",
               "config:2: unknown key 'noise.snr_rnage'; did you mean 'snr_range'? Allowed keys in 'noise': snr_range"),
         .init("advanced_features:\n  agc_attak: 0.01\n", "advanced_features.agc_attak", "did you mean 'agc_attack'?"),
@@ -29,7 +29,7 @@ struct ConfigErrorTests {
         .init("colour_noise: [pink]\n", "unknown key 'colour_noise'.", "Allowed keys here"),
         .init("42: x\n", "unknown key '42'"),
         // Wrong types.
-        .init("noise:\n  snr_range: high\n", "config:2: noise.snr_range: expected a list of two numbers like [8, 30], got 'high'"),
+        .init("noise:\n  snr_range: high\n", "config:2: noise.snr_range: expected a list of two numbers like [-10, 30], got 'high'"),
         .init("qso_probability: \"0.3\"\n", "qso_probability: expected a number from 0 to 1, got '0.3' (quoted, so text)"),
         .init("audio:\n  sample_rate: 16000.5\n", "audio.sample_rate: expected a whole number from 8000 to 48000, got '16000.5'"),
         .init("advanced_features:\n  multipath: maybe\n", "advanced_features.multipath: expected true or false, got 'maybe'"),
@@ -37,14 +37,14 @@ struct ConfigErrorTests {
         .init("audio: 16000\n", "audio: expected a mapping of keys (sample_rate, tone_freq_range), got '16000'"),
         .init("split_ratios: [0.8, 0.2]\n", "split_ratios: expected a list of three fractions", "got [0.8, 0.2]"),
         .init("contest_types: CQWW\n", "contest_types: expected a list of contest types like [CQWW, CQWPX], got 'CQWW'"),
-        .init("wpm_range: [15, 40, 60]\n", "wpm_range: expected a list of two numbers like [15, 40], got [15, 40, 60]"),
+        .init("wpm_range: [15, 40, 60]\n", "wpm_range: expected a list of two numbers like [10, 45], got [15, 40, 60]"),
         .init("- just\n- a list\n", "(top level): expected a mapping of keys"),
         .init("timing:\n  weight_ratio: heavy\n", "timing.weight_ratio: expected a number like 3 or a range like [2.8, 3.2], got 'heavy'"),
         // Empty and inverted ranges.
         .init("wpm_range: [40, 15]\n", "config:1: wpm_range: [40, 15] is inverted; write the lower bound first, e.g. [15, 40]"),
         .init("noise:\n  fading_depth: [0.7, 0.1]\n", "noise.fading_depth: [0.7, 0.1] is inverted; write the lower bound first, e.g. [0.1, 0.7]"),
         .init("duration_bands:\n  - {range: [8, 3], weight: 1}\n", "duration_bands[0].range: [8, 3] is inverted", "e.g. [3, 8]"),
-        .init("wpm_range: []\n", "wpm_range: the list is empty; write a list of two numbers like [15, 40]"),
+        .init("wpm_range: []\n", "wpm_range: the list is empty; write a list of two numbers like [10, 45]"),
         .init("contest_types: []\n", "contest_types: the list is empty; list at least one of: CQWW, CQWPX"),
         .init("conditions: []\n", "conditions: the list is empty"),
         .init("duration_bands: []\n", "duration_bands: the list is empty; give at least one band"),

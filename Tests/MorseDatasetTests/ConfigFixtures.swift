@@ -152,6 +152,7 @@ struct ConfigMutation: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 
     static let all: [ConfigMutation] = [
+        .init(name: "profile") { $0.profile = .reference },
         .init(name: "seed") { $0.seed = 42 },
         .init(name: "contest_types") { $0.contestTypes = [.WAE, .CQWW] },
         .init(name: "wpm_range") { $0.wpmRange = 10...25 },
@@ -167,6 +168,7 @@ struct ConfigMutation: Sendable, CustomTestStringConvertible {
         .init(name: "noise.fading_depth") { $0.noise.fadingDepth = 0...1 },
         .init(name: "noise.drift_max") { $0.noise.driftMax = 5...50 },
         .init(name: "noise.colours") { $0.noise.colours = [.pink, .white] },
+        .init(name: "noise.snr_distribution") { $0.noise.snrDistribution = .uniform },
         .init(name: "timing.variation_percent") { $0.timing.variationPercent = 1...3 },
         .init(name: "timing.weight_ratio") { $0.timing.weightRatio = 2.8...3.3 },
         .init(name: "composition_weights.countries") { $0.compositionWeights.countries[.ARGENTINA] = 0.5 },

@@ -55,7 +55,7 @@ struct ConfigDocsTests {
         #expect(Prosign.spellings == ["AR", "AS", "BK", "BT", "CL", "CT", "DO", "HH", "KA", "KN", "SK", "SN", "SOS"])
         #expect(EvaluationMetric.spellings == ["wer", "cer", "callsign_accuracy", "exchange_accuracy"])
         #expect(ConfigSchema.topLevelNames == [
-            "seed", "contest_types", "wpm_range", "conditions", "qso_probability", "split_ratios", "audio", "noise",
+            "profile", "seed", "contest_types", "wpm_range", "conditions", "qso_probability", "split_ratios", "audio", "noise",
             "timing", "composition_weights", "callsigns", "prosigns", "advanced_features", "evaluation", "fists",
             "farnsworth", "duration_bands", "silence_range", "keying", "content", "output",
         ])
@@ -76,9 +76,9 @@ struct ConfigDocsMessageTests {
 
     static let examples: [Example] = [
         .init(yaml: padding + "nosie:\n  snr_range: [8, 30]\n",
-              message: "run.yaml:12: unknown key 'nosie'; did you mean 'noise'? Allowed keys here: seed, contest_types, wpm_range, conditions, qso_probability, split_ratios, audio, noise, timing, composition_weights, callsigns, prosigns, advanced_features, evaluation, fists, farnsworth, duration_bands, silence_range, keying, content, output"),
+              message: "run.yaml:12: unknown key 'nosie'; did you mean 'noise'? Allowed keys here: profile, seed, contest_types, wpm_range, conditions, qso_probability, split_ratios, audio, noise, timing, composition_weights, callsigns, prosigns, advanced_features, evaluation, fists, farnsworth, duration_bands, silence_range, keying, content, output"),
         .init(yaml: padding + "noise:\n\n  snr_range: high\n",
-              message: "run.yaml:14: noise.snr_range: expected a list of two numbers like [8, 30], got 'high'"),
+              message: "run.yaml:14: noise.snr_range: expected a list of two numbers like [-10, 30], got 'high'"),
         .init(yaml: "seed: 1\n\nwpm_range: [40, 15]\n",
               message: "run.yaml:3: wpm_range: [40, 15] is inverted; write the lower bound first, e.g. [15, 40]"),
         .init(yaml: "seed: 1\n\nwpm_range: [15, 70]\n",
@@ -132,7 +132,7 @@ struct ConfigHostileInputTests {
     func echoIsClipped() {
         let long = String(repeating: "x", count: 600)
         let error = configError { () throws(ConfigError) in try DatasetConfig.load(yaml: "noise:\n  snr_range: \(long)\n") }
-        let expected = "config:2: noise.snr_range: expected a list of two numbers like [8, 30], got '"
+        let expected = "config:2: noise.snr_range: expected a list of two numbers like [-10, 30], got '"
             + String(repeating: "x", count: 79) + "…'"
         #expect(error?.description == expected)
 

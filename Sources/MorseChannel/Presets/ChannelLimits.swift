@@ -8,6 +8,9 @@ import MorseSignal
 public struct ChannelLimits: Hashable, Sendable {
     /// `noise.snr_range` (dB): the drawn SNR is clamped into it.
     public var snrRange: ClosedRange<Double>?
+    /// `noise.snr_distribution`: whether the presets draw the SNR (clamped into ``snrRange``) or
+    /// ``snrRange`` itself is drawn from (``SNRDistribution``).
+    public var snrDistribution: SNRDistribution
     /// `noise.qrm_interferers`: the drawn number of interfering stations is clamped into it.
     public var interfererCount: ClosedRange<Int>?
     /// `noise.qrn_rate` (crashes per second): the drawn rate is clamped into it.
@@ -44,7 +47,7 @@ public struct ChannelLimits: Hashable, Sendable {
     public var sampleRate: Double
 
     public init(
-        snrRange: ClosedRange<Double>? = nil, interfererCount: ClosedRange<Int>? = nil,
+        snrRange: ClosedRange<Double>? = nil, snrDistribution: SNRDistribution = .preset, interfererCount: ClosedRange<Int>? = nil,
         qrnRate: ClosedRange<Double>? = nil, fadingRate: ClosedRange<Double>? = nil,
         fadingDepth: ClosedRange<Double>? = nil, driftMax: ClosedRange<Double>? = nil,
         multipath: Bool = true, multipathDelays: ClosedRange<Double> = 0...0.005,
@@ -54,6 +57,7 @@ public struct ChannelLimits: Hashable, Sendable {
         sampleRate: Double = 16_000
     ) {
         self.snrRange = snrRange
+        self.snrDistribution = snrDistribution
         self.interfererCount = interfererCount
         self.qrnRate = qrnRate
         self.fadingRate = fadingRate

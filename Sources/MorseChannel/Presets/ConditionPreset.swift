@@ -62,7 +62,7 @@ public enum ConditionPreset: String, CaseIterable, Codable, Sendable {
         let ranges = self.ranges
         let duration = max(clipDuration, 0.5)
         let tone = rng.uniform(limits.toneRange)
-        let snr = limits.snrRange.clamp(rng.uniform(ranges.snr))
+        let snr = limits.snrDistribution.snr(u: rng.nextUnit(), presetBand: ranges.snr, range: limits.snrRange)
         let colour: NoiseColour = rng.nextUnit() < ranges.pinkProbability ? .pink : .white
         let filter = Self.choose(ranges.filters, allowed: limits.filterTypes, using: &rng) ?? .cwNarrow
         let fading = ranges.drawFading(limits: limits, using: &rng)

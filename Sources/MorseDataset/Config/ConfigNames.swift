@@ -54,3 +54,14 @@ extension FadingKind: ConfigName {
     public static let configNames: [FadingKind] = [.slow, .fast, .selective, .rayleigh]
     public static let configKind = "fading type"
 }
+
+extension SNRDistribution: ConfigName { public static let configKind = "SNR distribution" }
+
+/// A set of defaults for the keys a config leaves out (`profile`, `--profile`).
+public enum ConfigProfile: String, CaseIterable, Sendable, ConfigName {
+    /// Ranges that cover real listening (``DatasetConfig/defaults``).
+    case coverage
+    /// The reference's values, the defaults before coverage (``DatasetConfig/referenceDefaults``).
+    case reference
+    public static let configKind = "profile"
+}

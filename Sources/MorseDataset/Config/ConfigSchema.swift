@@ -5,6 +5,8 @@
 /// (`MORSE_UPDATE_DOCS=1 swift test --filter ConfigDocsTests`). Rules between keys are in ``ConfigRules``.
 enum ConfigSchema {
     nonisolated(unsafe) static let keys: [ConfigKey] = [
+        .name("profile", \.profile, reference: false,
+              doc: "Defaults for the keys this config leaves out: `coverage` (tones 300–1,000 Hz, SNR −10…+30 dB weighted towards weak signals, 10–45 WPM, Farnsworth 15 %) or `reference` (the reference's 600–800 Hz, 8–30 dB drawn by the presets, 15–40 WPM, Farnsworth 10 %). The CLI's `--profile` wins over this key. Keys given in the config win over both."),
         .seed("seed", reference: false,
               doc: "Dataset seed; every clip derives its own generator from (seed, clip index), so a dataset can be generated again. The CLI's `--seed` wins over this key."),
         .names("contest_types", \.contestTypes,
@@ -30,6 +32,8 @@ enum ConfigSchema {
                doc: "Maximum fade depth (0 = none, 1 = full). `[0, 0]` turns fading off."),
         .range("noise.drift_max", \.noise.driftMax, ConfigBounds(lower: 0, upper: 500, unit: "Hz"), doc: "Maximum tone drift over a clip."),
         .names("noise.colours", \.noise.colours, reference: false, doc: "Background noise colours drawn from."),
+        .name("noise.snr_distribution", \.noise.snrDistribution, reference: false,
+              doc: "How each clip's SNR is drawn: `preset` = each condition preset draws from its own band (5–33 dB) and the value is clamped into `noise.snr_range` (the reference's way); `uniform` = uniformly over `noise.snr_range`; `hard_weighted` = over `noise.snr_range` with density falling linearly from 3 at the bottom to 1 at the top (62.5 % of clips in the lower half). A config that gives `noise.snr_range` but not this key gets `preset`, so existing configs keep their meaning."),
         .range("timing.variation_percent", \.timing.variationPercent, ConfigBounds(lower: 0, upper: 10, unit: "%"),
                doc: "Per-element human timing spread; the operator fist's sloppiness is `percent / 10` (2 % → 0.2, 8 % → 0.8)."),
         .weightRatio("timing.weight_ratio", ConfigBounds(lower: 2.5, upper: 4.5),

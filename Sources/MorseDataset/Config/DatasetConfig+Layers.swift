@@ -53,7 +53,7 @@ extension DatasetConfig {
     /// What the channel layer needs from this config: the ranges that clamp each preset's draw.
     public var channelLimits: ChannelLimits {
         ChannelLimits(
-            snrRange: noise.snrRange, interfererCount: noise.qrmInterferers, qrnRate: noise.qrnRate,
+            snrRange: noise.snrRange, snrDistribution: noise.snrDistribution, interfererCount: noise.qrmInterferers, qrnRate: noise.qrnRate,
             fadingRate: noise.fadingRate, fadingDepth: noise.fadingDepth, driftMax: noise.driftMax,
             multipath: advancedFeatures.multipath,
             multipathDelays: (advancedFeatures.multipathDelays.lowerBound / 1000)...(advancedFeatures.multipathDelays.upperBound / 1000),

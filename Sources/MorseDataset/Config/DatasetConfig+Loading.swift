@@ -1,4 +1,5 @@
 import Foundation
+import MorseChannel
 import Yams
 
 extension DatasetConfig {
@@ -12,19 +13,33 @@ extension DatasetConfig {
     ///   - source: the config's name in error messages (a file path, or "config").
     ///   - baseDirectory: folder that a relative `content.plain_text_file` is resolved against;
     ///     `nil` leaves relative paths as written.
-    /// A `content.plain_text_file` must name a readable file.
+    ///   - profile: the defaults absent keys take; `nil` = the config's `profile:` key, else
+    ///     ``ConfigProfile/coverage``.
+    /// A `content.plain_text_file` must name a readable file. A config that gives
+    /// `noise.snr_range` without `noise.snr_distribution` gets ``SNRDistribution/preset``, the
+    /// meaning `noise.snr_range` had before the coverage defaults.
     /// - Throws: the first ``ConfigError`` found, naming the key, the value and what is allowed.
-    public static func load(yaml: String, source: String = "config", relativeTo baseDirectory: String? = nil) throws(ConfigError) -> DatasetConfig {
+    public static func load(
+        yaml: String, source: String = "config", relativeTo baseDirectory: String? = nil, profile: ConfigProfile? = nil
+    ) throws(ConfigError) -> DatasetConfig {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
             throw syntaxError(error, source: source, yaml: yaml)
         }
-        guard let root else { return try defaults.validated(source: source, lines: [:]) }
+        guard let root else { return try defaults(for: profile ?? .coverage).validated(source: source, lines: [:]) }
         try checkSize(root, source: source)
+        // The profile picks the base before any key is read; a misspelt name is reported by the
+        // parser below, which reads `profile` like every other key.
+        let written = root["profile"]?.string.flatMap(ConfigProfile.init(rawValue:))
+        let chosen = profile ?? written ?? .coverage
         var parser = ConfigParser(source: source)
-        var config = try parser.parse(root, into: defaults)
+        var config = try parser.parse(root, into: defaults(for: chosen))
+        config.profile = chosen
+        if parser.lines["noise.snr_range"] != nil && parser.lines["noise.snr_distribution"] == nil {
+            config.noise.snrDistribution = .preset
+        }
         if let path = config.content.plainTextFile, let baseDirectory, !path.hasPrefix("/") {
             config.content.plainTextFile = URL(fileURLWithPath: baseDirectory, isDirectory: true)
                 .appendingPathComponent(path).standardizedFileURL.path
@@ -43,7 +58,7 @@ extension DatasetConfig {
     /// - Parameter path: the YAML file.
     /// - Throws: ``ConfigError/unreadableFile(path:reason:)`` naming the path when it cannot be
     ///   read, otherwise as ``load(yaml:source:relativeTo:)``.
-    public static func load(contentsOf path: String) throws(ConfigError) -> DatasetConfig {
+    public static func load(contentsOf path: String, profile: ConfigProfile? = nil) throws(ConfigError) -> DatasetConfig {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -59,7 +74,7 @@ extension DatasetConfig {
         guard let text = String(data: data, encoding: .utf8) else {
             throw .unreadableFile(path: path, reason: "it is not UTF-8 text")
         }
-        return try load(yaml: text, source: path, relativeTo: url.deletingLastPathComponent().path)
+        return try load(yaml: text, source: path, relativeTo: url.deletingLastPathComponent().path, profile: profile)
     }
 
     /// The most values (scalars, lists, mappings) a config may hold once its aliases are expanded.

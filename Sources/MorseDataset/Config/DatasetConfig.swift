@@ -15,6 +15,9 @@ import MorseSignal
 /// use them (see ``ConfigName``); weights maps always hold every known name (0 = off) after
 /// ``validated()``. Every key is described once, in ``ConfigSchema``.
 public struct DatasetConfig: Sendable, Hashable {
+    /// The defaults that keys a config leaves out take (``ConfigProfile``); set by `profile:` or
+    /// the CLI's `--profile`.
+    public var profile: ConfigProfile = .coverage
     /// Dataset seed; `nil` lets the CLI choose one (its `--seed` option wins over this key).
     public var seed: UInt64?
     /// Contests whose exchanges the content generator uses (``ContestType``).
@@ -137,13 +140,16 @@ extension DatasetConfig {
         public var driftMax: ClosedRange<Double>
         /// Noise colours drawn from.
         public var colours: [NoiseColour]
+        /// How the SNR is drawn: by the presets (clamped into ``snrRange``) or from ``snrRange``.
+        public var snrDistribution: SNRDistribution
         /// Creates noise settings.
         public init(
             snrRange: ClosedRange<Double>, qrmInterferers: ClosedRange<Int>, qrnRate: ClosedRange<Double>,
             fadingRate: ClosedRange<Double>, fadingDepth: ClosedRange<Double>, driftMax: ClosedRange<Double>,
-            colours: [NoiseColour]
+            colours: [NoiseColour], snrDistribution: SNRDistribution = .preset
         ) {
             self.snrRange = snrRange
+            self.snrDistribution = snrDistribution
             self.qrmInterferers = qrmInterferers
             self.qrnRate = qrnRate
             self.fadingRate = fadingRate
@@ -326,9 +332,39 @@ extension DatasetConfig {
 }
 
 extension DatasetConfig {
-    /// The built-in config: the reference's `contest_cw.yaml` values with all ten contests, plus
-    /// the defaults of our own keys (see `docs/config.md`).
-    public static let defaults = DatasetConfig(
+    /// The built-in config (profile `coverage`): ranges that cover real listening, so a decoder
+    /// trained on the defaults meets every pitch, speed and signal level it will hear. Each value
+    /// and its source are in `Sources/MorseChannel/CHANNEL.md` ("Default coverage") and
+    /// `docs/config.md`: tones 300–1,000 Hz, SNR −10…+30 dB (500 Hz) weighted towards weak
+    /// signals, 10–45 WPM, all four fists, Farnsworth in 15 % of clips. Other keys are those of
+    /// ``referenceDefaults``.
+    public static let defaults: DatasetConfig = {
+        var config = referenceDefaults
+        config.profile = .coverage
+        config.wpmRange = 10...45
+        config.audio.toneFrequencyRange = 300...1000
+        config.noise.snrRange = -10...30
+        config.noise.snrDistribution = .hardWeighted
+        config.farnsworth.probability = 0.15
+        return config
+    }()
+
+    /// The defaults of the given profile.
+    public static func defaults(for profile: ConfigProfile) -> DatasetConfig {
+        switch profile {
+        case .coverage: defaults
+        case .reference: referenceDefaults
+        }
+    }
+}
+
+extension DatasetConfig {
+    /// Profile `reference` (`--profile reference`): the reference's `contest_cw.yaml` values with
+    /// all ten contests, plus the defaults of our own keys: the built-in config before the
+    /// coverage defaults (tones 600–800 Hz, SNR 8–30 dB drawn by the presets, 15–40 WPM,
+    /// Farnsworth in 10 % of clips).
+    public static let referenceDefaults: DatasetConfig = {
+        var config = DatasetConfig(
         seed: nil,
         contestTypes: ContestType.configNames,
         wpmRange: 15...40,
@@ -369,4 +405,7 @@ extension DatasetConfig {
             chirpHz: 10...60),
         content: Content(cutNumberRate: 0.8, plainTextFile: nil),
         output: Output(formats: [.folder], audioFormat: .pcm16, shardSize: 1000))
+        config.profile = .reference
+        return config
+    }()
 }

@@ -111,11 +111,20 @@ public struct ClipPlanner: Sendable {
         if !noiseOnly {
             let keyer = Keyer(timing: timing, fist: fist)
             let keying = generator(id, .keying)
-            let budget = target - lead - trail
-            let drawn = content.clip(maxKeyedDuration: budget, using: &rng) { text in
+            let keyedDuration = { (text: String) -> Double in
                 guard let parsed = try? MorseText(text) else { return .infinity }
                 var copy = keying
                 return keyer.key(parsed, using: &copy).duration
+            }
+            var budget = target - lead - trail
+            var drawn = content.clip(maxKeyedDuration: budget, using: &rng, keyedDuration: keyedDuration)
+            if drawn.text.isEmpty {
+                // A short target at a slow speed (10 WPM, Farnsworth) may not hold even the
+                // shortest text beside the drawn silence: give the Morse all but 0.1 s each side.
+                lead = min(lead, 0.1)
+                trail = min(trail, 0.1)
+                budget = target - lead - trail
+                drawn = content.clip(maxKeyedDuration: budget, using: &rng, keyedDuration: keyedDuration)
             }
             guard !drawn.text.isEmpty else { throw ClipPlanError.nothingFits(budget: budget, wpm: timing.wpm) }
             let parsed: MorseText
