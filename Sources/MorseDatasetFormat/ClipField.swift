@@ -15,6 +15,7 @@ public enum ClipField: String, CaseIterable, CodingKey, Sendable {
     case condition, wpm
     case effectiveWPM = "effective_wpm"
     case farnsworth, fist, sloppiness
+    case `operator`
     case dashRatio = "dash_ratio"
     case tone
     case riseTimeMS = "rise_time_ms"
@@ -31,7 +32,7 @@ public enum ClipField: String, CaseIterable, CodingKey, Sendable {
     case qrnRate = "qrn_rate"
     case numInterferers = "num_interferers"
     case multipathPaths = "multipath_paths"
-    case agc, country, callsigns, exchange, evaluation, characters, words, exchanges, channel
+    case agc, country, callsigns, exchange, evaluation, characters, words, stations, exchanges, channel
 
     /// Columns of `metadata.csv` and `splits/{split}.csv`, in order: the reference's nine, then ours.
     public static let csvColumns: [ClipField] = [

@@ -54,3 +54,10 @@ extension FadingKind: ConfigName {
     public static let configNames: [FadingKind] = [.slow, .fast, .selective, .rayleigh]
     public static let configKind = "fading type"
 }
+
+/// What `split_by` keeps apart: single clips, or operators (every clip of an operator in one split).
+public enum SplitUnit: String, CaseIterable, Sendable, ConfigName {
+    case clip
+    case `operator`
+    public static let configKind = "split unit"
+}

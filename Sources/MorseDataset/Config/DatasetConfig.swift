@@ -57,6 +57,10 @@ public struct DatasetConfig: Sendable, Hashable {
     public var content: Content
     /// Output formats.
     public var output: Output
+    /// Persistent operators: how many there are (0 = every clip draws its own fist, speed and pitch).
+    public var operators = Operators(poolSize: 2000)
+    /// What the splits keep apart: clips, or operators (no operator in two splits).
+    public var splitBy: SplitUnit = .clip
 
     /// Creates a config from every field; prefer starting from ``defaults``.
     public init(
@@ -306,6 +310,14 @@ extension DatasetConfig {
             self.cutNumberRate = cutNumberRate
             self.plainTextFile = plainTextFile
         }
+    }
+
+    /// `operators`: the finite pool of operators whose habits recur across clips.
+    public struct Operators: Sendable, Hashable {
+        /// Number of distinct operators (0 = none: every clip draws its own fist, speed and pitch).
+        public var poolSize: Int
+        /// Creates operator settings.
+        public init(poolSize: Int) { self.poolSize = poolSize }
     }
 
     /// `output`: dataset formats.
