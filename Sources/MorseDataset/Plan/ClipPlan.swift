@@ -31,11 +31,17 @@ public struct ClipPlan: Sendable {
     /// The stations rendered besides the wanted one.
     public var interferers: [StationSignal] { others.map(\.signal) }
 
+    /// The wanted station's call where the text is its own CQ (`cq_call`, `pileup`), else "".
+    var runStationCall: String {
+        guard let content, content.sampleType == .cqCall || content.sampleType == .pileup else { return "" }
+        return content.callsigns.first ?? ""
+    }
+
     /// Every station in the clip, the wanted one first (none for noise-only clips).
     public var stations: [PlannedStation] {
         guard !isNoiseOnly else { return others }
         let wanted = PlannedStation(
-            role: .wanted, timing: timing, fist: fist,
+            role: .wanted, callsign: runStationCall, timing: timing, fist: fist,
             signal: StationSignal(timeline: timeline, tone: tone, fading: channel.fading, level: 0))
         return [wanted] + others
     }
