@@ -19,12 +19,26 @@ public struct LabelledClip: Sendable {
             case let .success(columns) = MetadataRow.Columns.parse(header)
         else { throw .unreadableManifest(path: files.metadataCSV, problem: "is missing or has no usable header") }
         let prefix = "\(id),"
-        while let line = reader.next() {
-            guard line.hasPrefix(prefix), case let .success(row) = MetadataRow.parse(line, columns: columns), row.id == id else { continue }
-            found = row
-            break
+        // While looking, note the ids there are, so a miss can say which ids are valid.
+        var listed = 0, first = Int.max, last = Int.min, line = 1
+        while let text = reader.next() {
+            line += 1
+            if text.hasPrefix(prefix), case let .success(row) = MetadataRow.parse(text, columns: columns), row.id == id {
+                found = row
+                break
+            }
+            if let known = Int(text.prefix { $0 != "," }) {
+                listed += 1
+                first = min(first, known)
+                last = max(last, known)
+            }
         }
-        guard let row = found, let split = DatasetSplit(name: row.split) else { throw .unknownClip(id: id, path: files.metadataCSV) }
+        guard let row = found else {
+            throw .unknownClip(id: id, path: files.metadataCSV, listed: listed, ids: listed > 0 ? first...last : nil)
+        }
+        guard let split = DatasetSplit(name: row.split) else {
+            throw .malformedRow(path: files.metadataCSV, line: line, problem: "of clip \(id) names split '\(row.split)'; expected train, validation or test")
+        }
         var characters: [KeyedTimeline.Span] = []
         if let records = LineReader(path: files.audioMetadata(split)) {
             let marker = "{\"id\": \(id),"

@@ -110,7 +110,8 @@ public struct DatasetProfile: Sendable {
 public enum InspectionError: Error, Equatable, CustomStringConvertible {
     case unreadableManifest(path: String, problem: String)
     case malformedRow(path: String, line: Int, problem: String)
-    case unknownClip(id: Int, path: String)
+    /// `listed` clips are in the manifest, with ids in `ids`.
+    case unknownClip(id: Int, path: String, listed: Int, ids: ClosedRange<Int>?)
     case unreadableAudio(path: String, problem: String)
     case cannotWrite(path: String, problem: String)
 
@@ -118,7 +119,14 @@ public enum InspectionError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .unreadableManifest(path, problem): "\(path) \(problem); is this the output folder of a generate run?"
         case let .malformedRow(path, line, problem): "\(path):\(line): row \(problem); run `morse-dataset validate` for a full report"
-        case let .unknownClip(id, path): "no clip with id \(id) in \(path); ids run from 0 to the number of clips minus 1"
+        case let .unknownClip(id, path, listed, ids):
+            if let ids, ids.count == listed {
+                "no clip with id \(id) in \(path); valid ids are \(ids.lowerBound) to \(ids.upperBound) (\(listed) clip\(listed == 1 ? "" : "s"))"
+            } else if let ids {
+                "no clip with id \(id) in \(path); its \(listed) clips have ids from \(ids.lowerBound) to \(ids.upperBound), with gaps (clips that failed are left out)"
+            } else {
+                "no clip with id \(id): \(path) lists no clips"
+            }
         case let .unreadableAudio(path, problem): "cannot read audio \(path): \(problem)"
         case let .cannotWrite(path, problem): "cannot write \(path): \(problem)"
         }

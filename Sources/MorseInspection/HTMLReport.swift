@@ -33,7 +33,7 @@ public struct HTMLReport: Sendable {
             body += "</table>\n"
             let chart = SVGBarChart(
                 title: "Decoder CER by SNR band (%)", bars: decoder.bySNRBand.map { ($0.band, $0.tally.cer * 100) },
-                format: { NumberFormat.decimal($0, places: 1) }, colour: "#b5523b")
+                format: { NumberFormat.decimal($0, places: 1) }, colour: "#b5523b", smallestStep: 0)
             body += "<figure>\(chart.svg)</figure>\n"
         }
         body += "<h2>Distributions</h2>\n"
@@ -50,6 +50,7 @@ public struct HTMLReport: Sendable {
             <style>
             body { font-family: sans-serif; margin: 2em; color: #222; }
             figure { margin: 1em 0; overflow-x: auto; }
+            figure svg { display: block; width: 100%; min-width: 640px; height: auto; }
             table { border-collapse: collapse; margin: 0.5em 0; }
             td, th { border: 1px solid #ccc; padding: 2px 8px; text-align: right; }
             td:first-child, th:first-child { text-align: left; }

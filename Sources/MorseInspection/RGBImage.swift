@@ -38,7 +38,7 @@ public struct RGBImage: Sendable, Hashable {
     /// Draws `text` in the built-in 5×7 font with its top-left corner at (`x`, `y`), `scale` pixels per font pixel.
     public mutating func draw(_ text: String, x: Int, y: Int, colour: RGB, scale: Int = 1) {
         var left = x
-        for character in text.uppercased() {
+        for character in text {
             for gy in 0..<BitmapFont.height {
                 for gx in 0..<BitmapFont.width where BitmapFont.isInk(character, x: gx, y: gy) {
                     fill(x: left + gx * scale, y: y + gy * scale, width: scale, height: scale, colour: colour)

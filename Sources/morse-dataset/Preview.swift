@@ -48,14 +48,14 @@ extension MorseDatasetCommand {
                 let clip = try userFacing { try LabelledClip.find(id: id, root: source) }
                 let audio = try read(clip.audioPath)
                 (samples, sampleRate, characters, tone) = (audio.samples, audio.sampleRate, clip.characters, clip.row.tone)
-                let snr = clip.row.snr500.map { String(format: " SNR %.1f DB", $0) } ?? ""
-                title = "ID \(id) \(clip.row.audioFile): \(clip.row.text.isEmpty ? "(NOISE ONLY)" : clip.row.text)  \(String(format: "%.1f", clip.row.wpm)) WPM\(snr)"
+                let snr = clip.row.snr500.map { String(format: " SNR %.1f dB", $0) } ?? ""
+                title = "ID \(id) \(clip.row.audioFile): \(clip.row.text.isEmpty ? "(noise only)" : clip.row.text)  \(String(format: "%.1f", clip.row.wpm)) WPM\(snr)"
             } else {
                 if id != nil { throw UserError("--id is for a dataset folder; '\(shown(source))' is a file") }
                 let audio = try read(source)
                 let decoded = try userFacing { try CWDecoder(sampleRate: Double(audio.sampleRate)) }.decode(audio.samples)
                 (samples, sampleRate, characters, tone) = (audio.samples, audio.sampleRate, decoded.characters, decoded.tone)
-                title = URL(fileURLWithPath: source).lastPathComponent + ": DECODED " + decoded.text
+                title = URL(fileURLWithPath: source).lastPathComponent + ": decoded " + decoded.text
             }
             let preview = try userFacing { try ClipPreview(sampleRate: Double(sampleRate), tone: tone) }
             let image = try userFacing { try preview.render(samples, characters: characters, title: title) }

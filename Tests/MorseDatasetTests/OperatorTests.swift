@@ -55,6 +55,9 @@ import MorseDatasetFormat
         var seen: [Int: Set<DatasetSplit>] = [:]
         for id in 0..<count { if let op = byOperator.operatorID(id) { seen[op, default: []].insert(splits[id]) } }
         #expect(seen.values.allSatisfy { $0.count == 1 })
+        // The operators themselves are divided with exact quotas (120 → 96/12/12).
+        let perSplit = DatasetSplit.allCases.map { split in (0..<120).filter { byOperator.operatorSplits[$0] == split }.count }
+        #expect(perSplit == SplitAssigner.quotas(count: 120, ratios: [0.8, 0.1, 0.1]) && perSplit == [96, 12, 12])
         for (split, ratio) in zip(DatasetSplit.allCases, [0.8, 0.1, 0.1]) {
             let share = Double(splits.filter { $0 == split }.count) / Double(count)
             #expect(abs(share - ratio) <= 0.05, "\(split): \(share) against \(ratio)")

@@ -6,32 +6,6 @@ import MorseDatasetFormat
 import Testing
 @testable import MorseDataset
 
-@Suite struct SplitAssignerTests {
-    /// Every stratum is divided in the ratios, within one clip, at every prefix.
-    @Test(arguments: [[0.8, 0.1, 0.1], [0.7, 0.2, 0.1], [0.5, 0.5, 0], [1, 0, 0]])
-    func everyStratumFollowsTheRatios(ratios: [Double]) {
-        var rng = SeededGenerator(seed: 17)
-        let strata = (0..<5000).map { _ in Int.random(in: 0..<4, using: &rng) }
-        let splits = SplitAssigner.assign(count: strata.count, ratios: ratios) { strata[$0] }
-        for stratum in 0..<4 {
-            var counts = [0, 0, 0]
-            for (index, split) in splits.enumerated() where strata[index] == stratum {
-                counts[split.rawValue] += 1
-                let total = Double(counts.reduce(0, +))
-                for k in 0..<3 { #expect(abs(Double(counts[k]) - ratios[k] * total) <= 1.0 + 1e-9) }
-            }
-        }
-    }
-
-    /// A clip's split does not depend on how many clips the dataset has.
-    @Test func assignmentIsIndependentOfTheDatasetSize() {
-        let stratum = { (id: Int) in (id * 7919) % 3 }
-        let long = SplitAssigner.assign(count: 1000, ratios: [0.8, 0.1, 0.1], stratum: stratum)
-        let short = SplitAssigner.assign(count: 137, ratios: [0.8, 0.1, 0.1], stratum: stratum)
-        #expect(Array(long.prefix(137)) == short)
-    }
-}
-
 @Suite struct EncodingTests {
     @Test(arguments: [(0.1, 6, "0.1"), (2.5, 1, "2.5"), (-0.0000001, 6, "0"), (1234.56789, 2, "1234.57"), (7, 4, "7"), (-3.25, 3, "-3.25")])
     func numbersAreShortAndFixed(value: Double, decimals: Int, expected: String) {

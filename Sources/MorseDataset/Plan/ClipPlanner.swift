@@ -17,6 +17,8 @@ public struct ClipPlanner: Sendable {
     let envelopes: [EnvelopeShape]
     /// The persistent operators (nil when `operators.pool_size` is 0).
     let operators: OperatorPool?
+    /// With `split_by: operator`: the split of every operator (empty otherwise).
+    let operatorSplits: [DatasetSplit]
 
     /// Independent random streams of one clip.
     enum Purpose: UInt64 {
@@ -37,7 +39,11 @@ public struct ClipPlanner: Sendable {
         fistKinds = FistKind.allCases.filter { (config.fists[$0] ?? 0) > 0 }
         fistWeights = fistKinds.map { config.fists[$0] ?? 0 }
         envelopes = config.keying.envelopes
-        operators = config.operators.poolSize > 0 ? OperatorPool(size: config.operators.poolSize, seed: settings.seed) : nil
+        let pool = config.operators.poolSize > 0 ? OperatorPool(size: config.operators.poolSize, seed: settings.seed) : nil
+        operators = pool
+        let ratios = config.splitRatios
+        operatorSplits = config.splitBy == .operator
+            ? pool?.splits(ratios: [ratios.train, ratios.validation, ratios.test]) ?? [] : []
         guard !conditions.isEmpty, !fistKinds.isEmpty, !envelopes.isEmpty else {
             throw .invalidOption("config: conditions, fists and keying.envelopes each need at least one entry")
         }
@@ -71,16 +77,24 @@ public struct ClipPlanner: Sendable {
         return operators.operatorID(using: &rng)
     }
 
+    /// With `split_by: operator`, the split of clip `id`'s operator (nil: the clip has none, or
+    /// splits are by clip). The operators are divided once, by `split_ratios` with exact quotas
+    /// over the pool, so a clip's split then depends on neither the dataset size nor other clips.
+    public func operatorSplit(_ id: Int) -> DatasetSplit? {
+        guard !operatorSplits.isEmpty, let op = operatorID(id), op < operatorSplits.count else { return nil }
+        return operatorSplits[op]
+    }
+
     /// The split of every clip in the dataset, stratified by ``stratum(_:)``; with
-    /// `split_by: operator`, every clip with an operator goes where its operator was assigned.
+    /// `split_by: operator`, every clip with an operator goes where its operator was assigned
+    /// (``operatorSplit(_:)``), and noise-only clips keep their stratified split.
     public func splits() -> [DatasetSplit] {
         let ratios = settings.config.splitRatios
         let fractions = [ratios.train, ratios.validation, ratios.test]
         var splits = SplitAssigner.assign(count: settings.numSamples, ratios: fractions, stratum: stratum)
-        if settings.config.splitBy == .operator, let operators {
-            let operatorSplits = operators.splits(ratios: fractions)
+        if !operatorSplits.isEmpty {
             for id in splits.indices {
-                if let op = operatorID(id) { splits[id] = operatorSplits[op] }
+                if let split = operatorSplit(id) { splits[id] = split }
             }
         }
         return splits

@@ -68,7 +68,7 @@ public struct DatasetGeneration: Sendable {
         let clipDelay = clipDelay
         let outcome = try builder.generate(
             pending: pending, splits: splits, workers: workers, counters: counters, stop: stop, shard: shard,
-            makeWorker: { PacedClipMaker(ClipMaker(planner: planner, layout: layout), delay: clipDelay) }, log: log)
+            makeWorker: { PacedClipMaker(ClipMaker(planner: planner, layout: layout), delay: clipDelay) }, log: reporter.interleaving(log))
         reporter.end()
         if let fatal = outcome.fatal { throw fatal }
         var result = Result(

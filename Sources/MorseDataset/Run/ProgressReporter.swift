@@ -31,6 +31,10 @@ public enum ProgressStyle: Sendable {
 }
 
 /// Shows done/total, clips per second, audio seconds per second and the time left, on stderr.
+///
+/// On a terminal the line is redrawn in place: carriage return, the line fitted to the terminal's
+/// current width (``ProgressLine``), then clear to the end of the line, so a shorter redraw
+/// leaves no stale characters and a line never wraps into a stale copy.
 public final class ProgressReporter: @unchecked Sendable {
     let counters: ProgressCounters
     let total: Int
@@ -38,6 +42,8 @@ public final class ProgressReporter: @unchecked Sendable {
     let style: ProgressStyle
     let start = Date()
     private let finished = Atomic<Bool>(false)
+    /// Serialises writes to stderr between the drawing thread and ``interleaving(_:)``.
+    private let output = Mutex<Void>(())
     private var thread: Thread?
 
     public init(counters: ProgressCounters, total: Int, alreadyDone: Int, style: ProgressStyle) {
@@ -75,33 +81,50 @@ public final class ProgressReporter: @unchecked Sendable {
         draw(final: true)
     }
 
-    func draw(final: Bool) {
+    /// Wraps a logger so that, with a bar on screen, each message first clears the bar's line
+    /// (the next redraw puts the bar back below the message) instead of being glued to it.
+    public func interleaving(_ log: @escaping @Sendable (String) -> Void) -> @Sendable (String) -> Void {
+        guard case .bar = style else { return log }
+        return { [self] message in
+            output.withLock { _ in
+                FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+                log(message)
+            }
+        }
+    }
+
+    var line: ProgressLine {
         let elapsed = max(Date().timeIntervalSince(start), 1e-6)
         let made = counters.finishedCount
         let done = alreadyDone + made + counters.failedCount
         let rate = Double(made) / elapsed
-        let audioRate = counters.audioSeconds / elapsed
-        let remaining = rate > 0 ? Double(total - done) / rate : 0
-        let fraction = total == 0 ? 1 : Double(done) / Double(total)
-        let failures = counters.failedCount > 0 ? ", \(counters.failedCount) failed" : ""
-        let stats = "\(done)/\(total) clips \(Int(fraction * 100))%\(failures), \(Int(rate)) clips/s, \(Int(audioRate)) audio-s/s, ETA \(Self.clock(remaining))"
+        return ProgressLine(
+            done: done, total: total, failed: counters.failedCount, rate: rate, audioRate: counters.audioSeconds / elapsed,
+            remaining: rate > 0 ? Double(total - done) / rate : 0)
+    }
+
+    func draw(final: Bool) {
+        let text: String
         switch style {
         case .bar:
-            let width = 30
-            let filled = Int(fraction * Double(width))
-            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            FileHandle.standardError.write(Data("\r\u{1B}[K[\(bar)] \(stats)\(final ? "\n" : "")".utf8))
+            text = "\r\(line.fitted(columns: Self.terminalColumns()))\u{1B}[K\(final ? "\n" : "")"
         case .lines:
-            FileHandle.standardError.write(Data("progress: \(stats)\n".utf8))
+            text = "progress: \(line.plain)\n"
         case .none:
-            break
+            return
         }
+        output.withLock { _ in FileHandle.standardError.write(Data(text.utf8)) }
     }
 
-    static func clock(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded())
-        return s >= 3600 ? "\(s / 3600):\(pad2((s / 60) % 60)):\(pad2(s % 60))" : "\(s / 60):\(pad2(s % 60))"
+    /// The width of the terminal: stderr's, else stdout's (TIOCGWINSZ), else `COLUMNS`, else 80.
+    /// Asked at every redraw, so a resized window is followed.
+    static func terminalColumns(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+        for descriptor in [STDERR_FILENO, STDOUT_FILENO] {
+            var size = winsize()
+            let status = withUnsafeMutablePointer(to: &size) { ioctl(descriptor, UInt(TIOCGWINSZ), $0) }
+            if status == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        }
+        if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
+        return 80
     }
-
-    private static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
 }
