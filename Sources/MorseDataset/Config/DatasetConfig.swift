@@ -359,7 +359,7 @@ extension DatasetConfig {
             ],
             sampleTypes: [
                 .fullQSO: 30, .cqCall: 20, .exchangeOnly: 25, .partialCopy: 15, .repeatRequest: 10,
-                .multiTransmission: 0, .ragchew: 0, .practiceGroups: 0, .plainText: 0,
+                .multiTransmission: 0, .ragchew: 0, .practiceGroups: 0, .plainText: 0, .pileup: 0,
             ]),
         callsigns: Callsigns(includePortable: 0.1, includeSpecial: 0.05),
         prosigns: Prosigns(useAbbreviations: 0.3, commonProsigns: [.AR, .AS, .BK, .KN, .SK, .BT]),
