@@ -19,6 +19,9 @@ public struct ClipContent: Sendable, Hashable, Codable {
     public var fields: [String: String]
     /// Every exchange keyed in the text, in order.
     public var exchanges: [ExchangeRecord]
+    /// Pileups: what each caller answering the CQ keys (its callsign, once or twice), in the
+    /// order they start; empty for every other sample type.
+    public var callers: [String] = []
 
     /// Every key `fields` may hold, sorted: datasets write them all so each row has the same shape.
     public static let fieldNames = [

@@ -60,7 +60,7 @@ public struct ContentConfiguration: Sendable, Hashable {
         ],
         sampleTypeWeights: [
             .fullQSO: 30, .cqCall: 20, .exchangeOnly: 25, .partialCopy: 15, .repeatRequest: 10,
-            .multiTransmission: 0, .ragchew: 0, .practiceGroups: 0, .plainText: 0,
+            .multiTransmission: 0, .ragchew: 0, .practiceGroups: 0, .plainText: 0, .pileup: 0,
         ],
         qsoProbability: 0.3, portableRate: 0.1, specialRate: 0.05, abbreviationRate: 0.3,
         prosigns: ["AR", "AS", "BK", "KN", "SK", "BT"], cutNumberRate: 0.8)

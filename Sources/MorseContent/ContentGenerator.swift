@@ -49,7 +49,7 @@ public struct ContentGenerator: Sendable {
         let all = WeightedChoice(SampleType.allCases.map { ($0, weights[$0] ?? 0) })
         let single = WeightedChoice(SampleType.allCases.filter(\.fitsOneTransmission).map { ($0, weights[$0] ?? 0) })
         var type = budget < 10 && !single.isEmpty ? single.draw(using: &rng) : all.draw(using: &rng)
-        if budget >= 20, type.isContestTraffic {
+        if budget >= 20, type.isContestTraffic, type != .pileup {
             type = Draw.chance(configuration.qsoProbability, using: &rng) ? .fullQSO : .multiTransmission
         }
         return type
@@ -124,11 +124,21 @@ public struct ContentGenerator: Sendable {
         if fit.isEmpty {
             type = fallback(&fit, script: &script, using: &rng, measure: measure)
         }
+        var callers: [String] = []
+        if type == .pileup {
+            // 2–6 callers, each sending its call once or (less often) twice.
+            for _ in 0..<Draw.int(2...6, using: &rng) {
+                let call = script.newCaller(using: &rng).station.call
+                callers.append(Draw.chance(0.3, using: &rng) ? call + " " + call : call)
+            }
+        }
         let main = script.run.station.call
         var fields = (fit.exchanges.first { $0.sender == main } ?? fit.exchanges.first)?.fields ?? [:]
         fields.merge(fit.extraFields) { old, _ in old }
-        return content(fit, type: type, contest: contest, country: script.run.station.country,
-                       stations: script.stations, fields: fields)
+        var made = content(fit, type: type, contest: contest, country: script.run.station.country,
+                           stations: script.stations, fields: fields)
+        made.callers = callers
+        return made
     }
 
     /// A one-transmission contest type drawn by the sample-type weights (exchange only if all are 0).
@@ -148,6 +158,9 @@ public struct ContentGenerator: Sendable {
         case .cqCall:
             let cq = script.cq(using: &rng)
             while fit.append(cq, measure: measure) {}
+        case .pileup:
+            // One CQ: the callers answer it (if it does not fit, a shorter type is tried).
+            fit.append(script.cq(using: &rng), measure: measure)
         case .exchangeOnly:
             let searchAndPounce = Draw.chance(0.4, using: &rng)
             while fit.appendLeading(script.exchangeSegment(searchAndPounce: searchAndPounce, using: &rng), measure: measure) == 1 {}

@@ -42,11 +42,14 @@ public enum SampleType: String, CaseIterable, Codable, Sendable {
     case practiceGroups = "practice_groups"
     /// Lines of plain language supplied by the user, one message a line.
     case plainText = "plain_text"
+    /// A run station's CQ answered by a pileup: 2–6 callers (``ClipContent/callers``) sending their
+    /// calls with staggered starts; the transcript is the CQ, the callers are labelled stations.
+    case pileup
 
     /// Types that carry contest traffic (they have a contest type); the others are off the contest bands.
     public var isContestTraffic: Bool {
         switch self {
-        case .fullQSO, .cqCall, .exchangeOnly, .partialCopy, .repeatRequest, .multiTransmission: true
+        case .fullQSO, .cqCall, .exchangeOnly, .partialCopy, .repeatRequest, .multiTransmission, .pileup: true
         case .ragchew, .practiceGroups, .plainText: false
         }
     }

@@ -12,6 +12,13 @@ public indirect enum ClipFeature: Sendable {
 
     /// One timed span of `characters` or `words`: its text and start and end in seconds.
     public static let span = ClipFeature.structure([("text", .string), ("start", .float64), ("end", .float64)])
+    /// One keyed station of a clip (the record's `stations` objects, docs/stations.md).
+    public static let station = ClipFeature.structure([
+        ("role", .string), ("callsign", .string), ("text", .string), ("partial", .bool), ("tone", .float64),
+        ("wpm", .float64), ("effective_wpm", .float64), ("fist", .string), ("sloppiness", .float64),
+        ("level_db", .float64), ("start", .float64), ("end", .float64), ("characters", .list(.span)),
+        ("words", .list(.span)),
+    ])
 
 
     /// The feature as one entry of the card's YAML feature list, in the form `datasets` writes
@@ -57,7 +64,7 @@ extension ClipField {
     public func feature(sampleRate: Int, exchangeKeys: [String], evaluationKeys: [String]) -> ClipFeature {
         switch self {
         case .fileName: .audio(sampleRate: sampleRate)
-        case .id, .numSamples, .sampleRate, .seed, .numInterferers, .multipathPaths: .int64
+        case .id, .numSamples, .sampleRate, .seed, .numInterferers, .multipathPaths, .operator: .int64
         case .duration, .wpm, .effectiveWPM, .sloppiness, .dashRatio, .tone, .riseTimeMS, .chirpHz, .driftHzPerSecond,
              .snr500, .snr2500, .fadingRate, .fadingDepth, .qrnRate: .float64
         case .isNoiseOnly, .farnsworth, .agc: .bool
@@ -65,6 +72,7 @@ extension ClipField {
              .fading, .country, .exchanges, .channel, .whisperText, .checksum: .string
         case .callsigns: .list(.string)
         case .characters, .words: .list(.span)
+        case .stations: .list(.station)
         case .exchange: .structure(exchangeKeys.map { ($0, .string) })
         case .evaluation: .structure(evaluationKeys.map { ($0, .string) })
         }

@@ -17,6 +17,7 @@ public enum ClipField: String, CaseIterable, CodingKey, Sendable {
     case condition, wpm
     case effectiveWPM = "effective_wpm"
     case farnsworth, fist, sloppiness
+    case `operator`
     case dashRatio = "dash_ratio"
     case tone
     case riseTimeMS = "rise_time_ms"
@@ -33,7 +34,7 @@ public enum ClipField: String, CaseIterable, CodingKey, Sendable {
     case qrnRate = "qrn_rate"
     case numInterferers = "num_interferers"
     case multipathPaths = "multipath_paths"
-    case agc, country, callsigns, exchange, evaluation, characters, words, exchanges, channel
+    case agc, country, callsigns, exchange, evaluation, characters, words, stations, exchanges, channel
     /// The transcript with Whisper's timestamp tokens (`<|0.00|> CQ DE K1ABC<|2.34|>`).
     case whisperText = "whisper_text"
 

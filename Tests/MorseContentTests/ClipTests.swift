@@ -8,6 +8,7 @@ struct ClipTests {
         $0.sampleTypeWeights[.practiceGroups] = 5
         $0.sampleTypeWeights[.plainText] = 5
         $0.sampleTypeWeights[.multiTransmission] = 5
+        $0.sampleTypeWeights[.pileup] = 5
         $0.plainTextLines = ["THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG 1234567890", "NOW IS THE TIME, FOR ALL GOOD MEN?"]
     }
 
@@ -22,7 +23,8 @@ struct ClipTests {
             let clip = generator.clip(maxKeyedDuration: budget, using: &rng, keyedDuration: timing.seconds)
             let seconds = timing.seconds(clip.text)
             #expect(seconds <= budget, "\(seconds) s > \(budget) s: \(clip.text)")
-            if budget >= 15 {
+            // A pileup's transcript is one CQ by design: its callers, keyed as other stations, fill the clip.
+            if budget >= 15, clip.sampleType != .pileup {
                 fills.append(seconds / budget)
                 #expect(seconds / budget >= 0.3, "\(budget) s at \(wpm) WPM filled \(seconds) s: \(clip.sampleType) \(clip.text)")
             }
@@ -91,7 +93,14 @@ struct ClipTests {
                 #expect(words.allSatisfy { $0.count == 5 } || words.count == 1)
             case .plainText:
                 #expect(Self.everything.plainTextLines.contains { $0.hasPrefix(words.prefix(3).joined(separator: " ")) })
+            case .pileup:
+                // One CQ, answered by 2–6 distinct callers, none of them the run station.
+                #expect(words.contains { ["CQ", "TEST", "SS", "FD", "NA", "SPRINT"].contains($0) } || words == [words[0]], "\(clip.text)")
+                let calls = clip.callers.map { Fixture.words($0)[0] }
+                #expect((2...6).contains(clip.callers.count) && Set(calls).count == calls.count, "\(clip.callers)")
+                #expect(clip.callers.allSatisfy { TextNotation.isKeyable($0) && !words.contains(Fixture.words($0)[0]) })
             }
+            if clip.sampleType != .pileup { #expect(clip.callers.isEmpty) }
         }
     }
 

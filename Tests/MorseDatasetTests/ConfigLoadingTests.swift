@@ -28,7 +28,7 @@ struct ConfigLoadingTests {
         ])
         #expect(config.compositionWeights.sampleTypes == [
             .fullQSO: 30, .cqCall: 20, .exchangeOnly: 25, .partialCopy: 15, .repeatRequest: 10,
-            .multiTransmission: 0, .ragchew: 0, .practiceGroups: 0, .plainText: 0,
+            .multiTransmission: 0, .ragchew: 0, .practiceGroups: 0, .plainText: 0, .pileup: 0,
         ])
         #expect(config.callsigns.includePortable == 0.1)
         #expect(config.callsigns.includeSpecial == 0.05)

@@ -55,9 +55,9 @@ struct ConfigDocsTests {
         #expect(Prosign.spellings == ["AR", "AS", "BK", "BT", "CL", "CT", "DO", "HH", "KA", "KN", "SK", "SN", "SOS"])
         #expect(EvaluationMetric.spellings == ["wer", "cer", "callsign_accuracy", "exchange_accuracy"])
         #expect(ConfigSchema.topLevelNames == [
-            "profile", "seed", "contest_types", "wpm_range", "conditions", "qso_probability", "split_ratios", "audio", "noise",
-            "timing", "composition_weights", "callsigns", "prosigns", "advanced_features", "evaluation", "fists",
-            "farnsworth", "duration_bands", "silence_range", "keying", "content", "output",
+            "profile", "seed", "contest_types", "wpm_range", "conditions", "qso_probability", "split_ratios", "split_by",
+            "audio", "noise", "timing", "composition_weights", "callsigns", "prosigns", "advanced_features", "evaluation",
+            "fists", "farnsworth", "duration_bands", "silence_range", "keying", "content", "operators", "output",
         ])
     }
 }
@@ -76,7 +76,7 @@ struct ConfigDocsMessageTests {
 
     static let examples: [Example] = [
         .init(yaml: padding + "nosie:\n  snr_range: [8, 30]\n",
-              message: "run.yaml:12: unknown key 'nosie'; did you mean 'noise'? Allowed keys here: profile, seed, contest_types, wpm_range, conditions, qso_probability, split_ratios, audio, noise, timing, composition_weights, callsigns, prosigns, advanced_features, evaluation, fists, farnsworth, duration_bands, silence_range, keying, content, output"),
+              message: "run.yaml:12: unknown key 'nosie'; did you mean 'noise'? Allowed keys here: profile, seed, contest_types, wpm_range, conditions, qso_probability, split_ratios, split_by, audio, noise, timing, composition_weights, callsigns, prosigns, advanced_features, evaluation, fists, farnsworth, duration_bands, silence_range, keying, content, operators, output"),
         .init(yaml: padding + "noise:\n\n  snr_range: high\n",
               message: "run.yaml:14: noise.snr_range: expected a list of two numbers like [-10, 30], got 'high'"),
         .init(yaml: "seed: 1\n\nwpm_range: [40, 15]\n",

@@ -44,7 +44,7 @@ import MorseDatasetFormat
             plan.channel.multipathDelays = []
             plan.channel.multipathGains = []
             plan.channel.agc = .standard
-            plan.interferers = []
+            plan.others = []
             let made = try maker.make(plan: plan, split: .train)
             let audio = try WAVDecoder.decode(made.wav)
             #expect(audio.duration <= settings.maxDuration)

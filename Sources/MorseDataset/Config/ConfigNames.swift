@@ -65,3 +65,10 @@ public enum ConfigProfile: String, CaseIterable, Sendable, ConfigName {
     case reference
     public static let configKind = "profile"
 }
+
+/// What `split_by` keeps apart: single clips, or operators (every clip of an operator in one split).
+public enum SplitUnit: String, CaseIterable, Sendable, ConfigName {
+    case clip
+    case `operator`
+    public static let configKind = "split unit"
+}

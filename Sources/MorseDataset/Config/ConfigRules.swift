@@ -9,6 +9,14 @@ enum ConfigRules {
     static func check(_ config: DatasetConfig, _ checker: ConfigChecker) throws(ConfigError) {
         try toneBelowNyquist(config, checker)
         try plainTextNeedsFile(config, checker)
+        try operatorSplitNeedsOperators(config, checker)
+    }
+
+    /// `split_by: operator` needs operators to split by.
+    static func operatorSplitNeedsOperators(_ config: DatasetConfig, _ checker: ConfigChecker) throws(ConfigError) {
+        guard config.splitBy == .operator, config.operators.poolSize == 0 else { return }
+        throw .invalid(checker.location("split_by"), key: "split_by", value: "operator",
+                       problem: "splits by operator, but operators.pool_size is 0 (no operators); set operators.pool_size above 0 or use split_by: clip")
     }
 
     /// `audio.tone_freq_range` ends at least 100 Hz below the Nyquist frequency of `audio.sample_rate`.

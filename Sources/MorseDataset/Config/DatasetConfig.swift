@@ -60,6 +60,10 @@ public struct DatasetConfig: Sendable, Hashable {
     public var content: Content
     /// Output formats.
     public var output: Output
+    /// Persistent operators: how many there are (0 = every clip draws its own fist, speed and pitch).
+    public var operators = Operators(poolSize: 2000)
+    /// What the splits keep apart: clips, or operators (no operator in two splits).
+    public var splitBy: SplitUnit = .clip
 
     /// Creates a config from every field; prefer starting from ``defaults``.
     public init(
@@ -314,6 +318,14 @@ extension DatasetConfig {
         }
     }
 
+    /// `operators`: the finite pool of operators whose habits recur across clips.
+    public struct Operators: Sendable, Hashable {
+        /// Number of distinct operators (0 = none: every clip draws its own fist, speed and pitch).
+        public var poolSize: Int
+        /// Creates operator settings.
+        public init(poolSize: Int) { self.poolSize = poolSize }
+    }
+
     /// `output`: dataset formats.
     public struct Output: Sendable, Hashable {
         /// Layouts written.
@@ -383,7 +395,7 @@ extension DatasetConfig {
             ],
             sampleTypes: [
                 .fullQSO: 30, .cqCall: 20, .exchangeOnly: 25, .partialCopy: 15, .repeatRequest: 10,
-                .multiTransmission: 0, .ragchew: 0, .practiceGroups: 0, .plainText: 0,
+                .multiTransmission: 0, .ragchew: 0, .practiceGroups: 0, .plainText: 0, .pileup: 0,
             ]),
         callsigns: Callsigns(includePortable: 0.1, includeSpecial: 0.05),
         prosigns: Prosigns(useAbbreviations: 0.3, commonProsigns: [.AR, .AS, .BK, .KN, .SK, .BT]),

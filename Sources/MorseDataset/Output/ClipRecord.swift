@@ -53,6 +53,8 @@ struct ClipRecord {
         o.add("farnsworth", !noise && plan.timing.effectiveWPM != nil)
         o.add("fist", noise ? "" : plan.fist.kind.rawValue)
         o.add("sloppiness", noise ? 0 : plan.fist.sloppiness, decimals: 3)
+        // The persistent operator who keyed the wanted station; -1 when none (noise-only, operators off).
+        o.add("operator", plan.operatorID ?? -1)
         o.add("dash_ratio", plan.timing.dashRatio, decimals: 2)
         o.add("tone", plan.tone.frequency, decimals: 1)
         o.add("rise_time_ms", plan.tone.riseTime * 1000, decimals: 2)
@@ -77,6 +79,7 @@ struct ClipRecord {
         let words = clamped(labels?.words ?? plan.timeline.words)
         o.add("characters", raw: spans(clamped(labels?.characters ?? plan.timeline.characters)))
         o.add("words", raw: spans(words))
+        o.add("stations", raw: stations())
         // Variable-shaped detail as JSON text, so every row has the same columns for Arrow readers.
         var exchanges = "["
         for (index, record) in (content?.exchanges ?? []).enumerated() {
@@ -128,6 +131,34 @@ struct ClipRecord {
     func clamped(_ spans: [KeyedTimeline.Span]) -> [KeyedTimeline.Span] {
         let duration = plan.duration
         return spans.map { KeyedTimeline.Span(text: $0.text, start: min($0.start, duration), end: min($0.end, duration)) }
+    }
+
+    /// Every station keyed into the clip, the wanted one first (see ``PlannedStation/heard(inClipOf:)``
+    /// for which characters are listed). Every object has the same keys, so Arrow readers see one
+    /// struct type.
+    func stations() -> String {
+        var out = "["
+        for (index, station) in plan.stations.enumerated() {
+            let heard = station.heard(inClipOf: plan.duration)
+            let marks = station.signal.timeline.marks
+            var o = JSONObject(capacity: 256 + 64 * heard.characters.count)
+            o.add("role", station.role.rawValue)
+            o.add("callsign", station.callsign)
+            o.add("text", station.text)
+            o.add("partial", heard.partial)
+            o.add("tone", station.signal.tone.frequency, decimals: 2)
+            o.add("wpm", station.timing.wpm, decimals: 2)
+            o.add("effective_wpm", station.timing.effectiveWPM ?? station.timing.wpm, decimals: 2)
+            o.add("fist", station.fist.kind.rawValue)
+            o.add("sloppiness", station.fist.sloppiness, decimals: 3)
+            o.add("level_db", station.signal.level, decimals: 2)
+            o.add("start", marks.first?.start ?? 0, decimals: 5)
+            o.add("end", marks.last?.end ?? 0, decimals: 5)
+            o.add("characters", raw: spans(heard.characters))
+            o.add("words", raw: spans(heard.words))
+            out += (index > 0 ? ", " : "") + o.encoded
+        }
+        return out + "]"
     }
 
     func spans(_ spans: [KeyedTimeline.Span]) -> String {

@@ -23,8 +23,28 @@ public struct ClipPlan: Sendable {
     /// The wanted station's timeline, in seconds from the start of the clip.
     public var timeline: KeyedTimeline
     public var channel: ChannelParameters
-    /// Interfering stations, keyed and ready to render.
-    public var interferers: [StationSignal]
+    /// Every station other than the wanted one (QRM and pileup callers), keyed and ready to render.
+    public var others: [PlannedStation]
+    /// The operator the wanted station's fist, speed and pitch came from (nil when operators are off).
+    public var operatorID: Int?
+
+    /// The stations rendered besides the wanted one.
+    public var interferers: [StationSignal] { others.map(\.signal) }
+
+    /// The wanted station's call where the text is its own CQ (`cq_call`, `pileup`), else "".
+    var runStationCall: String {
+        guard let content, content.sampleType == .cqCall || content.sampleType == .pileup else { return "" }
+        return content.callsigns.first ?? ""
+    }
+
+    /// Every station in the clip, the wanted one first (none for noise-only clips).
+    public var stations: [PlannedStation] {
+        guard !isNoiseOnly else { return others }
+        let wanted = PlannedStation(
+            role: .wanted, callsign: runStationCall, timing: timing, fist: fist,
+            signal: StationSignal(timeline: timeline, tone: tone, fading: channel.fading, level: 0))
+        return [wanted] + others
+    }
 
     public var duration: Double { Double(sampleCount) / Double(sampleRate) }
     /// The transcript: exactly what the wanted station keys ("" for noise-only clips).

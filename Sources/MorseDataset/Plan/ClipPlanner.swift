@@ -15,10 +15,14 @@ public struct ClipPlanner: Sendable {
     let fistKinds: [FistKind]
     let fistWeights: [Double]
     let envelopes: [EnvelopeShape]
+    /// The persistent operators (nil when `operators.pool_size` is 0).
+    let operators: OperatorPool?
+    /// With `split_by: operator`: the split of every operator (empty otherwise).
+    let operatorSplits: [DatasetSplit]
 
     /// Independent random streams of one clip.
     enum Purpose: UInt64 {
-        case stratum = 1, plan, keying, channel, interferers, render
+        case stratum = 1, plan, keying, channel, interferers, render, callers, operatorChoice
     }
 
     public init(settings: RunSettings) throws(DatasetError) {
@@ -35,6 +39,11 @@ public struct ClipPlanner: Sendable {
         fistKinds = FistKind.allCases.filter { (config.fists[$0] ?? 0) > 0 }
         fistWeights = fistKinds.map { config.fists[$0] ?? 0 }
         envelopes = config.keying.envelopes
+        let pool = config.operators.poolSize > 0 ? OperatorPool(size: config.operators.poolSize, seed: settings.seed) : nil
+        operators = pool
+        let ratios = config.splitRatios
+        operatorSplits = config.splitBy == .operator
+            ? pool?.splits(ratios: [ratios.train, ratios.validation, ratios.test]) ?? [] : []
         guard !conditions.isEmpty, !fistKinds.isEmpty, !envelopes.isEmpty else {
             throw .invalidOption("config: conditions, fists and keying.envelopes each need at least one entry")
         }
@@ -61,10 +70,34 @@ public struct ClipPlanner: Sendable {
         isNoiseOnly(id) ? conditions.count : conditions.firstIndex(of: condition(id)) ?? 0
     }
 
-    /// The split of every clip in the dataset, stratified by ``stratum(_:)``.
+    /// The operator who keys clip `id` (nil for noise-only clips and when operators are off; cheap).
+    public func operatorID(_ id: Int) -> Int? {
+        guard let operators, !isNoiseOnly(id) else { return nil }
+        var rng = generator(id, .operatorChoice)
+        return operators.operatorID(using: &rng)
+    }
+
+    /// With `split_by: operator`, the split of clip `id`'s operator (nil: the clip has none, or
+    /// splits are by clip). The operators are divided once, by `split_ratios` with exact quotas
+    /// over the pool, so a clip's split then depends on neither the dataset size nor other clips.
+    public func operatorSplit(_ id: Int) -> DatasetSplit? {
+        guard !operatorSplits.isEmpty, let op = operatorID(id), op < operatorSplits.count else { return nil }
+        return operatorSplits[op]
+    }
+
+    /// The split of every clip in the dataset, stratified by ``stratum(_:)``; with
+    /// `split_by: operator`, every clip with an operator goes where its operator was assigned
+    /// (``operatorSplit(_:)``), and noise-only clips keep their stratified split.
     public func splits() -> [DatasetSplit] {
         let ratios = settings.config.splitRatios
-        return SplitAssigner.assign(count: settings.numSamples, ratios: [ratios.train, ratios.validation, ratios.test], stratum: stratum)
+        let fractions = [ratios.train, ratios.validation, ratios.test]
+        var splits = SplitAssigner.assign(count: settings.numSamples, ratios: fractions, stratum: stratum)
+        if !operatorSplits.isEmpty {
+            for id in splits.indices {
+                if let split = operatorSplit(id) { splits[id] = split }
+            }
+        }
+        return splits
     }
 
     /// The split of every clip, computed lazily: what ``splits()`` gives, in constant memory.
@@ -91,8 +124,8 @@ public struct ClipPlanner: Sendable {
             trail *= scale
         }
 
-        let timing = drawTiming(using: &rng)
-        let fist = Fist(
+        var timing = drawTiming(using: &rng)
+        var fist = Fist(
             kind: fistKinds[weightedIndex(fistWeights, using: &rng)],
             sloppiness: min(1, Double.random(in: config.timing.variationPercent, using: &rng) / 10))
         var tone = ToneParameters(
@@ -105,9 +138,25 @@ public struct ClipPlanner: Sendable {
             tone.chirpTimeConstant = roundTo(Double.random(in: 0.004...0.015, using: &rng), 0.0001)
         }
 
+        // A persistent operator replaces the clip's own fist, speed and pitch with its habits
+        // (the clip's draws above are still made, so every other draw stays where it was).
+        let clipOperator = operatorID(id)
+        if let operators, let clipOperator {
+            let identity = operators.identity(clipOperator, planner: self)
+            var habits = generator(id, .operatorChoice)
+            _ = operators.operatorID(using: &habits)
+            fist = identity.fist
+            let wpm = identity.wpm(in: config.wpmRange, using: &habits)
+            let ratio = timing.effectiveWPM.map { $0 / timing.wpm }
+            let effective = ratio.map { min(wpm, max(MorseTiming.speedRange.lowerBound, roundTo(wpm * $0, 0.1))) }
+            timing = MorseTiming(wpm: wpm, effectiveWPM: effective, dashRatio: timing.dashRatio)
+            tone.frequency = identity.tone(in: config.audio.toneFrequencyRange, using: &habits)
+        }
+
         var clipContent: ClipContent?
         var timeline = KeyedTimeline(marks: [], characters: [], words: [])
         var clipSeconds = target
+        var callers: [PlannedStation] = []
         if !noiseOnly {
             let keyer = Keyer(timing: timing, fist: fist)
             let keying = generator(id, .keying)
@@ -133,6 +182,12 @@ public struct ClipPlanner: Sendable {
             timeline = keyer.key(parsed, using: &copy).shifted(by: lead)
             clipContent = drawn
             clipSeconds = lead + timeline.duration + trail
+            if !drawn.callers.isEmpty {
+                var callerRNG = generator(id, .callers)
+                callers = pileupCallers(drawn.callers, after: timeline.duration, tone: tone.frequency, using: &callerRNG)
+                let lastEnd = callers.compactMap { $0.signal.timeline.marks.last?.end }.max() ?? 0
+                clipSeconds = max(clipSeconds, lastEnd + trail)
+            }
         }
         let sampleCount = min(Int((clipSeconds * sampleRate).rounded()), Int((settings.maxDuration * sampleRate).rounded(.down)))
 
@@ -141,15 +196,48 @@ public struct ClipPlanner: Sendable {
         if !noiseOnly { channel.tone = tone.frequency }  // the receiver is tuned to the wanted station
         tone.driftRate = channel.driftRate
         var interfererRNG = generator(id, .interferers)
-        let interferers = channel.interferers.compactMap { parameters -> StationSignal? in
+        let others = channel.interferers.compactMap { parameters -> PlannedStation? in
             let text = content.interfererText(using: &interfererRNG)
             guard let parsed = try? MorseText(text) else { return nil }
-            return parameters.station(text: parsed, wantedTone: tone.frequency, using: &interfererRNG)
+            let keyer = parameters.keyer
+            return PlannedStation(
+                role: .qrm, timing: keyer.timing, fist: keyer.fist,
+                signal: parameters.station(text: parsed, wantedTone: tone.frequency, using: &interfererRNG))
         }
         return ClipPlan(
             id: id, isNoiseOnly: noiseOnly, condition: condition, sampleCount: sampleCount, sampleRate: settings.sampleRate,
             leadingSilence: lead, content: clipContent, timing: timing, fist: fist, tone: tone, timeline: timeline,
-            channel: channel, interferers: interferers)
+            channel: channel, others: others + callers, operatorID: clipOperator)
+    }
+
+    /// The callers of a pileup, keyed: each answers the CQ that ends at `cqEnd` (clip seconds) with
+    /// its own speed, fist, pitch within ±300 Hz of the wanted tone and level, the first 0.2–0.8 s
+    /// after the CQ and each later one 0.1–0.9 s after the one before, so their calls overlap as
+    /// in a real pileup.
+    func pileupCallers(
+        _ texts: [String], after cqEnd: Double, tone: Double, using rng: inout SeededGenerator
+    ) -> [PlannedStation] {
+        let config = settings.config
+        let highest = Double(settings.sampleRate) / 2 - 300
+        var start = cqEnd + Double.random(in: 0.2...0.8, using: &rng)
+        var callers: [PlannedStation] = []
+        for text in texts {
+            let wpm = roundTo(Double.random(in: config.wpmRange, using: &rng), 0.1)
+            let fist = Fist(
+                kind: fistKinds[weightedIndex(fistWeights, using: &rng)],
+                sloppiness: min(1, Double.random(in: config.timing.variationPercent, using: &rng) / 10))
+            let pitch = min(max(tone + Double.random(in: -300...300, using: &rng), 150), max(150, highest))
+            let level = roundTo(Double.random(in: -15...3, using: &rng), 0.01)
+            let parameters = InterfererParameters(
+                toneOffset: pitch - tone, level: level, wpm: wpm, fist: fist.kind, sloppiness: fist.sloppiness,
+                startTime: start, riseTime: Double.random(in: 0.003...0.008, using: &rng))
+            guard let parsed = try? MorseText(text) else { continue }
+            let signal = parameters.station(text: parsed, wantedTone: tone, using: &rng)
+            let call = String(text.prefix { $0 != " " })
+            callers.append(PlannedStation(role: .caller, callsign: call, timing: parameters.keyer.timing, fist: fist, signal: signal))
+            start += Double.random(in: 0.1...0.9, using: &rng)
+        }
+        return callers
     }
 
     /// A target clip length: a duration band by weight (bands above the maximum left out, a band

@@ -79,6 +79,7 @@ struct StreamIDSequence {
             split = assigner.next(stratum: planner.stratum(assignedUpTo))
             assignedUpTo += 1
         }
-        return split
+        // split_by: operator: clips follow their operator in endless streams too.
+        return planner.operatorSplit(id) ?? split
     }
 }
