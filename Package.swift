@@ -41,7 +41,10 @@ let package = Package(
         .target(name: "MorseFileSystem", swiftSettings: strict),
         .target(
             name: "MorseDataset",
-            dependencies: ["MorseCode", "MorseSignal", "MorseContent", "MorseChannel", "MorseDatasetFormat", "MorseFileSystem", "Yams"],
+            dependencies: [
+                "MorseCode", "MorseSignal", "MorseContent", "MorseChannel", "MorseDatasetFormat", "MorseFileSystem",
+                "Yams",
+            ],
             swiftSettings: strict),
         // Reading clips back: a reference CW decoder, then validation, statistics and previews.
         .target(name: "MorseDecoder", dependencies: ["MorseCode", "MorseSignal"], swiftSettings: strict),
@@ -52,7 +55,8 @@ let package = Package(
         .executableTarget(
             name: "morse-dataset",
             dependencies: [
-                "MorseDataset", "MorseDatasetFormat", "MorseFileSystem", "MorseInspection", "MorseDecoder", "MorseSignal", "MorseCode",
+                "MorseDataset", "MorseDatasetFormat", "MorseFileSystem", "MorseInspection", "MorseDecoder",
+                "MorseSignal", "MorseCode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -68,7 +72,10 @@ let package = Package(
         .testTarget(name: "MorseFileSystemTests", dependencies: ["MorseFileSystem"]),
         .testTarget(
             name: "MorseDatasetTests",
-            dependencies: ["MorseDataset", "MorseDatasetFormat", "MorseFileSystem", "MorseChannel", "MorseCode", "MorseSignal", real]),
+            dependencies: [
+                "MorseDataset", "MorseDatasetFormat", "MorseFileSystem", "MorseChannel", "MorseCode", "MorseSignal",
+                real,
+            ]),
         .testTarget(name: "MorseDecoderTests", dependencies: ["MorseDecoder", "MorseCode", "MorseSignal", real]),
         .testTarget(
             name: "MorseInspectionTests",

@@ -1,4 +1,5 @@
 import RealModule
+
 /// Keys text with a timing and a fist, producing the ``KeyedTimeline`` that is the clip's ground truth.
 ///
 /// A human class's length is `nominal × exp(s·ln median + habit + tempo + s·σ·z) + weight`, a

@@ -106,7 +106,8 @@ public enum MorseTextError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .unknownCharacter(character, position):
             let scalar = character.unicodeScalars.first.map { String($0.value, radix: 16, uppercase: true) } ?? "?"
-            return "unknown character '\(character)' (U+\(scalar)) at position \(position); use \(MorseAlphabet.summary), or drop unknown characters"
+            return
+                "unknown character '\(character)' (U+\(scalar)) at position \(position); use \(MorseAlphabet.summary), or drop unknown characters"
         case let .unknownProsign(name, position):
             return "unknown prosign '<\(name)>' at position \(position); known prosigns are "
                 + MorseAlphabet.prosigns.map { "<\($0.0)>" }.joined(separator: " ")

@@ -34,10 +34,16 @@ public struct MorseTiming: Hashable, Sendable, Codable {
             guard Self.speedRange.contains(effectiveWPM) else {
                 throw .outOfRange("Farnsworth speed", effectiveWPM, Self.speedRange)
             }
-            guard effectiveWPM <= wpm else { throw .farnsworthFasterThanCharacters(effective: effectiveWPM, character: wpm) }
+            guard effectiveWPM <= wpm else {
+                throw .farnsworthFasterThanCharacters(effective: effectiveWPM, character: wpm)
+            }
         }
-        guard Self.dashRatioRange.contains(dashRatio) else { throw .outOfRange("dash ratio", dashRatio, Self.dashRatioRange) }
-        guard Self.weightingRange.contains(weighting) else { throw .outOfRange("weighting", weighting, Self.weightingRange) }
+        guard Self.dashRatioRange.contains(dashRatio) else {
+            throw .outOfRange("dash ratio", dashRatio, Self.dashRatioRange)
+        }
+        guard Self.weightingRange.contains(weighting) else {
+            throw .outOfRange("weighting", weighting, Self.weightingRange)
+        }
         return self
     }
 
@@ -73,9 +79,11 @@ public enum MorseTimingError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .outOfRange(name, value, range):
-            return "\(name) \(formatNumber(value)) is out of range; use a value from \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound))"
+            return
+                "\(name) \(formatNumber(value)) is out of range; use a value from \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound))"
         case let .farnsworthFasterThanCharacters(effective, character):
-            return "Farnsworth speed \(formatNumber(effective)) WPM is faster than the character speed \(formatNumber(character)) WPM; it must be lower or equal"
+            return
+                "Farnsworth speed \(formatNumber(effective)) WPM is faster than the character speed \(formatNumber(character)) WPM; it must be lower or equal"
         }
     }
 }

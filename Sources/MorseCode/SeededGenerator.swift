@@ -1,4 +1,5 @@
 import RealModule
+
 /// A small, fast, seedable random number generator (xoshiro256**).
 ///
 /// Every random choice in the library takes a generator explicitly. A dataset derives one

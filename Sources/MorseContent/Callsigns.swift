@@ -66,7 +66,8 @@ struct CallsignGenerator: Sendable {
     /// A station of `country`: special at `specialRate`, then portable at `portableRate`.
     func station(of country: Country, using rng: inout some RandomNumberGenerator) -> Station {
         let special = Draw.chance(specialRate, using: &rng)
-        var base = special ? Self.specialStation(of: country, using: &rng) : Self.regularStation(of: country, using: &rng)
+        var base =
+            special ? Self.specialStation(of: country, using: &rng) : Self.regularStation(of: country, using: &rng)
         if Draw.chance(portableRate, using: &rng) {
             base = special ? Self.portableSuffix(base, using: &rng) : portable(base, using: &rng)
         }
@@ -93,7 +94,9 @@ struct CallsignGenerator: Sendable {
     }
 
     /// The US state or Canadian province of a call area (a random state of that area for the USA).
-    static func region(country: Country, prefix: String, area: Int, using rng: inout some RandomNumberGenerator) -> String? {
+    static func region(country: Country, prefix: String, area: Int, using rng: inout some RandomNumberGenerator)
+        -> String?
+    {
         switch country {
         case .USA: Geography.usStatesByArea[area].pick(using: &rng)
         case .CANADA: Geography.canadianProvince(prefix: prefix, digit: area)
@@ -123,12 +126,20 @@ struct CallsignGenerator: Sendable {
             let groupA = ["AA", "AB", "AC", "AD", "AE", "AF", "AG", "AI", "AJ", "AK"]
             return [
                 CallForm(prefixes: ["K", "N", "W"], digits: all, suffixLengths: [3], weight: 35),
-                CallForm(prefixes: twoLetterPrefixes("K").filter { !territories.contains($0) }, digits: all, suffixLengths: [3], weight: 25),
+                CallForm(
+                    prefixes: twoLetterPrefixes("K").filter { !territories.contains($0) }, digits: all,
+                    suffixLengths: [3], weight: 25),
                 CallForm(prefixes: twoLetter + groupA, digits: all, suffixLengths: [2], weight: 20),
                 CallForm(prefixes: ["K", "N", "W"], digits: all, suffixLengths: [2], weight: 12),
-                CallForm(prefixes: groupA + ["KA", "KB", "KC", "ND", "NE", "WA", "WB", "WC"], digits: all, suffixLengths: [1], weight: 5),
-                CallForm(prefixes: ["AL", "KL", "NL", "WL"], digits: [7], suffixLengths: [1, 2, 3], weight: 1.5, region: "AK"),
-                CallForm(prefixes: ["AH", "KH", "NH", "WH"], digits: [6], suffixLengths: [1, 2, 3], weight: 1.5, region: "HI"),
+                CallForm(
+                    prefixes: groupA + ["KA", "KB", "KC", "ND", "NE", "WA", "WB", "WC"], digits: all,
+                    suffixLengths: [1], weight: 5),
+                CallForm(
+                    prefixes: ["AL", "KL", "NL", "WL"], digits: [7], suffixLengths: [1, 2, 3], weight: 1.5, region: "AK"
+                ),
+                CallForm(
+                    prefixes: ["AH", "KH", "NH", "WH"], digits: [6], suffixLengths: [1, 2, 3], weight: 1.5, region: "HI"
+                ),
             ]
         case .CANADA:
             return [
@@ -145,8 +156,11 @@ struct CallsignGenerator: Sendable {
             ]
         case .GERMANY:
             return [
-                CallForm(prefixes: ["DL", "DK", "DJ", "DF", "DG", "DH"], digits: Array(1...9), suffixLengths: [2, 3, 3], weight: 70),
-                CallForm(prefixes: ["DB", "DC", "DD", "DM", "DO"], digits: Array(1...9), suffixLengths: [3], weight: 25),
+                CallForm(
+                    prefixes: ["DL", "DK", "DJ", "DF", "DG", "DH"], digits: Array(1...9), suffixLengths: [2, 3, 3],
+                    weight: 70),
+                CallForm(
+                    prefixes: ["DB", "DC", "DD", "DM", "DO"], digits: Array(1...9), suffixLengths: [3], weight: 25),
                 CallForm(prefixes: ["DL", "DK", "DF"], digits: [0], suffixLengths: [2, 3], weight: 5),
             ]
         case .JAPAN:
@@ -165,21 +179,29 @@ struct CallsignGenerator: Sendable {
         case .RUSSIA:
             let digits = [1, 3, 4, 6, 7, 9, 0]
             return [
-                CallForm(prefixes: ["RA", "RK", "RN", "RU", "RV", "RW", "RX", "RZ"], digits: digits, suffixLengths: [2, 3, 3], weight: 45),
-                CallForm(prefixes: ["UA", "UB", "UC", "UD", "UF", "UG", "UH", "UI"], digits: digits, suffixLengths: [2, 3, 3], weight: 40),
+                CallForm(
+                    prefixes: ["RA", "RK", "RN", "RU", "RV", "RW", "RX", "RZ"], digits: digits,
+                    suffixLengths: [2, 3, 3], weight: 45),
+                CallForm(
+                    prefixes: ["UA", "UB", "UC", "UD", "UF", "UG", "UH", "UI"], digits: digits,
+                    suffixLengths: [2, 3, 3], weight: 40),
                 CallForm(prefixes: ["R"], digits: digits + [8], suffixLengths: [1, 2], weight: 15),
             ]
         case .SPAIN:
             return [
                 CallForm(prefixes: ["EA"], digits: [1, 2, 3, 4, 5, 7], suffixLengths: [2, 3], weight: 70),
-                CallForm(prefixes: ["EB", "EC", "ED", "EE", "EF", "EG", "EH"], digits: [1, 2, 3, 4, 5, 7], suffixLengths: [3], weight: 30),
+                CallForm(
+                    prefixes: ["EB", "EC", "ED", "EE", "EF", "EG", "EH"], digits: [1, 2, 3, 4, 5, 7],
+                    suffixLengths: [3], weight: 30),
             ]
         case .FRANCE:
             return [CallForm(prefixes: ["F"], digits: [1, 4, 5, 6, 8], suffixLengths: [2, 3, 3], weight: 1)]
         case .BRAZIL:
             return [
                 CallForm(prefixes: ["PY"], digits: Array(1...9), suffixLengths: [2, 3], weight: 60),
-                CallForm(prefixes: ["PP", "PQ", "PR", "PS", "PT", "PU"], digits: Array(1...9), suffixLengths: [3], weight: 40),
+                CallForm(
+                    prefixes: ["PP", "PQ", "PR", "PS", "PT", "PU"], digits: Array(1...9), suffixLengths: [3], weight: 40
+                ),
             ]
         case .AUSTRALIA:
             return [CallForm(prefixes: ["VK"], digits: Array(1...8), suffixLengths: [2, 3, 3], weight: 1)]
@@ -205,24 +227,27 @@ struct CallsignGenerator: Sendable {
             let digit = Draw.int(0...9, using: &rng)
             let letter = Array("ABCDEFGHIJKLMNOPRSTUVWYZ").pick(using: &rng)
             let call = "\(["K", "N", "W"].pick(using: &rng))\(digit)\(letter)"
-            return Station(call: call, country: .USA, area: digit, region: Geography.usStatesByArea[digit].pick(using: &rng))
+            return Station(
+                call: call, country: .USA, area: digit, region: Geography.usStatesByArea[digit].pick(using: &rng))
         }
-        let prefixes: [String] = switch country {
-        case .USA: ["K"]
-        case .CANADA: ["CG", "CF", "VC", "VX"]
-        case .ENGLAND: ["GB"]
-        case .GERMANY: ["DA", "DP", "DQ", "DR"]
-        case .JAPAN: ["8J", "8N"]
-        case .ITALY: ["II", "IO", "IR", "IY"]
-        case .RUSSIA: ["RP", "UE", "R"]
-        case .SPAIN: ["AM", "AN", "AO", "EF", "EG"]
-        case .FRANCE: ["TM"]
-        case .BRAZIL: ["ZV", "ZW", "ZX", "ZY", "ZZ"]
-        case .AUSTRALIA: ["AX", "VI"]
-        case .ARGENTINA: ["LO", "LP", "LR", "LS", "AY", "AZ"]
-        }
+        let prefixes: [String] =
+            switch country {
+            case .USA: ["K"]
+            case .CANADA: ["CG", "CF", "VC", "VX"]
+            case .ENGLAND: ["GB"]
+            case .GERMANY: ["DA", "DP", "DQ", "DR"]
+            case .JAPAN: ["8J", "8N"]
+            case .ITALY: ["II", "IO", "IR", "IY"]
+            case .RUSSIA: ["RP", "UE", "R"]
+            case .SPAIN: ["AM", "AN", "AO", "EF", "EG"]
+            case .FRANCE: ["TM"]
+            case .BRAZIL: ["ZV", "ZW", "ZX", "ZY", "ZZ"]
+            case .AUSTRALIA: ["AX", "VI"]
+            case .ARGENTINA: ["LO", "LP", "LR", "LS", "AY", "AZ"]
+            }
         let anniversary = Draw.chance(0.3, using: &rng) && country != .JAPAN
-        let number = anniversary
+        let number =
+            anniversary
             ? [10, 20, 25, 50, 60, 70, 75, 80, 90, 100, 125, 150, 200, 250].pick(using: &rng)
             : Draw.int(0...9, using: &rng)
         let suffix = letters(anniversary ? Draw.int(2...4, using: &rng) : Draw.int(1...3, using: &rng), using: &rng)
@@ -234,20 +259,21 @@ struct CallsignGenerator: Sendable {
 
     /// The headquarters station of a country's IARU society (sends the society in the IARU contest).
     static func headquartersStation(of country: Country, using rng: inout some RandomNumberGenerator) -> Station {
-        let call: String = switch country {
-        case .USA: "NU1AW"
-        case .CANADA: "VE9HQ"
-        case .ENGLAND: "GB7HQ"
-        case .GERMANY: "DA0HQ"
-        case .JAPAN: "8N1HQ"
-        case .ITALY: "II4HQ"
-        case .RUSSIA: "R1HQ"
-        case .SPAIN: "AO4HQ"
-        case .FRANCE: "TM0HQ"
-        case .BRAZIL: "ZV1HQ"
-        case .AUSTRALIA: "AX1HQ"
-        case .ARGENTINA: "LR1HQ"
-        }
+        let call: String =
+            switch country {
+            case .USA: "NU1AW"
+            case .CANADA: "VE9HQ"
+            case .ENGLAND: "GB7HQ"
+            case .GERMANY: "DA0HQ"
+            case .JAPAN: "8N1HQ"
+            case .ITALY: "II4HQ"
+            case .RUSSIA: "R1HQ"
+            case .SPAIN: "AO4HQ"
+            case .FRANCE: "TM0HQ"
+            case .BRAZIL: "ZV1HQ"
+            case .AUSTRALIA: "AX1HQ"
+            case .ARGENTINA: "LR1HQ"
+            }
         let area = call.compactMap(\.wholeNumberValue).last ?? 1
         let region = Self.region(country: country, prefix: "VE", area: area, using: &rng)
         return Station(call: call, country: country, area: area, region: region, isHeadquarters: true)

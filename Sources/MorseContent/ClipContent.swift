@@ -25,7 +25,8 @@ public struct ClipContent: Sendable, Hashable, Codable {
 
     /// Every key `fields` may hold, sorted: datasets write them all so each row has the same shape.
     public static let fieldNames = [
-        "age", "call", "check", "class", "grid", "name", "partial", "power", "precedence", "qth", "rig", "rst", "section",
+        "age", "call", "check", "class", "grid", "name", "partial", "power", "precedence", "qth", "rig", "rst",
+        "section",
         "serial", "society", "state", "wx", "zone",
     ]
 

@@ -107,7 +107,9 @@ public struct ContentConfiguration: Sendable, Hashable {
     ) throws(ContentError) where Key.RawValue == String {
         for key in Key.allCases {
             let value = weights[key] ?? 0
-            guard value.isFinite, value >= 0 else { throw .invalidWeight(field: field, key: key.rawValue, value: value) }
+            guard value.isFinite, value >= 0 else {
+                throw .invalidWeight(field: field, key: key.rawValue, value: value)
+            }
         }
         guard Key.allCases.contains(where: { (weights[$0] ?? 0) > 0 }) else { throw .noPositiveWeight(field: field) }
     }

@@ -14,8 +14,9 @@ public struct ContentGenerator: Sendable {
     public init(_ configuration: ContentConfiguration) throws(ContentError) {
         let checked = try configuration.validated()
         self.configuration = checked
-        calls = CallsignGenerator(countryWeights: checked.countryWeights, portableRate: checked.portableRate,
-                                  specialRate: checked.specialRate)
+        calls = CallsignGenerator(
+            countryWeights: checked.countryWeights, portableRate: checked.portableRate,
+            specialRate: checked.specialRate)
         phrasing = Phrasing(abbreviationRate: checked.abbreviationRate, prosigns: Set(checked.prosigns))
     }
 
@@ -28,15 +29,17 @@ public struct ContentGenerator: Sendable {
 
     /// Short text for an interfering station on the band: a CQ, an exchange or a call.
     public func interfererText(using rng: inout some RandomNumberGenerator) -> String {
-        var script = ContestScript(contest: configuration.contestTypes.pick(using: &rng), phrasing: phrasing, calls: calls,
-                                   cutNumberRate: configuration.cutNumberRate, using: &rng)
+        var script = ContestScript(
+            contest: configuration.contestTypes.pick(using: &rng), phrasing: phrasing, calls: calls,
+            cutNumberRate: configuration.cutNumberRate, using: &rng)
         let caller = script.newCaller(using: &rng)
-        let message: Message = switch Draw.int(0...3, using: &rng) {
-        case 0: script.cq(using: &rng)
-        case 1: script.runExchange(to: caller, using: &rng)
-        case 2: script.acknowledgement(from: caller, using: &rng)
-        default: script.answer(from: caller, using: &rng)
-        }
+        let message: Message =
+            switch Draw.int(0...3, using: &rng) {
+            case 0: script.cq(using: &rng)
+            case 1: script.runExchange(to: caller, using: &rng)
+            case 2: script.acknowledgement(from: caller, using: &rng)
+            default: script.answer(from: caller, using: &rng)
+            }
         return message.variants[0].words.joined(separator: " ")
     }
 
@@ -76,14 +79,16 @@ public struct ContentGenerator: Sendable {
         case .ragchew:
             let a = Ragchew.Ham(station: calls.station(using: &rng), using: &rng)
             let b = Ragchew.Ham(station: calls.station(using: &rng) { $0.call != a.station.call }, using: &rng)
-            let ragchew = Ragchew(phrasing: phrasing, cutNumberRate: configuration.cutNumberRate, caller: a, answerer: b)
+            let ragchew = Ragchew(
+                phrasing: phrasing, cutNumberRate: configuration.cutNumberRate, caller: a, answerer: b)
             let fields = ragchew.fit(ragchew.overs(using: &rng), into: &fit, measure: keyedDuration)
             if !fit.isEmpty {
                 // The main station is the one whose details `fields` holds: the answerer, whose over
                 // comes first after the CQ; the CQing station when only its CQ fits.
                 let main = fit.words.first == "CQ" && fields.isEmpty ? a.station : b.station
-                return content(fit, type: .ragchew, contest: nil, country: main.country, stations: [a.station, b.station],
-                               fields: fields)
+                return content(
+                    fit, type: .ragchew, contest: nil, country: main.country, stations: [a.station, b.station],
+                    fields: fields)
             }
         case .practiceGroups:
             PracticeText.fitGroups(into: &fit, using: &rng, measure: keyedDuration)
@@ -99,12 +104,14 @@ public struct ContentGenerator: Sendable {
 
     /// Contest traffic of `type` (or of a shorter type when it does not fit).
     private func contestClip(
-        _ requested: SampleType, fit start: DurationFit, using rng: inout some RandomNumberGenerator, measure: (String) -> Double
+        _ requested: SampleType, fit start: DurationFit, using rng: inout some RandomNumberGenerator,
+        measure: (String) -> Double
     ) -> ClipContent {
         var fit = start
         let contest = configuration.contestTypes.pick(using: &rng)
-        var script = ContestScript(contest: contest, phrasing: phrasing, calls: calls,
-                                   cutNumberRate: configuration.cutNumberRate, using: &rng)
+        var script = ContestScript(
+            contest: contest, phrasing: phrasing, calls: calls,
+            cutNumberRate: configuration.cutNumberRate, using: &rng)
         let first = requested.isContestTraffic ? requested : singleTransmissionType(using: &rng)
         var type = fill(first, &fit, script: &script, using: &rng, measure: measure)
         if type == .multiTransmission, fit.kinds.count == 1 {
@@ -135,8 +142,9 @@ public struct ContentGenerator: Sendable {
         let main = script.run.station.call
         var fields = (fit.exchanges.first { $0.sender == main } ?? fit.exchanges.first)?.fields ?? [:]
         fields.merge(fit.extraFields) { old, _ in old }
-        var made = content(fit, type: type, contest: contest, country: script.run.station.country,
-                           stations: script.stations, fields: fields)
+        var made = content(
+            fit, type: type, contest: contest, country: script.run.station.country,
+            stations: script.stations, fields: fields)
         made.callers = callers
         return made
     }
@@ -151,7 +159,8 @@ public struct ContentGenerator: Sendable {
 
     /// Fills `fit` with contest traffic of `type`; returns the type the clip turned out to be.
     private func fill(
-        _ type: SampleType, _ fit: inout DurationFit, script: inout ContestScript, using rng: inout some RandomNumberGenerator,
+        _ type: SampleType, _ fit: inout DurationFit, script: inout ContestScript,
+        using rng: inout some RandomNumberGenerator,
         measure: (String) -> Double
     ) -> SampleType {
         switch type {
@@ -163,12 +172,15 @@ public struct ContentGenerator: Sendable {
             fit.append(script.cq(using: &rng), measure: measure)
         case .exchangeOnly:
             let searchAndPounce = Draw.chance(0.4, using: &rng)
-            while fit.appendLeading(script.exchangeSegment(searchAndPounce: searchAndPounce, using: &rng), measure: measure) == 1 {}
+            while fit.appendLeading(
+                script.exchangeSegment(searchAndPounce: searchAndPounce, using: &rng), measure: measure) == 1
+            {}
         case .partialCopy, .repeatRequest:
             // Whole exchanges of question and answer while they fit, then the question alone.
             var misses = 0
             while misses < 2, !fit.isFull {
-                let segment = type == .partialCopy ? script.partialSegment(using: &rng) : script.repeatSegment(using: &rng)
+                let segment =
+                    type == .partialCopy ? script.partialSegment(using: &rng) : script.repeatSegment(using: &rng)
                 if fit.appendWhole(segment, measure: measure) { continue }
                 misses += 1
                 if fit.isEmpty { fit.appendLeading(segment, measure: measure) }
@@ -246,7 +258,8 @@ public struct ContentGenerator: Sendable {
         var callsigns: [String] = []
         let known = Set(stations.map(\.call))
         for word in fit.words where known.contains(word) && !callsigns.contains(word) { callsigns.append(word) }
-        return ClipContent(text: fit.text, contestType: contest, sampleType: type, country: country,
-                           callsigns: callsigns, fields: fields, exchanges: fit.exchanges)
+        return ClipContent(
+            text: fit.text, contestType: contest, sampleType: type, country: country,
+            callsigns: callsigns, fields: fields, exchanges: fit.exchanges)
     }
 }

@@ -70,8 +70,10 @@ struct ContestOperator: Sendable {
     /// The serial of its next exchange.
     var serial: Int
 
-    init(station: Station, contest: ContestType, cutNumberRate: Double, society: String? = nil,
-         using rng: inout some RandomNumberGenerator) {
+    init(
+        station: Station, contest: ContestType, cutNumberRate: Double, society: String? = nil,
+        using rng: inout some RandomNumberGenerator
+    ) {
         self.station = station
         self.contest = contest
         self.society = society
@@ -79,7 +81,8 @@ struct ContestOperator: Sendable {
         age = Draw.int(16...85, using: &rng)
         watts = [5, 10, 50, 100, 100, 100, 100, 200, 400, 500, 500, 1000, 1000, 1000].pick(using: &rng)
         fieldDayClass = Self.fieldDayClass(using: &rng)
-        precedence = WeightedChoice([("Q", 10.0), ("A", 40), ("B", 25), ("U", 15), ("M", 7), ("S", 3)]).draw(using: &rng)
+        precedence = WeightedChoice([("Q", 10.0), ("A", 40), ("B", 25), ("U", 15), ("M", 7), ("S", 3)]).draw(
+            using: &rng)
         check = Draw.chance(0.75, using: &rng) ? Draw.int(50...99, using: &rng) : Draw.int(0...25, using: &rng)
         section = station.region.map { Geography.sections(of: $0).pick(using: &rng) } ?? "DX"
         cutsReport = Draw.chance(cutNumberRate, using: &rng)
@@ -88,7 +91,10 @@ struct ContestOperator: Sendable {
             cutZero: cuts, cutNine: cuts, cutOne: cuts && Draw.chance(0.25, using: &rng),
             minimumDigits: Draw.chance(0.4, using: &rng) ? 3 : 1)
         let tier = Draw.int(0...99, using: &rng)
-        let drawn = tier < 30 ? Draw.int(1...99, using: &rng) : tier < 85 ? Draw.int(100...999, using: &rng) : Draw.int(1000...3000, using: &rng)
+        let drawn =
+            tier < 30
+            ? Draw.int(1...99, using: &rng)
+            : tier < 85 ? Draw.int(100...999, using: &rng) : Draw.int(1000...3000, using: &rng)
         // A Sprint lasts four hours and Sweepstakes has fewer stations: their serials stay lower.
         let highest = contest == .SPRINT ? 400 : contest == .SWEEPSTAKES ? 1500 : 3000
         serial = drawn <= highest ? drawn : Draw.int(1...highest, using: &rng)
@@ -100,8 +106,16 @@ struct ContestOperator: Sendable {
         switch letter {
         case "A":
             let tier = Draw.int(0...99, using: &rng)
-            count = tier < 40 ? 1 : tier < 65 ? 2 : tier < 77 ? 3 : tier < 88 ? Draw.int(4...5, using: &rng)
-                : tier < 96 ? Draw.int(6...10, using: &rng) : Draw.int(11...40, using: &rng)
+            count =
+                tier < 40
+                ? 1
+                : tier < 65
+                    ? 2
+                    : tier < 77
+                        ? 3
+                        : tier < 88
+                            ? Draw.int(4...5, using: &rng)
+                            : tier < 96 ? Draw.int(6...10, using: &rng) : Draw.int(11...40, using: &rng)
         case "C": count = 1
         case "B", "D": count = Draw.int(1...2, using: &rng)
         default: count = Draw.int(1...3, using: &rng)
@@ -112,16 +126,21 @@ struct ContestOperator: Sendable {
     /// The exchange this operator sends now (its serial is not advanced; see `advance()`).
     func exchange() -> ContestExchange {
         let report = ExchangeElement(key: "rst", keyed: CutNumbers.keyedReport(599, cut: cutsReport), value: "599")
-        let serialStyle = contest == .SWEEPSTAKES || contest == .SPRINT
+        let serialStyle =
+            contest == .SWEEPSTAKES || contest == .SPRINT
             ? CutNumbers.Style(cutZero: style.cutZero, cutNine: style.cutNine, cutOne: false, minimumDigits: 1) : style
-        let serialElement = ExchangeElement(key: "serial", keyed: CutNumbers.keyed(serial, style: serialStyle), value: String(serial))
+        let serialElement = ExchangeElement(
+            key: "serial", keyed: CutNumbers.keyed(serial, style: serialStyle), value: String(serial))
         let numberStyle = CutNumbers.Style(cutZero: style.cutZero, cutNine: style.cutNine)
         let region = station.region ?? "DX"
         let elements: [ExchangeElement]
         switch contest {
         case .CQWW:
             let zone = Geography.cqZone(country: station.country, area: station.area, region: station.region)
-            elements = [report, ExchangeElement(key: "zone", keyed: CutNumbers.keyed(zone, style: numberStyle), value: String(zone))]
+            elements = [
+                report,
+                ExchangeElement(key: "zone", keyed: CutNumbers.keyed(zone, style: numberStyle), value: String(zone)),
+            ]
         case .CQWPX, .WAE:
             elements = [report, serialElement]
         case .ARRLDX:
@@ -131,7 +150,8 @@ struct ContestOperator: Sendable {
                 elements = [report, ExchangeElement(key: "power", keyed: keyedPower(), value: String(watts))]
             }
         case .SWEEPSTAKES:
-            let checkText = CutNumbers.keyed(check, style: CutNumbers.Style(cutZero: style.cutZero, cutNine: style.cutNine, minimumDigits: 2))
+            let checkText = CutNumbers.keyed(
+                check, style: CutNumbers.Style(cutZero: style.cutZero, cutNine: style.cutNine, minimumDigits: 2))
             elements = [
                 serialElement,
                 ExchangeElement(key: "precedence", keyed: precedence, value: precedence),
@@ -146,7 +166,9 @@ struct ContestOperator: Sendable {
             ]
         case .NAQP:
             let nameElement = ExchangeElement(key: "name", keyed: name, value: name)
-            elements = station.country.isNorthAmerican ? [nameElement, ExchangeElement(key: "state", keyed: region, value: region)] : [nameElement]
+            elements =
+                station.country.isNorthAmerican
+                ? [nameElement, ExchangeElement(key: "state", keyed: region, value: region)] : [nameElement]
         case .SPRINT:
             elements = [
                 serialElement, ExchangeElement(key: "name", keyed: name, value: name),
@@ -157,10 +179,17 @@ struct ContestOperator: Sendable {
                 elements = [report, ExchangeElement(key: "society", keyed: society, value: society)]
             } else {
                 let zone = Geography.ituZone(country: station.country, area: station.area, region: station.region)
-                elements = [report, ExchangeElement(key: "zone", keyed: CutNumbers.keyed(zone, style: numberStyle), value: String(zone))]
+                elements = [
+                    report,
+                    ExchangeElement(
+                        key: "zone", keyed: CutNumbers.keyed(zone, style: numberStyle), value: String(zone)),
+                ]
             }
         case .ALL_ASIAN:
-            elements = [report, ExchangeElement(key: "age", keyed: CutNumbers.keyed(age, style: numberStyle), value: String(age))]
+            elements = [
+                report,
+                ExchangeElement(key: "age", keyed: CutNumbers.keyed(age, style: numberStyle), value: String(age)),
+            ]
         }
         return ContestExchange(contest: contest, sender: station.call, elements: elements)
     }
@@ -168,7 +197,8 @@ struct ContestOperator: Sendable {
     /// Power as DX stations key it in ARRL DX: `KW` or `1K` for 1000 W, cut digits otherwise.
     private func keyedPower() -> String {
         if watts == 1000 { return style.cutZero ? (style.cutOne ? "KW" : "1K") : "KW" }
-        return CutNumbers.keyed(watts, style: CutNumbers.Style(cutZero: style.cutZero, cutNine: style.cutNine, cutOne: style.cutOne))
+        return CutNumbers.keyed(
+            watts, style: CutNumbers.Style(cutZero: style.cutZero, cutNine: style.cutNine, cutOne: style.cutOne))
     }
 
     /// Moves on to the next serial (after a QSO).

@@ -38,14 +38,15 @@ public enum CutNumbers {
         if digits.count < style.minimumDigits {
             digits = String(repeating: "0", count: style.minimumDigits - digits.count) + digits
         }
-        return String(digits.map { digit -> Character in
-            switch digit {
-            case "0" where style.cutZero: "T"
-            case "9" where style.cutNine: "N"
-            case "1" where style.cutOne: "A"
-            default: digit
-            }
-        })
+        return String(
+            digits.map { digit -> Character in
+                switch digit {
+                case "0" where style.cutZero: "T"
+                case "9" where style.cutNine: "N"
+                case "1" where style.cutOne: "A"
+                default: digit
+                }
+            })
     }
 
     /// The number a keyed (possibly cut) number means, or nil if it is not a number.

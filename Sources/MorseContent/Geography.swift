@@ -159,8 +159,10 @@ enum Geography {
     static func names(of country: Country) -> [String] {
         switch country {
         case .USA, .CANADA, .AUSTRALIA:
-            ["BOB", "JOHN", "JIM", "TOM", "BILL", "DAVE", "MIKE", "STEVE", "ED", "AL", "JOE", "DAN", "RON",
-             "DON", "KEN", "GARY", "PAUL", "RICK", "FRANK", "JACK", "ANN", "MARY", "SUE", "PAT", "CHUCK", "HANK"]
+            [
+                "BOB", "JOHN", "JIM", "TOM", "BILL", "DAVE", "MIKE", "STEVE", "ED", "AL", "JOE", "DAN", "RON",
+                "DON", "KEN", "GARY", "PAUL", "RICK", "FRANK", "JACK", "ANN", "MARY", "SUE", "PAT", "CHUCK", "HANK",
+            ]
         case .ENGLAND: ["JOHN", "DAVE", "NIGEL", "IAN", "PETE", "COLIN", "GRAHAM", "ALAN", "KEITH", "SUE", "ROB"]
         case .GERMANY: ["HANS", "KLAUS", "PETER", "UWE", "JOE", "WOLF", "DIETER", "FRANK", "ANDY", "JENS", "KARL"]
         case .JAPAN: ["TARO", "KEN", "HIRO", "YUKI", "TAKA", "MASA", "NORI", "AKI", "SHIN", "JUN"]
@@ -176,7 +178,8 @@ enum Geography {
     /// Home towns for ragchew QTHs (for the USA and Canada the state or province follows).
     static func towns(of country: Country) -> [String] {
         switch country {
-        case .USA: ["BOSTON", "DENVER", "AUSTIN", "DAYTON", "TAMPA", "RENO", "TULSA", "OMAHA", "FRESNO", "TOLEDO", "ALBANY"]
+        case .USA:
+            ["BOSTON", "DENVER", "AUSTIN", "DAYTON", "TAMPA", "RENO", "TULSA", "OMAHA", "FRESNO", "TOLEDO", "ALBANY"]
         case .CANADA: ["TORONTO", "OTTAWA", "HALIFAX", "REGINA", "CALGARY", "VICTORIA", "QUEBEC", "WINNIPEG"]
         case .ENGLAND: ["LONDON", "LEEDS", "YORK", "BRISTOL", "EXETER", "OXFORD", "DERBY", "BATH"]
         case .GERMANY: ["BERLIN", "MUNICH", "BONN", "KIEL", "ESSEN", "DRESDEN", "ULM", "TRIER"]

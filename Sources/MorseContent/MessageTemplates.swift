@@ -11,16 +11,20 @@ struct ContestScript {
     /// Every station of the clip, in order of creation (to list the callsigns a text holds).
     private(set) var stations: [Station]
 
-    init(contest: ContestType, phrasing: Phrasing, calls: CallsignGenerator, cutNumberRate: Double,
-         using rng: inout some RandomNumberGenerator) {
+    init(
+        contest: ContestType, phrasing: Phrasing, calls: CallsignGenerator, cutNumberRate: Double,
+        using rng: inout some RandomNumberGenerator
+    ) {
         self.contest = contest
         self.phrasing = phrasing
         self.calls = calls
         self.cutNumberRate = cutNumberRate
-        let station = (contest == .IARU ? calls.headquartersStation(using: &rng) : nil)
+        let station =
+            (contest == .IARU ? calls.headquartersStation(using: &rng) : nil)
             ?? calls.station(in: Self.runCountries(contest), using: &rng)
-        run = ContestOperator(station: station, contest: contest, cutNumberRate: cutNumberRate,
-                              society: Self.society(contest, station), using: &rng)
+        run = ContestOperator(
+            station: station, contest: contest, cutNumberRate: cutNumberRate,
+            society: Self.society(contest, station), using: &rng)
         stations = [station]
     }
 
@@ -49,7 +53,8 @@ struct ContestScript {
         case .WAE:
             station = calls.station(using: &rng) { $0.isEuropean != own.isEuropean && $0.call != own.call }
         case .ALL_ASIAN:
-            station = own.isAsian
+            station =
+                own.isAsian
                 ? calls.station(using: &rng) { $0.call != own.call }
                 : calls.station(in: [.JAPAN, .RUSSIA], using: &rng) { $0.isAsian }
         case .IARU:
@@ -58,8 +63,9 @@ struct ContestScript {
             station = calls.station(using: &rng) { $0.call != own.call }
         }
         stations.append(station)
-        return ContestOperator(station: station, contest: contest, cutNumberRate: cutNumberRate,
-                               society: Self.society(contest, station), using: &rng)
+        return ContestOperator(
+            station: station, contest: contest, cutNumberRate: cutNumberRate,
+            society: Self.society(contest, station), using: &rng)
     }
 
     // MARK: Messages
@@ -85,16 +91,18 @@ struct ContestScript {
             ([word, me], 2), ([me, word], 1),
         ]
         let preferred = WeightedChoice(forms).draw(using: &rng)
-        return Message(kind: .cqCall, preferred: Variant(words: preferred),
-                       alternatives: forms.map { Variant(words: $0.0) })
+        return Message(
+            kind: .cqCall, preferred: Variant(words: preferred),
+            alternatives: forms.map { Variant(words: $0.0) })
     }
 
     /// A caller answers with its call (`DL1XYZ`, `DL1XYZ DL1XYZ`); only part of a QSO.
     func answer(from caller: ContestOperator, using rng: inout some RandomNumberGenerator) -> Message {
         let call = caller.station.call
         let forms: [([String], Double)] = [([call], 5), ([call, call], 2), (["DE", call], 1)]
-        return Message(kind: .fullQSO, preferred: Variant(words: WeightedChoice(forms).draw(using: &rng)),
-                       alternatives: [Variant(words: [call])])
+        return Message(
+            kind: .fullQSO, preferred: Variant(words: WeightedChoice(forms).draw(using: &rng)),
+            alternatives: [Variant(words: [call])])
     }
 
     /// The run station sends its exchange to a caller (`DL1XYZ 5NN 5`, `DL1XYZ DE K1ABC 5NN 5 K`).
@@ -110,10 +118,13 @@ struct ContestScript {
         let formal = [to, "DE", sender.station.call] + words + [phrasing.overEnd(probability: 0.4, using: &rng)]
         var forms: [([String], Double)] = [([to] + words, 6), (formal, 1), (words, 1)]
         if let last = words.last, words.count > 1 { forms.append(([to] + words + [last], 1)) }
-        if let bk = phrasing.prosign("BK", probability: 0.05, using: &rng) { forms.append(([bk, to] + words + [bk], 1)) }
+        if let bk = phrasing.prosign("BK", probability: 0.05, using: &rng) {
+            forms.append(([bk, to] + words + [bk], 1))
+        }
         let preferred = WeightedChoice(forms).draw(using: &rng)
-        return Message(kind: .exchangeOnly, preferred: Variant(words: preferred, exchanges: record),
-                       alternatives: [Variant(words: [to] + words, exchanges: record), Variant(words: words, exchanges: record)])
+        return Message(
+            kind: .exchangeOnly, preferred: Variant(words: preferred, exchanges: record),
+            alternatives: [Variant(words: [to] + words, exchanges: record), Variant(words: words, exchanges: record)])
     }
 
     /// A station acknowledges and sends its exchange (`TU 5NN 14`, `R 5NN 14 TU`, `TNX 5NN 14`).
@@ -129,8 +140,9 @@ struct ContestScript {
             forms = [(["TNX"] + words, 2), (["R", "TNX"] + words, 1), (["FB"] + words, 1)]
         }
         let preferred = WeightedChoice(forms).draw(using: &rng)
-        return Message(kind: .exchangeOnly, preferred: Variant(words: preferred, exchanges: record),
-                       alternatives: [Variant(words: words, exchanges: record)])
+        return Message(
+            kind: .exchangeOnly, preferred: Variant(words: preferred, exchanges: record),
+            alternatives: [Variant(words: words, exchanges: record)])
     }
 
     /// The run station ends the QSO (`TU K1ABC TEST`, `TU QRZ? K1ABC`, `73 GL K1ABC TEST`).
@@ -146,8 +158,9 @@ struct ContestScript {
         }
         var preferred = WeightedChoice(forms).draw(using: &rng)
         if let sk = phrasing.prosign("SK", probability: 0.08, using: &rng) { preferred.append(sk) }
-        return Message(kind: .fullQSO, preferred: Variant(words: preferred),
-                       alternatives: [Variant(words: ["TU", me]), Variant(words: ["TU"])])
+        return Message(
+            kind: .fullQSO, preferred: Variant(words: preferred),
+            alternatives: [Variant(words: ["TU", me]), Variant(words: ["TU"])])
     }
 
     /// A partly copied call with a question mark (`W1A?`): a leading part of the call.
@@ -194,11 +207,13 @@ struct ContestScript {
             (Variant(words: [part] + exchange.words, exchanges: [exchange.record], fields: extra), 2),
             (Variant(words: [part, "AGN"], fields: extra), 1), (Variant(words: [part, part], fields: extra), 1),
         ]
-        let query = Message(kind: .partialCopy, preferred: WeightedChoice(forms).draw(using: &rng),
-                            alternatives: [Variant(words: [part], fields: extra)])
+        let query = Message(
+            kind: .partialCopy, preferred: WeightedChoice(forms).draw(using: &rng),
+            alternatives: [Variant(words: [part], fields: extra)])
         let repeatForms: [([String], Double)] = [([call, call], 3), (["DE", call, call], 1), ([call], 2)]
-        let reply = Message(kind: .partialCopy, preferred: Variant(words: WeightedChoice(repeatForms).draw(using: &rng)),
-                            alternatives: [Variant(words: [call])])
+        let reply = Message(
+            kind: .partialCopy, preferred: Variant(words: WeightedChoice(repeatForms).draw(using: &rng)),
+            alternatives: [Variant(words: [call])])
         let messages = [query, reply, runExchange(to: caller, using: &rng)]
         run.advance()
         return messages
@@ -218,29 +233,42 @@ struct ContestScript {
             let askable = exchange.elements.filter { $0.key != "rst" }
             let element = (askable.isEmpty ? exchange.elements : askable).pick(using: &rng)
             let question = ContestExchange.request(for: element.key, using: &rng)
-            var forms: [([String], Double)] = [([question], 3), ([question, question], 2), (["AGN?"], 1), (["AGN"], 1)]
-            if phrasing.abbreviates(using: &rng) { forms += [(["PSE", "AGN"], 2), (["PSE", question], 2), (["PSE", "RPT"], 1)] }
+            var forms: [([String], Double)] = [
+                ([question], 3), ([question, question], 2), (["AGN?"], 1), (["AGN"], 1),
+            ]
+            if phrasing.abbreviates(using: &rng) {
+                forms += [(["PSE", "AGN"], 2), (["PSE", question], 2), (["PSE", "RPT"], 1)]
+            }
             var words = WeightedChoice(forms).draw(using: &rng)
             if let bk = phrasing.prosign("BK", probability: 0.1, using: &rng) { words = [bk] + words + [bk] }
-            let request = Message(kind: .repeatRequest, preferred: Variant(words: words), alternatives: [Variant(words: [question])])
+            let request = Message(
+                kind: .repeatRequest, preferred: Variant(words: words), alternatives: [Variant(words: [question])])
             // The answer repeats the element asked for, or the whole exchange after AGN.
-            let reply = words.contains(question)
+            let reply =
+                words.contains(question)
                 ? Variant(words: [element.keyed, element.keyed], fields: [element.key: element.value])
-                : Variant(words: exchange.words + [exchange.words[exchange.words.count - 1]], exchanges: [exchange.record])
-            messages = [request, Message(kind: .repeatRequest, preferred: reply,
-                                         alternatives: [Variant(words: exchange.words, exchanges: [exchange.record])])]
+                : Variant(
+                    words: exchange.words + [exchange.words[exchange.words.count - 1]], exchanges: [exchange.record])
+            messages = [
+                request,
+                Message(
+                    kind: .repeatRequest, preferred: reply,
+                    alternatives: [Variant(words: exchange.words, exchanges: [exchange.record])]),
+            ]
         case 5...6:
             // The run station did not catch who called.
             let forms: [([String], Double)] = [(["QRZ?", "DE", me], 2), (["QRZ?"], 2), (["CL?"], 1), (["?"], 1)]
-            let request = Message(kind: .repeatRequest, preferred: Variant(words: WeightedChoice(forms).draw(using: &rng)),
-                                  alternatives: [Variant(words: ["QRZ?"]), Variant(words: ["?"])])
+            let request = Message(
+                kind: .repeatRequest, preferred: Variant(words: WeightedChoice(forms).draw(using: &rng)),
+                alternatives: [Variant(words: ["QRZ?"]), Variant(words: ["?"])])
             messages = [request, Message(kind: .repeatRequest, words: [call, call])]
         default:
             // The run station asks a known caller for its exchange again.
             let forms: [([String], Double)] = [([call, "AGN"], 3), (["AGN"], 1), (["NR?", "NR?"], 1), (["AGN?"], 1)]
             var words = WeightedChoice(forms).draw(using: &rng)
             if phrasing.abbreviates(using: &rng) { words = ["PSE"] + words }
-            let request = Message(kind: .repeatRequest, preferred: Variant(words: words), alternatives: [Variant(words: ["AGN"])])
+            let request = Message(
+                kind: .repeatRequest, preferred: Variant(words: words), alternatives: [Variant(words: ["AGN"])])
             messages = [request, acknowledgement(from: caller, using: &rng)]
         }
         run.advance()

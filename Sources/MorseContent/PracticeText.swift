@@ -7,7 +7,9 @@ enum PracticeText {
     }
 
     /// Five-character groups until the next does not fit (a shorter first group if a five does not).
-    static func fitGroups(into fit: inout DurationFit, using rng: inout some RandomNumberGenerator, measure: (String) -> Double) {
+    static func fitGroups(
+        into fit: inout DurationFit, using rng: inout some RandomNumberGenerator, measure: (String) -> Double
+    ) {
         let mixed = Draw.chance(0.3, using: &rng)
         while !fit.isFull {
             let group = group(length: 5, mixed: mixed, using: &rng)
@@ -27,8 +29,10 @@ enum PracticeText {
 
     /// Whole lines drawn from `lines` until none of a few tries fits; a first line too long for the
     /// budget is shortened at a word boundary.
-    static func fitLines(_ lines: [String], into fit: inout DurationFit, using rng: inout some RandomNumberGenerator,
-                         measure: (String) -> Double) {
+    static func fitLines(
+        _ lines: [String], into fit: inout DurationFit, using rng: inout some RandomNumberGenerator,
+        measure: (String) -> Double
+    ) {
         guard !lines.isEmpty else { return }
         var misses = 0
         while misses < 3, !fit.isFull {

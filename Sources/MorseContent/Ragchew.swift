@@ -20,12 +20,15 @@ struct Ragchew {
             town = Geography.towns(of: station.country).pick(using: &rng)
             let digits = "\(Draw.int(0...9, using: &rng))\(Draw.int(0...9, using: &rng))"
             grid = Geography.gridFields(of: station.country).pick(using: &rng) + digits
-            rig = ["IC7300", "IC7610", "IC705", "TS590", "TS890", "FT991", "FTDX10", "FT710", "K3", "K4", "KX3", "K2"].pick(using: &rng)
+            rig = ["IC7300", "IC7610", "IC705", "TS590", "TS890", "FT991", "FTDX10", "FT710", "K3", "K4", "KX3", "K2"]
+                .pick(using: &rng)
             antenna = ["DIPOLE", "VERTICAL", "YAGI", "LOOP", "EFHW", "WINDOM", "BEAM", "GP"].pick(using: &rng)
             watts = [5, 10, 50, 100, 100, 100, 200, 500].pick(using: &rng)
-            weather = ["SUNNY", "CLOUDY", "RAIN", "SNOW", "WINDY", "FOGGY", "CLEAR", "WARM", "COLD", "HOT"].pick(using: &rng)
+            weather = ["SUNNY", "CLOUDY", "RAIN", "SNOW", "WINDY", "FOGGY", "CLEAR", "WARM", "COLD", "HOT"].pick(
+                using: &rng)
             // Fahrenheit in the USA, Celsius elsewhere; never 73, which would read as best regards.
-            temperature = station.country == .USA
+            temperature =
+                station.country == .USA
                 ? "\([20, 35, 48, 55, 61, 68, 72, 77, 84, 90].pick(using: &rng))F"
                 : "\(Draw.int(0...35, using: &rng))C"
         }
@@ -67,7 +70,9 @@ struct Ragchew {
         var overs: [Over] = []
         let a = caller.station.call
         if Draw.chance(0.35, using: &rng) {
-            let cq = [["CQ", "CQ", "CQ", "DE", a, a, a, "K"], ["CQ", "CQ", "DE", a, a, "K"], ["CQ", "DE", a, a, "K"]].pick(using: &rng)
+            let cq = [
+                ["CQ", "CQ", "CQ", "DE", a, a, a, "K"], ["CQ", "CQ", "DE", a, a, "K"], ["CQ", "DE", a, a, "K"],
+            ].pick(using: &rng)
             overs.append(Over(header: cq, sentences: [], separator: nil, closer: []))
         }
         overs.append(over(from: answerer, to: caller, first: true, last: false, using: &rng))
@@ -83,37 +88,50 @@ struct Ragchew {
         return overs
     }
 
-    private func over(from me: Ham, to you: Ham, first: Bool, last: Bool, using rng: inout some RandomNumberGenerator) -> Over {
+    private func over(from me: Ham, to you: Ham, first: Bool, last: Bool, using rng: inout some RandomNumberGenerator)
+        -> Over
+    {
         let header = [you.station.call, "DE", me.station.call]
         var sentences: [Sentence] = []
         if last {
-            sentences.append(Sentence(words: phrasing.phrase("TNX FER QSO", plain: "THANKS FOR THE QSO", using: &rng)
-                + [you.name]))
+            sentences.append(
+                Sentence(
+                    words: phrasing.phrase("TNX FER QSO", plain: "THANKS FOR THE QSO", using: &rng)
+                        + [you.name]))
             sentences.append(Sentence(words: phrasing.phrase("73 ES GL", using: &rng)))
-            sentences.append(Sentence(words: phrasing.phrase("HPE CU AGN", plain: "HOPE TO SEE YOU AGAIN", using: &rng)))
+            sentences.append(
+                Sentence(words: phrasing.phrase("HPE CU AGN", plain: "HOPE TO SEE YOU AGAIN", using: &rng)))
             var closer: [String] = []
             if let sk = phrasing.prosign("SK", probability: 0.9, using: &rng) { closer.append(sk) }
             closer += [you.station.call, "DE", me.station.call]
             if Draw.chance(0.3, using: &rng) { closer += ["E", "E"] }
-            return Over(header: header, sentences: sentences, separator: phrasing.prosign("BT", probability: 0.5, using: &rng),
-                        closer: closer, shortCloser: closer.first.map { $0.hasPrefix("<") ? [$0] : [] } ?? [])
+            return Over(
+                header: header, sentences: sentences, separator: phrasing.prosign("BT", probability: 0.5, using: &rng),
+                closer: closer, shortCloser: closer.first.map { $0.hasPrefix("<") ? [$0] : [] } ?? [])
         }
-        let greeting = phrasing.phrase(["GM", "GA", "GE"].pick(using: &rng), using: &rng)
+        let greeting =
+            phrasing.phrase(["GM", "GA", "GE"].pick(using: &rng), using: &rng)
             + phrasing.phrase(["OM", "DR OM"].pick(using: &rng), using: &rng)
         if first {
             if Draw.chance(0.6, using: &rng) {
-                sentences.append(Sentence(words: greeting + phrasing.phrase("TNX FER CALL", plain: "THANKS FOR THE CALL", using: &rng)))
+                sentences.append(
+                    Sentence(
+                        words: greeting + phrasing.phrase("TNX FER CALL", plain: "THANKS FOR THE CALL", using: &rng)))
             }
         } else {
-            sentences.append(Sentence(words: ["R", "R"] + phrasing.phrase("FB", using: &rng) + [you.name]
-                + phrasing.phrase("TNX FER RPT", plain: "THANKS FOR THE REPORT", using: &rng)))
+            sentences.append(
+                Sentence(
+                    words: ["R", "R"] + phrasing.phrase("FB", using: &rng) + [you.name]
+                        + phrasing.phrase("TNX FER RPT", plain: "THANKS FOR THE REPORT", using: &rng)))
         }
         let rst = [599, 599, 589, 579, 579, 569, 559, 549, 449, 339].pick(using: &rng)
         let keyedRST = CutNumbers.keyedReport(rst, cut: rst == 599 && Draw.chance(cutNumberRate, using: &rng))
         var report = phrasing.phrase("UR", using: &rng) + ["RST", keyedRST]
         if Draw.chance(0.6, using: &rng) { report.append(keyedRST) }
         sentences.append(Sentence(words: report, fields: ["rst": String(rst)]))
-        sentences.append(Sentence(words: ["NAME"] + phrasing.phrase("HR", using: &rng) + [me.name, me.name], fields: ["name": me.name]))
+        sentences.append(
+            Sentence(
+                words: ["NAME"] + phrasing.phrase("HR", using: &rng) + [me.name, me.name], fields: ["name": me.name]))
         // In the USA and Canada the state or province alone half the time (towns are not tied to states).
         var qth = ["QTH", me.town]
         var qthFields = ["qth": me.town]
@@ -126,10 +144,15 @@ struct Ragchew {
             qthFields["grid"] = me.grid
         }
         sentences.append(Sentence(words: qth, fields: qthFields))
-        sentences.append(Sentence(words: ["RIG", me.rig] + phrasing.phrase("PWR", using: &rng) + ["\(me.watts)W"]
-            + phrasing.phrase("ES ANT", using: &rng) + [me.antenna], fields: ["rig": me.rig, "power": String(me.watts)]))
-        sentences.append(Sentence(words: phrasing.phrase("WX", using: &rng) + phrasing.phrase("HR", using: &rng) + [me.weather]
-            + phrasing.phrase("ES", using: &rng) + [me.temperature], fields: ["wx": me.weather]))
+        sentences.append(
+            Sentence(
+                words: ["RIG", me.rig] + phrasing.phrase("PWR", using: &rng) + ["\(me.watts)W"]
+                    + phrasing.phrase("ES ANT", using: &rng) + [me.antenna],
+                fields: ["rig": me.rig, "power": String(me.watts)]))
+        sentences.append(
+            Sentence(
+                words: phrasing.phrase("WX", using: &rng) + phrasing.phrase("HR", using: &rng) + [me.weather]
+                    + phrasing.phrase("ES", using: &rng) + [me.temperature], fields: ["wx": me.weather]))
         // Operators cover a few topics per over, in the usual order; clips are too short for all of them.
         // (RST, name, QTH, rig, weather follow the greeting; at least one topic stays.)
         let topicStart = sentences.count - 5
@@ -140,8 +163,9 @@ struct Ragchew {
         if let ar = phrasing.prosign("AR", probability: 0.5, using: &rng) { closer.append(ar) }
         let end = phrasing.overEnd(probability: 0.8, using: &rng)
         closer += [you.station.call, "DE", me.station.call, end]
-        return Over(header: header, sentences: sentences, separator: phrasing.prosign("BT", probability: 0.8, using: &rng),
-                    closer: closer, shortCloser: [end])
+        return Over(
+            header: header, sentences: sentences, separator: phrasing.prosign("BT", probability: 0.8, using: &rng),
+            closer: closer, shortCloser: [end])
     }
 
     /// Fits whole overs into `fit`, dropping topics that do not fit (an over keeps at least one),

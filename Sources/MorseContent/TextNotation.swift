@@ -2,7 +2,9 @@
 /// prosigns only in angle brackets (`<AR>`), so that plain letters such as `ARRL` are never a prosign.
 public enum TextNotation {
     /// Prosigns the notation knows, by name without brackets.
-    public static let prosignNames: [String] = ["AR", "AS", "BK", "BT", "CL", "CT", "DO", "HH", "KA", "KN", "SK", "SN", "SOS"]
+    public static let prosignNames: [String] = [
+        "AR", "AS", "BK", "BT", "CL", "CT", "DO", "HH", "KA", "KN", "SK", "SN", "SOS",
+    ]
 
     /// Characters that may appear outside a prosign.
     public static let characters: Set<Character> = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,?/=+-()':\"@!&;")

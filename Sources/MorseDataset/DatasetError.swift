@@ -42,9 +42,12 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
         case let .io(path, code, action):
             let fix: OptionMessage
             switch code {
-            case ENOSPC, EDQUOT: fix = "free some space (or give another \(RunOption.outputDirectory)), then run the same command again to resume"
+            case ENOSPC, EDQUOT:
+                fix =
+                    "free some space (or give another \(RunOption.outputDirectory)), then run the same command again to resume"
             case EACCES, EPERM, EROFS:
-                fix = "choose a folder you can write to, or fix its permissions (or remount it read-write); then run the same command again, which resumes"
+                fix =
+                    "choose a folder you can write to, or fix its permissions (or remount it read-write); then run the same command again, which resumes"
             case ENOTDIR: fix = "it is a file; choose a folder"
             case ENOENT: fix = "check that the folder exists"
             default: fix = "check the disk and the path"
@@ -52,7 +55,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
             return "cannot \(action) \(path): \(FileSystemError.cause(code)); \(fix)"
         case let .file(error):
             if case let .system(_, _, code) = error, code == ENOSPC || code == EDQUOT {
-                return "\(error.description) (or give another \(RunOption.outputDirectory)); the run resumes where it stopped"
+                return
+                    "\(error.description) (or give another \(RunOption.outputDirectory)); the run resumes where it stopped"
             }
             return "\(error.description)"
         case let .invalidOption(message):
@@ -61,17 +65,21 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
             return message
         case let .foreignDirectory(path):
             // Overwriting never deletes files the tool did not make, so it is no fix here.
-            return "\(path) is not empty and is not a morse-dataset dataset; choose an empty or new folder (morse-dataset never replaces a folder it did not make)"
+            return
+                "\(path) is not empty and is not a morse-dataset dataset; choose an empty or new folder (morse-dataset never replaces a folder it did not make)"
         case let .changedRun(path, difference):
-            return "\(path) holds a dataset made with different settings (\(difference)); run with the original settings to resume it, or start afresh with \(RunOption.overwrite)"
+            return
+                "\(path) holds a dataset made with different settings (\(difference)); run with the original settings to resume it, or start afresh with \(RunOption.overwrite)"
         case let .clipFailed(id, reason):
             return "clip \(id) failed: \(reason)"
         case let .damagedJournal(path, line):
             return "\(path) line \(line) is damaged; delete the dataset folder and make it again"
         case let .notADataset(path):
-            return "\(path) is not a morse-dataset dataset or shard (it has no .morse-dataset/run.json); name the folders that the shard runs (each with \(RunOption.shardIndex) and \(RunOption.numShards)) wrote"
+            return
+                "\(path) is not a morse-dataset dataset or shard (it has no .morse-dataset/run.json); name the folders that the shard runs (each with \(RunOption.shardIndex) and \(RunOption.numShards)) wrote"
         case let .mismatchedShards(path, reference, difference):
-            return "\(path) was made with other settings than \(reference) (\(difference)); merge only shards of one run (same config, seed, \(RunOption.numSamples), \(RunOption.maxDuration), \(RunOption.noiseRatio))"
+            return
+                "\(path) was made with other settings than \(reference) (\(difference)); merge only shards of one run (same config, seed, \(RunOption.numSamples), \(RunOption.maxDuration), \(RunOption.noiseRatio))"
         case let .incompleteMerge(report):
             return "\(report)"
         case let .stopped(why):

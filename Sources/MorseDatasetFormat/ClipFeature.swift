@@ -20,7 +20,6 @@ public indirect enum ClipFeature: Sendable {
         ("words", .list(.span)),
     ])
 
-
     /// The feature as one entry of the card's YAML feature list, in the form `datasets` writes
     /// itself (`Features._to_yaml_list`): `- name: x` then `dtype:`, `list:` or `struct:`.
     public func yaml(name: String, indent: Int) -> String {
@@ -37,10 +36,13 @@ public indirect enum ClipFeature: Sendable {
         case .list(let element):
             switch element {
             case .string, .int64, .float64, .bool: return pad + "list: " + element.scalarName + "\n"
-            case .structure(let fields): return pad + "list:\n" + fields.map { $0.1.yaml(name: $0.0, indent: indent) }.joined()
-            case .audio, .list: return pad + "list:\n" + pad + "  " + element.body(indent: indent + 2).dropFirst(indent + 2)
+            case .structure(let fields):
+                return pad + "list:\n" + fields.map { $0.1.yaml(name: $0.0, indent: indent) }.joined()
+            case .audio, .list:
+                return pad + "list:\n" + pad + "  " + element.body(indent: indent + 2).dropFirst(indent + 2)
             }
-        case .structure(let fields): return pad + "struct:\n" + fields.map { $0.1.yaml(name: $0.0, indent: indent) }.joined()
+        case .structure(let fields):
+            return pad + "struct:\n" + fields.map { $0.1.yaml(name: $0.0, indent: indent) }.joined()
         }
     }
 
@@ -66,10 +68,12 @@ extension ClipField {
         case .fileName: .audio(sampleRate: sampleRate)
         case .id, .numSamples, .sampleRate, .seed, .numInterferers, .multipathPaths, .operator: .int64
         case .duration, .wpm, .effectiveWPM, .sloppiness, .dashRatio, .tone, .riseTimeMS, .chirpHz, .driftHzPerSecond,
-             .snr500, .snr2500, .fadingRate, .fadingDepth, .qrnRate: .float64
+            .snr500, .snr2500, .fadingRate, .fadingDepth, .qrnRate:
+            .float64
         case .isNoiseOnly, .farnsworth, .agc: .bool
         case .audioFile, .split, .text, .contestType, .sampleType, .condition, .fist, .envelope, .filter, .noiseColour,
-             .fading, .country, .exchanges, .channel, .whisperText, .checksum: .string
+            .fading, .country, .exchanges, .channel, .whisperText, .checksum:
+            .string
         case .callsigns: .list(.string)
         case .characters, .words: .list(.span)
         case .stations: .list(.station)

@@ -41,7 +41,8 @@ public enum ClipField: String, CaseIterable, CodingKey, Sendable {
     /// Columns of `metadata.csv` and `splits/{split}.csv`, in order: the reference's nine, then ours.
     public static let csvColumns: [ClipField] = [
         .id, .audioFile, .text, .contestType, .sampleType, .wpm, .condition, .duration, .isNoiseOnly,
-        .split, .effectiveWPM, .fist, .sloppiness, .tone, .snr500, .snr2500, .filter, .country, .callsigns, .seed, .checksum,
+        .split, .effectiveWPM, .fist, .sloppiness, .tone, .snr500, .snr2500, .filter, .country, .callsigns, .seed,
+        .checksum,
     ]
 
     /// The CSV header line (no newline).

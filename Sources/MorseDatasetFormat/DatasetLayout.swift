@@ -61,7 +61,8 @@ public struct DatasetLayout: Sendable, Hashable {
         var path = Substring(audioFile)
         if path.hasPrefix("../audio/") { path = path.dropFirst("../audio/".count) }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let split = DatasetSplit(name: String(parts[0])), let id = clipID(fileName: parts[1]) else { return nil }
+        guard parts.count == 2, let split = DatasetSplit(name: String(parts[0])), let id = clipID(fileName: parts[1])
+        else { return nil }
         return (split, id)
     }
 

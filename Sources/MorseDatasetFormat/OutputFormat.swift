@@ -23,7 +23,9 @@ public enum OutputFormat: String, CaseIterable, Codable, Sendable {
         var formats: [OutputFormat] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let name = String(part.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-            guard let named = OutputFormat(rawValue: name).map({ [$0] }) ?? aliases[name] else { throw UnknownName(name: name) }
+            guard let named = OutputFormat(rawValue: name).map({ [$0] }) ?? aliases[name] else {
+                throw UnknownName(name: name)
+            }
             for format in named where !formats.contains(format) { formats.append(format) }
         }
         return formats

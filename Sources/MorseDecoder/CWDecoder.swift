@@ -56,7 +56,9 @@ public struct CWDecoder: Sendable {
     func decodeFinite(_ samples: [Float]) -> DecodedTranscript {
         var tone = settings.tone ?? 700
         var drift = settings.driftRate ?? 0
-        if settings.tone == nil, let estimate = ToneSearch(sampleRate: sampleRate).estimate(samples, band: settings.searchBand) {
+        if settings.tone == nil,
+            let estimate = ToneSearch(sampleRate: sampleRate).estimate(samples, band: settings.searchBand)
+        {
             tone = estimate.frequency
             drift = settings.driftRate ?? estimate.driftRate
         }
@@ -72,7 +74,9 @@ public struct CWDecoder: Sendable {
         for pass in 0..<3 {
             let envelope = demodulator.envelope(baseband, window: window)
             levels = detector.levels(envelope)
-            marks = clean(detector.marks(envelope, levels: levels), minimum: max(TimingClassifier.shortestMark, 0.3 * (pass == 0 ? 0 : thresholds?.dit ?? 0)))
+            marks = clean(
+                detector.marks(envelope, levels: levels),
+                minimum: max(TimingClassifier.shortestMark, 0.3 * (pass == 0 ? 0 : thresholds?.dit ?? 0)))
             thresholds = classifier.thresholds(marks)
             guard let dit = thresholds?.dit else { break }
             let next = min(0.02, max(0.002, max(dit, Self.shortestDit) / 4))
@@ -80,7 +84,8 @@ public struct CWDecoder: Sendable {
             window = next
         }
         guard let thresholds else {
-            return DecodedTranscript(text: "", characters: [], marks: [], tone: tone, driftRate: drift, wpm: 0, contrast: levels.contrast)
+            return DecodedTranscript(
+                text: "", characters: [], marks: [], tone: tone, driftRate: drift, wpm: 0, contrast: levels.contrast)
         }
         let spans = classifier.read(marks, thresholds: thresholds)
         return DecodedTranscript(

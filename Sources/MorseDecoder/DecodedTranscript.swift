@@ -18,7 +18,8 @@ public struct DecodedTranscript: Sendable, Hashable {
     public var contrast: Double
 
     public init(
-        text: String, characters: [KeyedTimeline.Span], marks: [KeyedTimeline.Interval], tone: Double, driftRate: Double,
+        text: String, characters: [KeyedTimeline.Span], marks: [KeyedTimeline.Interval], tone: Double,
+        driftRate: Double,
         wpm: Double, contrast: Double
     ) {
         self.text = text

@@ -35,7 +35,8 @@ public struct DecoderBenchmark: Sendable {
         for (index, text) in Self.texts.enumerated() {
             guard let parsed = try? MorseText(text) else { continue }
             var rng = SeededGenerator(seed: UInt64(index), stream: UInt64(wpm * 10))
-            let timeline = Keyer(timing: MorseTiming(wpm: wpm), fist: Fist(kind: fist, sloppiness: sloppiness)).key(parsed, using: &rng)
+            let timeline = Keyer(timing: MorseTiming(wpm: wpm), fist: Fist(kind: fist, sloppiness: sloppiness)).key(
+                parsed, using: &rng)
             let tone = ToneParameters(frequency: 500 + 40 * Double(index), amplitude: 0.5, riseTime: 0.005)
             let samples = ToneRenderer(sampleRate: 16_000).render(timeline, tone: tone)
             let decoded = CWDecoder().decode(samples)
@@ -48,15 +49,23 @@ public struct DecoderBenchmark: Sendable {
 
     /// A Markdown table: one row per speed, one column per fist, CER in percent.
     public func table(speeds: [Double] = [15, 20, 25, 30, 35, 40], fists: [FistKind] = FistKind.allCases) -> [String] {
-        var lines = ["| WPM | " + fists.map(\.rawValue).joined(separator: " | ") + " |", "| ---: |" + String(repeating: " ---: |", count: fists.count)]
+        var lines = [
+            "| WPM | " + fists.map(\.rawValue).joined(separator: " | ") + " |",
+            "| ---: |" + String(repeating: " ---: |", count: fists.count),
+        ]
         var total = (errors: 0, symbols: 0)
         for wpm in speeds {
             let cells = fists.map { cell(wpm: wpm, fist: $0) }
             for cell in cells { total.errors += cell.errors; total.symbols += cell.symbols }
-            lines.append("| \(Int(wpm)) | " + cells.map { percentText($0.cer) + " (\($0.errors)/\($0.symbols))" }.joined(separator: " | ") + " |")
+            lines.append(
+                "| \(Int(wpm)) | "
+                    + cells.map { percentText($0.cer) + " (\($0.errors)/\($0.symbols))" }.joined(separator: " | ")
+                    + " |")
         }
         lines.append("")
-        lines.append("Overall: \(total.errors) errors in \(total.symbols) symbols (CER \(percentText(Double(total.errors) / Double(max(1, total.symbols))))), sloppiness \(sloppiness).")
+        lines.append(
+            "Overall: \(total.errors) errors in \(total.symbols) symbols (CER \(percentText(Double(total.errors) / Double(max(1, total.symbols))))), sloppiness \(sloppiness)."
+        )
         return lines
     }
 

@@ -26,7 +26,9 @@ extension DecoderSettings {
         guard sampleRate.isFinite, Self.sampleRates.contains(sampleRate) else { throw .sampleRate(sampleRate) }
         let nyquist = sampleRate / 2
         if let tone, !(tone.isFinite && tone > 0 && tone < nyquist) { throw .tone(tone, nyquist: nyquist) }
-        if let driftRate, !(driftRate.isFinite && abs(driftRate) <= Self.maximumDriftRate) { throw .driftRate(driftRate) }
+        if let driftRate, !(driftRate.isFinite && abs(driftRate) <= Self.maximumDriftRate) {
+            throw .driftRate(driftRate)
+        }
         guard searchBand.lowerBound.isFinite, searchBand.upperBound.isFinite, searchBand.lowerBound >= 0 else {
             throw .searchBand(searchBand)
         }

@@ -28,7 +28,11 @@ struct KeyingDetector {
             let split = (low + high) / 2
             var lowSum = 0.0, lowCount = 0, highSum = 0.0, highCount = 0
             for value in sorted {
-                if value < split { lowSum += Double(value); lowCount += 1 } else { highSum += Double(value); highCount += 1 }
+                if value < split {
+                    lowSum += Double(value); lowCount += 1
+                } else {
+                    highSum += Double(value); highCount += 1
+                }
             }
             guard lowCount > 0, highCount > 0 else { break }
             let newLow = Float(lowSum / Double(lowCount)), newHigh = Float(highSum / Double(highCount))
@@ -68,7 +72,9 @@ struct KeyingDetector {
         var inWindow = 0
         func addBlock(_ b: Int, _ sign: Int) {
             guard b >= 0, b < blocks else { return }
-            for index in (b * block)..<min(envelope.count, (b + 1) * block) { histogram[bins[index]] += sign; inWindow += sign }
+            for index in (b * block)..<min(envelope.count, (b + 1) * block) {
+                histogram[bins[index]] += sign; inWindow += sign
+            }
         }
         func percentile(_ p: Double) -> Float {
             let target = Int(p * Double(max(0, inWindow - 1)))
@@ -91,7 +97,10 @@ struct KeyingDetector {
             let mark = percentile(0.9)
             if noise > global {
                 perBlock[b] = global  // a run of long marks: no gap to measure the noise in
-            } else if mark > levels.noise * 2, mark >= noise * Self.minimumContrast || mark >= noise * Self.minimumContrast / 2 && mark >= levels.mark * 0.6 {
+            } else if mark > levels.noise * 2,
+                mark >= noise * Self.minimumContrast
+                    || mark >= noise * Self.minimumContrast / 2 && mark >= levels.mark * 0.6
+            {
                 perBlock[b] = (noise + mark) / 2
             } else {
                 perBlock[b] = max(global, mark * 1.5)
@@ -134,7 +143,8 @@ struct KeyingDetector {
         if let begun = start { result.append(Interval(start: begun, end: Double(envelope.count - 1) / envelopeRate)) }
         // A mark must rise well above the threshold somewhere: noise that only grazes it is not keying.
         return result.filter { mark in
-            let first = max(0, Int(mark.start * envelopeRate)), last = min(envelope.count - 1, Int(mark.end * envelopeRate))
+            let first = max(0, Int(mark.start * envelopeRate)),
+                last = min(envelope.count - 1, Int(mark.end * envelopeRate))
             guard first <= last else { return false }
             var peak: Float = 0, level: Float = 0
             for index in first...last where envelope[index] > peak {

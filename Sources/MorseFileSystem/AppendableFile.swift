@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A regular file open for appending (a journal). Each ``append(_:)`` is one `write`, so a crash
@@ -50,13 +50,17 @@ public final class AppendableFile: Sendable {
 
     /// The file's current size in bytes.
     public func size() throws(FileSystemError) -> Int {
-        guard let status = descriptorStatus(descriptor) else { throw .system(path: path, action: "inspect", errno: errno) }
+        guard let status = descriptorStatus(descriptor) else {
+            throw .system(path: path, action: "inspect", errno: errno)
+        }
         return Int(status.st_size)
     }
 
     /// Cuts the file to `length` bytes (a partial last line left by a crash).
     public func truncate(to length: Int) throws(FileSystemError) {
-        guard ftruncate(descriptor, off_t(length)) == 0 else { throw .system(path: path, action: "repair", errno: errno) }
+        guard ftruncate(descriptor, off_t(length)) == 0 else {
+            throw .system(path: path, action: "repair", errno: errno)
+        }
     }
 
     /// Forces appended data to stable storage.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A file written piece by piece (a manifest, a WebDataset tar, a merged journal) under a
@@ -27,7 +27,8 @@ public final class AtomicFile {
     init(folder: Int32, name: String, path: String, displayFolder: String) throws(FileSystemError) {
         let created: (descriptor: Int32, temporary: String)
         do throws(FileSystemError) {
-            created = try AtomicReplace.createTemporary(for: name, in: folder, display: path, displayFolder: displayFolder, keepPermissions: false)
+            created = try AtomicReplace.createTemporary(
+                for: name, in: folder, display: path, displayFolder: displayFolder, keepPermissions: false)
         } catch {
             close(folder)
             throw error

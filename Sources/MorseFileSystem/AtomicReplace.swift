@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Replaces one file in a folder atomically: a temporary file beside it, created with
@@ -75,7 +75,9 @@ enum AtomicReplace {
 
     /// Syncs (when asked) and closes the finished temporary file, then renames it over `name`;
     /// on any failure the temporary file is removed.
-    static func commit(_ descriptor: Int32, temporary: String, to name: String, in folder: Int32, display: String, sync: Bool)
+    static func commit(
+        _ descriptor: Int32, temporary: String, to name: String, in folder: Int32, display: String, sync: Bool
+    )
         throws(FileSystemError)
     {
         if sync && fsync(descriptor) != 0 {
@@ -98,10 +100,14 @@ enum AtomicReplace {
 
     /// ``write(name:in:display:displayFolder:sync:keepPermissions:fill:)`` with a byte buffer.
     static func write(
-        _ bytes: UnsafeRawBufferPointer, name: String, in folder: Int32, display: String, displayFolder: String, sync: Bool,
+        _ bytes: UnsafeRawBufferPointer, name: String, in folder: Int32, display: String, displayFolder: String,
+        sync: Bool,
         keepPermissions: Bool
     ) throws(FileSystemError) {
-        try write(name: name, in: folder, display: display, displayFolder: displayFolder, sync: sync, keepPermissions: keepPermissions) {
+        try write(
+            name: name, in: folder, display: display, displayFolder: displayFolder, sync: sync,
+            keepPermissions: keepPermissions
+        ) {
             (descriptor) throws(FileSystemError) in
             let code = writeAll(descriptor, bytes)
             if code != 0 { throw .system(path: display, action: "write", errno: code) }

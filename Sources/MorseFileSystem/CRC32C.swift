@@ -69,7 +69,9 @@ public struct CRC32C: Sendable, Equatable {
     }()
 
     /// Runs the register over `bytes`: 8 bytes per step while they last, then byte by byte.
-    private static func advance(_ start: UInt32, _ bytes: UnsafeRawBufferPointer, tables t: UnsafeBufferPointer<UInt32>) -> UInt32 {
+    private static func advance(_ start: UInt32, _ bytes: UnsafeRawBufferPointer, tables t: UnsafeBufferPointer<UInt32>)
+        -> UInt32
+    {
         var crc = start
         var offset = 0
         let count = bytes.count

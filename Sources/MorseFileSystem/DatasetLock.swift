@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Who holds a dataset's lock, as its holder wrote it into the lock file.
@@ -68,13 +68,16 @@ public struct LockHolder: Sendable, Equatable, CustomStringConvertible {
         guard gmtime_r(&time, &parts) != nil else { return "\(seconds)" }
         var buffer = [CChar](repeating: 0, count: 32)
         let count = strftime(&buffer, buffer.count, "%Y-%m-%d %H:%M:%S UTC", &parts)
-        return count > 0 ? String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self) : "\(seconds)"
+        return count > 0
+            ? String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self) : "\(seconds)"
     }
 
     /// This process, running `command`, now.
     public static func current(command: String) -> LockHolder {
         var name = [CChar](repeating: 0, count: 256)
-        let host = gethostname(&name, name.count - 1) == 0 ? String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
+        let host =
+            gethostname(&name, name.count - 1) == 0
+            ? String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
         return LockHolder(pid: getpid(), host: host, since: Int(time(nil)), command: command)
     }
 }
@@ -116,13 +119,16 @@ public final class DatasetLock: Sendable {
     /// - Parameter command: what this run is, written for the next run to read.
     /// - Throws: ``FileSystemError/locked(path:holder:)`` naming the holder when another run
     ///   holds it; a link or non-regular file in the lock's place is refused.
-    public static func acquire(in root: DatasetRoot, mode: Mode = .exclusive, command: String) throws(FileSystemError) -> DatasetLock {
+    public static func acquire(in root: DatasetRoot, mode: Mode = .exclusive, command: String) throws(FileSystemError)
+        -> DatasetLock
+    {
         try root.makeDirectories(folder)
         let relative = folder + "/" + fileName
         let descriptor = try root.inParent(of: relative, action: "lock") { (parent, name) throws(FileSystemError) in
             let opened = openat(parent, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
             guard opened >= 0 else {
-                throw root.refusal(in: parent, name: name, relative: relative, errno: errno, action: "lock", expected: .regularFile)
+                throw root.refusal(
+                    in: parent, name: name, relative: relative, errno: errno, action: "lock", expected: .regularFile)
             }
             return opened
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Replaces a dataset with a new one so that a crash at any instant leaves a folder the next run
@@ -35,7 +35,9 @@ public struct DatasetOverwrite: Sendable {
     /// The trash folders' name before the owner's process id.
     public static let trashPrefix = ".morse-dataset-trash-"
 
-    public init(names: [String], descriptor: String, isToolMade: @escaping @Sendable (_ path: String, _ kind: EntryKind) -> Bool) {
+    public init(
+        names: [String], descriptor: String, isToolMade: @escaping @Sendable (_ path: String, _ kind: EntryKind) -> Bool
+    ) {
         self.names = names
         self.descriptor = descriptor
         self.isToolMade = isToolMade
@@ -108,13 +110,17 @@ public struct DatasetOverwrite: Sendable {
     /// Deletes, below `folder` (the trash's copy of the dataset folder `path`), every entry the
     /// tool makes; collects the others in `kept`. Folders are emptied, then removed when empty.
     /// - Parameter everything: treat every folder as tool-made (the final sweep of empty ones).
-    private func deleteToolMade(in folder: DatasetRoot, at path: String, depth: Int, kept: inout [String], everything: Bool = false)
+    private func deleteToolMade(
+        in folder: DatasetRoot, at path: String, depth: Int, kept: inout [String], everything: Bool = false
+    )
         throws(FileSystemError)
     {
         for entry in try folder.list() {
             let place = path.isEmpty ? entry.name : path + "/" + entry.name
             // The top of the trash holds exactly what step 1 moved there: tool names.
-            let toolMade = path.isEmpty ? (names.contains(entry.name) || entry.name == DatasetLock.folder) : isToolMade(place, entry.kind)
+            let toolMade =
+                path.isEmpty
+                ? (names.contains(entry.name) || entry.name == DatasetLock.folder) : isToolMade(place, entry.kind)
             guard toolMade || (everything && entry.kind == .directory) else {
                 kept.append(place)
                 continue

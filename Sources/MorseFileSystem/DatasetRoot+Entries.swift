@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension DatasetRoot {
@@ -10,7 +10,9 @@ extension DatasetRoot {
     /// - Throws: a link or a non-folder on the way is refused, as everywhere.
     public func status(_ relative: String) throws(FileSystemError) -> EntryInfo? {
         if relative.isEmpty {
-            guard let status = descriptorStatus(descriptor) else { throw .system(path: path, action: "inspect", errno: errno) }
+            guard let status = descriptorStatus(descriptor) else {
+                throw .system(path: path, action: "inspect", errno: errno)
+            }
             return EntryInfo(status)
         }
         do throws(FileSystemError) {
@@ -51,7 +53,9 @@ extension DatasetRoot {
                 break
             }
             let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { String(cString: $0) }
+                $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                    String(cString: $0)
+                }
             }
             if name == "." || name == ".." { continue }
             var kind: EntryKind
@@ -102,10 +106,14 @@ extension DatasetRoot {
     ///   a regular file); when false, an existing destination fails with `EEXIST`.
     public func rename(_ source: String, to destination: String, replace: Bool = false) throws(FileSystemError) {
         try inParent(of: source, action: "rename") { (from, oldName) throws(FileSystemError) in
-            guard let moving = entryStatus(in: from, oldName) else { throw .system(path: display(source), action: "rename", errno: errno) }
+            guard let moving = entryStatus(in: from, oldName) else {
+                throw .system(path: display(source), action: "rename", errno: errno)
+            }
             try inParent(of: destination, action: "rename") { (to, newName) throws(FileSystemError) in
                 if let existing = entryStatus(in: to, newName) {
-                    guard replace else { throw .system(path: display(destination), action: "rename \(display(source)) to", errno: EEXIST) }
+                    guard replace else {
+                        throw .system(path: display(destination), action: "rename \(display(source)) to", errno: EEXIST)
+                    }
                     let kind = EntryKind(mode: existing.st_mode)
                     guard kind == .regularFile, EntryKind(mode: moving.st_mode) == .regularFile else {
                         throw .notARegularFile(path: display(destination), kind: kind, action: "replace")

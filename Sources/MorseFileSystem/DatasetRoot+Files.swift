@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension DatasetRoot {
@@ -9,11 +9,14 @@ extension DatasetRoot {
     /// `renameat`). Its folder must exist (see ``makeDirectories(_:)``).
     /// - Parameter sync: `fsync` before the rename, so the file survives a power loss.
     /// - Throws: a link anywhere on the path, or a target that is not a regular file, is refused.
-    public func writeAtomically(_ bytes: UnsafeRawBufferPointer, to relative: String, sync: Bool = false) throws(FileSystemError) {
+    public func writeAtomically(_ bytes: UnsafeRawBufferPointer, to relative: String, sync: Bool = false)
+        throws(FileSystemError)
+    {
         let folderDisplay = display(try RelativePath(relative).folders.joined(separator: "/"))
         try inParent(of: relative, action: "write") { (folder, name) throws(FileSystemError) in
             try AtomicReplace.write(
-                bytes, name: name, in: folder, display: display(relative), displayFolder: folderDisplay, sync: sync, keepPermissions: false)
+                bytes, name: name, in: folder, display: display(relative), displayFolder: folderDisplay, sync: sync,
+                keepPermissions: false)
         }
     }
 
@@ -33,7 +36,9 @@ extension DatasetRoot {
     public func writeAtomically(_ bytes: [UInt8], to relative: String, sync: Bool = false) throws(FileSystemError) {
         var failure: FileSystemError?
         bytes.withUnsafeBytes { buffer in
-            do throws(FileSystemError) { try writeAtomically(buffer, to: relative, sync: sync) } catch { failure = error }
+            do throws(FileSystemError) { try writeAtomically(buffer, to: relative, sync: sync) } catch {
+                failure = error
+            }
         }
         if let failure { throw failure }
     }
@@ -46,12 +51,15 @@ extension DatasetRoot {
     /// Copies the regular file `source` of `sourceRoot` to `relative` in this root atomically,
     /// 1 MiB at a time. A link or non-regular source is refused, so a link planted in a shard
     /// never brings a foreign file into the dataset.
-    public func copyFile(_ source: String, from sourceRoot: DatasetRoot, to relative: String, sync: Bool = false) throws(FileSystemError) {
+    public func copyFile(_ source: String, from sourceRoot: DatasetRoot, to relative: String, sync: Bool = false)
+        throws(FileSystemError)
+    {
         let input = try sourceRoot.openForReading(source)
         let folderDisplay = display(try RelativePath(relative).folders.joined(separator: "/"))
         try inParent(of: relative, action: "write") { (folder, name) throws(FileSystemError) in
             try AtomicReplace.write(
-                name: name, in: folder, display: display(relative), displayFolder: folderDisplay, sync: sync, keepPermissions: false
+                name: name, in: folder, display: display(relative), displayFolder: folderDisplay, sync: sync,
+                keepPermissions: false
             ) { (output) throws(FileSystemError) in
                 var buffer = [UInt8](repeating: 0, count: 1 << 20)
                 var offset = 0
@@ -59,7 +67,9 @@ extension DatasetRoot {
                     let count = buffer.withUnsafeMutableBytes { readFully(input.descriptor, into: $0, at: offset) }
                     if count < 0 { throw .system(path: input.path, action: "read", errno: Int32(-count)) }
                     if count == 0 { break }
-                    let code = buffer.withUnsafeBytes { writeAll(output, UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+                    let code = buffer.withUnsafeBytes {
+                        writeAll(output, UnsafeRawBufferPointer(rebasing: $0[..<count]))
+                    }
                     if code != 0 { throw .system(path: display(relative), action: "write", errno: code) }
                     offset += count
                 }
@@ -88,7 +98,8 @@ extension DatasetRoot {
         try inParent(of: relative, action: "read") { (folder, name) throws(FileSystemError) in
             let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
             guard descriptor >= 0 else {
-                throw refusal(in: folder, name: name, relative: relative, errno: errno, action: "read", expected: .regularFile)
+                throw refusal(
+                    in: folder, name: name, relative: relative, errno: errno, action: "read", expected: .regularFile)
             }
             return try ReadableFile(descriptor: descriptor, path: display(relative), action: "read")
         }
@@ -104,7 +115,9 @@ extension DatasetRoot {
             let flags = O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | (create ? O_CREAT : 0)
             let descriptor = openat(folder, name, flags, 0o644)
             guard descriptor >= 0 else {
-                throw refusal(in: folder, name: name, relative: relative, errno: errno, action: "append to", expected: .regularFile)
+                throw refusal(
+                    in: folder, name: name, relative: relative, errno: errno, action: "append to",
+                    expected: .regularFile)
             }
             guard let status = descriptorStatus(descriptor) else {
                 let code = errno

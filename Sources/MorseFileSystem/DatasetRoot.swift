@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A folder the tool confines itself to (a dataset's output root, or a folder inside one), held
@@ -46,13 +46,19 @@ public final class DatasetRoot: Sendable {
     /// - Parameters:
     ///   - create: create it and its missing parents when it does not exist.
     ///   - link: whether a symbolic link as the last component is followed (see the type's notes).
-    public static func open(_ path: String, create: Bool = false, link: RootLink = .follow) throws(FileSystemError) -> DatasetRoot {
-        guard !path.isEmpty, !path.utf8.contains(0) else { throw .invalidPath(path: path, reason: "it is empty or contains a NUL byte") }
+    public static func open(_ path: String, create: Bool = false, link: RootLink = .follow) throws(FileSystemError)
+        -> DatasetRoot
+    {
+        guard !path.isEmpty, !path.utf8.contains(0) else {
+            throw .invalidPath(path: path, reason: "it is empty or contains a NUL byte")
+        }
         let flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC
         var descriptor = openPath(path, flags | (link == .refuse ? O_NOFOLLOW : 0))
         if descriptor < 0 && errno == ENOENT && create {
             try createParents(of: path)
-            if mkdir(path, 0o755) != 0 && errno != EEXIST { throw .system(path: path, action: "create folder", errno: errno) }
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw .system(path: path, action: "create folder", errno: errno)
+            }
             // We just made it: whatever stands there now must be a real folder, not a raced link.
             descriptor = openPath(path, flags | O_NOFOLLOW)
         }
@@ -61,8 +67,12 @@ public final class DatasetRoot: Sendable {
             var status = FileStatus()
             if lstat(path, &status) == 0 {
                 let kind = EntryKind(mode: status.st_mode)
-                if kind == .symbolicLink && (code == ELOOP || code == ENOTDIR) { throw .symbolicLink(path: path, action: "open the folder") }
-                if kind != .directory && kind != .symbolicLink { throw .notAFolder(path: path, kind: kind, action: "open the folder") }
+                if kind == .symbolicLink && (code == ELOOP || code == ENOTDIR) {
+                    throw .symbolicLink(path: path, action: "open the folder")
+                }
+                if kind != .directory && kind != .symbolicLink {
+                    throw .notAFolder(path: path, kind: kind, action: "open the folder")
+                }
             }
             throw .system(path: path, action: "open the folder", errno: code)
         }
@@ -77,7 +87,9 @@ public final class DatasetRoot: Sendable {
         for (index, part) in parts.enumerated() {
             prefix += (index == 0 ? "" : "/") + part
             guard !part.isEmpty, part != ".", part != ".." else { continue }
-            if mkdir(prefix, 0o755) != 0 && errno != EEXIST { throw .system(path: prefix, action: "create folder", errno: errno) }
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw .system(path: prefix, action: "create folder", errno: errno)
+            }
         }
     }
 
@@ -120,7 +132,8 @@ public final class DatasetRoot: Sendable {
             }
             let next = openat(current, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             if next < 0 {
-                let error = refusal(in: current, name: name, relative: walked, errno: errno, action: action, expected: .directory)
+                let error = refusal(
+                    in: current, name: name, relative: walked, errno: errno, action: action, expected: .directory)
                 release(current)
                 throw error
             }
@@ -137,7 +150,9 @@ public final class DatasetRoot: Sendable {
 
     /// The error for an `openat` of `name` in `folder` that failed with `code`: a link or an entry
     /// of the wrong kind is named as such, anything else as the system error.
-    func refusal(in folder: Int32, name: String, relative: String, errno code: Int32, action: String, expected: EntryKind) -> FileSystemError {
+    func refusal(
+        in folder: Int32, name: String, relative: String, errno code: Int32, action: String, expected: EntryKind
+    ) -> FileSystemError {
         if let status = entryStatus(in: folder, name) {
             let kind = EntryKind(mode: status.st_mode)
             if kind == .symbolicLink { return .symbolicLink(path: display(relative), action: action) }

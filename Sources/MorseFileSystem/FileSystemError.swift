@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Why a file operation was refused or failed. Every description names the path, what the tool
@@ -45,13 +45,16 @@ public enum FileSystemError: Error, Equatable, Sendable, CustomStringConvertible
                 + "and replaces regular files. \(kind == .directory ? "Name a file inside that folder" : "Name a regular file instead") "
                 + "(or move \(path) away if it should not be there)"
         case let .notAFolder(path, kind, action):
-            return "cannot \(action) \(path): it is \(kind.withArticle), not a folder; move it away or choose another folder"
+            return
+                "cannot \(action) \(path): it is \(kind.withArticle), not a folder; move it away or choose another folder"
         case let .invalidPath(path, reason):
             return "refused the path \(Self.quoted(path)): \(reason); use a path of plain names inside the dataset"
         case let .tooLarge(path, size, limit):
-            return "refused to read \(path): it is \(size) bytes, more than the \(limit) bytes such a file can hold; check that it is the right file"
+            return
+                "refused to read \(path): it is \(size) bytes, more than the \(limit) bytes such a file can hold; check that it is the right file"
         case let .lineTooLong(path, line, limit):
-            return "cannot read \(path) line \(line): longer than \(limit) bytes; it is probably not a text file with one entry a line"
+            return
+                "cannot read \(path) line \(line): longer than \(limit) bytes; it is probably not a text file with one entry a line"
         case let .notText(path, line):
             return "cannot read \(path) line \(line): not valid UTF-8 text; save the file as UTF-8"
         case let .locked(path, holder):
@@ -74,18 +77,27 @@ public enum FileSystemError: Error, Equatable, Sendable, CustomStringConvertible
     /// What the user can do about `code`, in plain words.
     public static func fix(_ code: Int32) -> String {
         switch code {
-        case ENOSPC, EDQUOT: return "free some space (or raise the quota) on that file system, or choose a folder on another one; then run the same command again"
-        case EROFS: return "the file system is mounted read-only; choose a folder on a writable one (or remount it read-write)"
+        case ENOSPC, EDQUOT:
+            return
+                "free some space (or raise the quota) on that file system, or choose a folder on another one; then run the same command again"
+        case EROFS:
+            return "the file system is mounted read-only; choose a folder on a writable one (or remount it read-write)"
         case EACCES, EPERM:
-            return "check the permissions of the file and its folder (even root is refused by some network file systems, immutable files and security policies)"
-        case ENOTEMPTY, EEXIST: return "that folder holds files the tool did not make; move them away or choose another folder"
-        case ENOENT: return "check that the path exists (a folder in it may have been moved or deleted while the tool ran)"
-        case ENXIO: return "it is a FIFO (named pipe) or device with nothing on the other end; name a regular file instead"
+            return
+                "check the permissions of the file and its folder (even root is refused by some network file systems, immutable files and security policies)"
+        case ENOTEMPTY, EEXIST:
+            return "that folder holds files the tool did not make; move them away or choose another folder"
+        case ENOENT:
+            return "check that the path exists (a folder in it may have been moved or deleted while the tool ran)"
+        case ENXIO:
+            return "it is a FIFO (named pipe) or device with nothing on the other end; name a regular file instead"
         case ELOOP: return "a symbolic link is in the way; replace it with a real file or folder"
         case EISDIR: return "a folder has that name; name a file instead"
         case ENOTDIR: return "a part of the path is a file, not a folder; check the path"
-        case EIO: return "the storage reported an input/output error; check the disk or network file system, then run again"
-        case EMFILE, ENFILE: return "too many files are open; raise the open-file limit (ulimit -n) or use fewer workers"
+        case EIO:
+            return "the storage reported an input/output error; check the disk or network file system, then run again"
+        case EMFILE, ENFILE:
+            return "too many files are open; raise the open-file limit (ulimit -n) or use fewer workers"
         case ENAMETOOLONG: return "use a shorter path"
         case EXDEV: return "both paths must be on the same file system"
         case EBUSY, ETXTBSY: return "the file is in use (a mount point, or a running program); choose another path"

@@ -10,13 +10,16 @@ struct RelativePath: Sendable, Equatable {
             components = []
             return
         }
-        guard !text.hasPrefix("/") else { throw .invalidPath(path: text, reason: "it is absolute, but it must lie inside the dataset") }
+        guard !text.hasPrefix("/") else {
+            throw .invalidPath(path: text, reason: "it is absolute, but it must lie inside the dataset")
+        }
         guard !text.utf8.contains(0) else { throw .invalidPath(path: text, reason: "it contains a NUL byte") }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         for part in parts {
             switch part {
             case "": throw .invalidPath(path: text, reason: "it has an empty part (a doubled or trailing /)")
-            case ".", "..": throw .invalidPath(path: text, reason: "it contains '\(part)', which could lead outside the dataset")
+            case ".", "..":
+                throw .invalidPath(path: text, reason: "it contains '\(part)', which could lead outside the dataset")
             default: continue
             }
         }
@@ -31,7 +34,9 @@ struct RelativePath: Sendable, Equatable {
 
     /// The last component, or an error saying the path must name an entry.
     func requireName(for action: String) throws(FileSystemError) -> String {
-        guard let name else { throw .invalidPath(path: text, reason: "it names the folder itself, but \(action) needs a file name") }
+        guard let name else {
+            throw .invalidPath(path: text, reason: "it names the folder itself, but \(action) needs a file name")
+        }
         return name
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Files a command writes outside any dataset, at a path the user named: `render -o`,
@@ -19,12 +19,16 @@ public enum StandaloneOutput {
     public static func write(_ bytes: [UInt8], to path: String, sync: Bool = true) throws(FileSystemError) {
         let (folderPath, name) = try split(path)
         let folder = openPath(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { throw .system(path: folderPath, action: "open the folder of \(path) in", errno: errno) }
+        guard folder >= 0 else {
+            throw .system(path: folderPath, action: "open the folder of \(path) in", errno: errno)
+        }
         defer { close(folder) }
         var failure: FileSystemError?
         bytes.withUnsafeBytes { buffer in
             do throws(FileSystemError) {
-                try AtomicReplace.write(buffer, name: name, in: folder, display: path, displayFolder: folderPath, sync: sync, keepPermissions: true)
+                try AtomicReplace.write(
+                    buffer, name: name, in: folder, display: path, displayFolder: folderPath, sync: sync,
+                    keepPermissions: true)
             } catch { failure = error }
         }
         if let failure { throw failure }
@@ -76,11 +80,15 @@ public enum StandaloneOutput {
 
     /// The folder and the file name of `path` (the folder is `.` for a bare name).
     static func split(_ path: String) throws(FileSystemError) -> (folder: String, name: String) {
-        guard !path.isEmpty, !path.utf8.contains(0) else { throw .invalidPath(path: path, reason: "it is empty or contains a NUL byte") }
+        guard !path.isEmpty, !path.utf8.contains(0) else {
+            throw .invalidPath(path: path, reason: "it is empty or contains a NUL byte")
+        }
         guard !path.hasSuffix("/") else { throw .invalidPath(path: path, reason: "it names a folder; add a file name") }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         let name = String(parts.last ?? "")
-        guard name != ".", name != ".." else { throw .invalidPath(path: path, reason: "it names a folder; add a file name") }
+        guard name != ".", name != ".." else {
+            throw .invalidPath(path: path, reason: "it names a folder; add a file name")
+        }
         guard parts.count > 1 else { return (".", name) }
         let folder = parts.dropLast().joined(separator: "/")
         return (folder.isEmpty ? "/" : folder, name)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // Thin wrappers over the system calls this module repeats, at file scope so that names the
@@ -46,7 +46,9 @@ func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, 
     var filled = 0
     while filled < buffer.count {
         let target = buffer.baseAddress.map { $0 + filled }
-        let count = offset.map { pread(descriptor, target, buffer.count - filled, off_t($0 + filled)) } ?? read(descriptor, target, buffer.count - filled)
+        let count =
+            offset.map { pread(descriptor, target, buffer.count - filled, off_t($0 + filled)) }
+            ?? read(descriptor, target, buffer.count - filled)
         if count < 0 {
             if errno == EINTR { continue }
             return -Int(errno)

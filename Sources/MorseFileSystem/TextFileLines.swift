@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a large text file (a `content.plain_text_file` corpus) one line at a time, in chunks
@@ -52,12 +52,16 @@ public struct TextFileLines: Sendable {
             number += 1
             var content = line
             if content.last == 0x0D { content = content.dropLast() }
-            guard let text = String(validating: content, as: UTF8.self) else { throw FileSystemError.notText(path: path, line: number) }
+            guard let text = String(validating: content, as: UTF8.self) else {
+                throw FileSystemError.notText(path: path, line: number)
+            }
             try body(text, number)
         }
         while true {
             if shouldStop() { return .stopped(lines: number) }
-            let count = try chunk.withUnsafeMutableBytes { (buffer) throws(FileSystemError) in try file.read(into: buffer, at: offset) }
+            let count = try chunk.withUnsafeMutableBytes { (buffer) throws(FileSystemError) in
+                try file.read(into: buffer, at: offset)
+            }
             if count == 0 { break }
             offset += count
             var start = 0

@@ -33,46 +33,62 @@ struct AudioCheck: Sendable {
             // A dataset's clips are regular files we wrote, never links: refuse a planted one.
             header = try WAVHeader.read(path: job.path, followSymlinks: false)
         } catch .missing {
-            return Outcome(duration: nil, findings: [
-                ValidationFinding(.missingAudio, job.location, "audio file audio/\(job.audioFile) does not exist")
-            ])
+            return Outcome(
+                duration: nil,
+                findings: [
+                    ValidationFinding(.missingAudio, job.location, "audio file audio/\(job.audioFile) does not exist")
+                ])
         } catch {
-            return Outcome(duration: nil, findings: [
-                ValidationFinding(.unreadableAudio, job.location, "audio file audio/\(job.audioFile) \(error)")
-            ])
+            return Outcome(
+                duration: nil,
+                findings: [
+                    ValidationFinding(.unreadableAudio, job.location, "audio file audio/\(job.audioFile) \(error)")
+                ])
         }
         var findings: [ValidationFinding] = []
         if header.isTruncated {
-            findings.append(ValidationFinding(
-                .unreadableAudio, job.location,
-                "audio file audio/\(job.audioFile) is truncated: its header declares \(header.dataSize) bytes of samples from byte \(header.dataOffset), but the file has only \(header.fileSize) bytes"))
+            findings.append(
+                ValidationFinding(
+                    .unreadableAudio, job.location,
+                    "audio file audio/\(job.audioFile) is truncated: its header declares \(header.dataSize) bytes of samples from byte \(header.dataOffset), but the file has only \(header.fileSize) bytes"
+                ))
             return Outcome(duration: nil, findings: findings)
         }
-        let encodingOK = (header.formatTag == 1 && header.bitsPerSample == 16) || (header.formatTag == 3 && header.bitsPerSample == 32)
+        let encodingOK =
+            (header.formatTag == 1 && header.bitsPerSample == 16)
+            || (header.formatTag == 3 && header.bitsPerSample == 32)
         if header.channels != 1 || header.sampleRate != sampleRate || !encodingOK {
-            findings.append(ValidationFinding(
-                .wrongFormat, job.location,
-                "audio file audio/\(job.audioFile) is \(header.sampleRate) Hz, \(header.channels) channel\(header.channels == 1 ? "" : "s"), format \(header.formatTag) with \(header.bitsPerSample) bits; expected \(sampleRate) Hz mono 16-bit PCM or 32-bit float"))
+            findings.append(
+                ValidationFinding(
+                    .wrongFormat, job.location,
+                    "audio file audio/\(job.audioFile) is \(header.sampleRate) Hz, \(header.channels) channel\(header.channels == 1 ? "" : "s"), format \(header.formatTag) with \(header.bitsPerSample) bits; expected \(sampleRate) Hz mono 16-bit PCM or 32-bit float"
+                ))
             return Outcome(duration: nil, findings: findings)
         }
         if let stated = job.checksum {
             let actual = CRC32C.ofFile(job.path).map(CRC32C.hex)
             if actual != stated.lowercased() {
-                findings.append(ValidationFinding(
-                    .checksumMismatch, job.location,
-                    "audio/\(job.audioFile) has checksum \(actual ?? "(unreadable)") but the manifest states \(stated): the file changed after it was written; regenerate it (run the generate command again) or restore it"))
+                findings.append(
+                    ValidationFinding(
+                        .checksumMismatch, job.location,
+                        "audio/\(job.audioFile) has checksum \(actual ?? "(unreadable)") but the manifest states \(stated): the file changed after it was written; regenerate it (run the generate command again) or restore it"
+                    ))
             }
         }
         let duration = header.duration
         if abs(duration - job.statedDuration) > tolerance {
-            findings.append(ValidationFinding(
-                .durationMismatch, job.location,
-                "duration is stated as \(seconds(job.statedDuration)) but audio/\(job.audioFile) holds \(seconds(duration)) (\(header.frames) samples at \(sampleRate) Hz)"))
+            findings.append(
+                ValidationFinding(
+                    .durationMismatch, job.location,
+                    "duration is stated as \(seconds(job.statedDuration)) but audio/\(job.audioFile) holds \(seconds(duration)) (\(header.frames) samples at \(sampleRate) Hz)"
+                ))
         }
         if let maxDuration, duration > maxDuration + tolerance {
-            findings.append(ValidationFinding(
-                .overMaxDuration, job.location,
-                "audio/\(job.audioFile) lasts \(seconds(duration)), longer than the dataset's maximum of \(seconds(maxDuration))"))
+            findings.append(
+                ValidationFinding(
+                    .overMaxDuration, job.location,
+                    "audio/\(job.audioFile) lasts \(seconds(duration)), longer than the dataset's maximum of \(seconds(maxDuration))"
+                ))
         }
         return Outcome(duration: duration, findings: findings)
     }

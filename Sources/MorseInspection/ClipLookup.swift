@@ -23,7 +23,8 @@ public struct LabelledClip: Sendable {
         var listed = 0, first = Int.max, last = Int.min, line = 1
         while let text = reader.next() {
             line += 1
-            if text.hasPrefix(prefix), case let .success(row) = MetadataRow.parse(text, columns: columns), row.id == id {
+            if text.hasPrefix(prefix), case let .success(row) = MetadataRow.parse(text, columns: columns), row.id == id
+            {
                 found = row
                 break
             }
@@ -37,7 +38,9 @@ public struct LabelledClip: Sendable {
             throw .unknownClip(id: id, path: files.metadataCSV, listed: listed, ids: listed > 0 ? first...last : nil)
         }
         guard let split = DatasetSplit(name: row.split) else {
-            throw .malformedRow(path: files.metadataCSV, line: line, problem: "of clip \(id) names split '\(row.split)'; expected train, validation or test")
+            throw .malformedRow(
+                path: files.metadataCSV, line: line,
+                problem: "of clip \(id) names split '\(row.split)'; expected train, validation or test")
         }
         var characters: [KeyedTimeline.Span] = []
         if let records = LineReader(path: files.audioMetadata(split)) {

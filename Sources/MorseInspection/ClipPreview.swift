@@ -65,7 +65,9 @@ public struct ClipPreview: Sendable {
     ///   - title: A line drawn at the top (upper-cased; the built-in font has no lower case).
     /// - Throws: ``PreviewError/tooLong(seconds:)`` for audio over ``maximumDuration``, before
     ///   the image is allocated.
-    public func render(_ samples: [Float], characters: [KeyedTimeline.Span], title: String) throws(PreviewError) -> RGBImage {
+    public func render(_ samples: [Float], characters: [KeyedTimeline.Span], title: String) throws(PreviewError)
+        -> RGBImage
+    {
         let seconds = Double(samples.count) / spectrogram.sampleRate
         guard seconds <= Self.maximumDuration else { throw .tooLong(seconds: seconds) }
         let columns = spectrogram.frameCount(samples: samples.count)

@@ -74,7 +74,9 @@ public struct DatasetProfile: Sendable {
     }()
 
     /// Reads `metadata.csv` of the dataset at `root`; also returns the rows `survey` selects.
-    public static func read(root: String, survey: DecoderSurvey?) throws(InspectionError) -> (DatasetProfile, [MetadataRow]) {
+    public static func read(root: String, survey: DecoderSurvey?) throws(InspectionError) -> (
+        DatasetProfile, [MetadataRow]
+    ) {
         let files = DatasetLayout(reading: root)
         var profile = DatasetProfile()
         var selected: [MetadataRow] = []
@@ -88,7 +90,9 @@ public struct DatasetProfile: Sendable {
                 if bad == nil { bad = (line, problem.description) }
             }
         }
-        if case let .failure(problem) = result { throw .unreadableManifest(path: files.metadataCSV, problem: problem.description) }
+        if case let .failure(problem) = result {
+            throw .unreadableManifest(path: files.metadataCSV, problem: problem.description)
+        }
         if let bad { throw .malformedRow(path: files.metadataCSV, line: bad.0, problem: bad.1) }
         return (profile, selected)
     }
@@ -118,7 +122,8 @@ public enum InspectionError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unreadableManifest(path, problem): "\(path) \(problem); is this the output folder of a generate run?"
-        case let .malformedRow(path, line, problem): "\(path):\(line): row \(problem); run `morse-dataset validate` for a full report"
+        case let .malformedRow(path, line, problem):
+            "\(path):\(line): row \(problem); run `morse-dataset validate` for a full report"
         case let .unknownClip(id, path, listed, ids):
             if let ids, ids.count == listed {
                 "no clip with id \(id) in \(path); valid ids are \(ids.lowerBound) to \(ids.upperBound) (\(listed) clip\(listed == 1 ? "" : "s"))"

@@ -16,7 +16,10 @@ public struct ValidationOptions: Sendable {
     /// Findings kept per kind for the report (all are counted).
     public var findingsPerKind: Int
 
-    public init(workers: Int = 4, sampleRate: Int? = nil, maxDuration: Double? = nil, decode: DecoderSurvey? = nil, findingsPerKind: Int = 1000) {
+    public init(
+        workers: Int = 4, sampleRate: Int? = nil, maxDuration: Double? = nil, decode: DecoderSurvey? = nil,
+        findingsPerKind: Int = 1000
+    ) {
         self.workers = workers
         self.sampleRate = sampleRate
         self.maxDuration = maxDuration
@@ -37,9 +40,12 @@ extension ValidationOptions {
             let rates = WAVLimits.standard.sampleRates
             return switch self {
             case let .workers(count): "\(count) workers cannot read anything; use 1 to 1024"
-            case let .sampleRate(rate): "a sample rate of \(rate) Hz is not one a WAV file we read has; use \(rates.lowerBound) to \(rates.upperBound) Hz"
-            case let .maxDuration(seconds): "a maximum duration of \(seconds) s would not check anything; give a finite number of seconds above 0"
-            case let .survey(name, value, allowed): "the decoder survey's \(name) \(value) is not usable; use \(allowed)"
+            case let .sampleRate(rate):
+                "a sample rate of \(rate) Hz is not one a WAV file we read has; use \(rates.lowerBound) to \(rates.upperBound) Hz"
+            case let .maxDuration(seconds):
+                "a maximum duration of \(seconds) s would not check anything; give a finite number of seconds above 0"
+            case let .survey(name, value, allowed):
+                "the decoder survey's \(name) \(value) is not usable; use \(allowed)"
             }
         }
     }
@@ -53,7 +59,9 @@ extension ValidationOptions {
             guard decode.fraction.isFinite, (0...1).contains(decode.fraction) else {
                 throw .survey(name: "fraction", value: decode.fraction, allowed: "0 to 1")
             }
-            if let snr = decode.minimumSNR, !snr.isFinite { throw .survey(name: "minimum SNR", value: snr, allowed: "a finite number of dB") }
+            if let snr = decode.minimumSNR, !snr.isFinite {
+                throw .survey(name: "minimum SNR", value: snr, allowed: "a finite number of dB")
+            }
             guard decode.flagCER.isFinite, decode.flagCER >= 0 else {
                 throw .survey(name: "flagging CER", value: decode.flagCER, allowed: "a finite number of 0 or more")
             }
@@ -124,22 +132,39 @@ public struct DatasetValidator: Sendable {
             }
             if let first = entries[row.id] {
                 let other = first.split == split ? "" : " (there in \(first.split), here in \(split))"
-                log.add(ValidationFinding(.duplicateID, here, "id \(row.id) is listed again; first at metadata.csv:\(first.line)\(other)"))
+                log.add(
+                    ValidationFinding(
+                        .duplicateID, here, "id \(row.id) is listed again; first at metadata.csv:\(first.line)\(other)")
+                )
                 return
             }
             if let named = DatasetLayout.clip(inAudioFile: row.audioFile), named.split == split, named.id == row.id {
             } else {
-                log.add(ValidationFinding(.manifestDisagreement, here, "audio_file '\(row.audioFile)' does not name clip \(row.id) in split \(split) ('\(split)/morse_…\(row.id).wav')"))
+                log.add(
+                    ValidationFinding(
+                        .manifestDisagreement, here,
+                        "audio_file '\(row.audioFile)' does not name clip \(row.id) in split \(split) ('\(split)/morse_…\(row.id).wav')"
+                    ))
             }
             checkTranscript(row, location: here, log: &log)
-            entries[row.id] = Entry(split: split, textHash: row.text.hashValue, statedDuration: row.duration, line: line)
-            batch.append((row.id, AudioCheck.Job(path: files.audioPath(row.audioFile), audioFile: row.audioFile, statedDuration: row.duration, location: here, checksum: row.checksum)))
+            entries[row.id] = Entry(
+                split: split, textHash: row.text.hashValue, statedDuration: row.duration, line: line)
+            batch.append(
+                (
+                    row.id,
+                    AudioCheck.Job(
+                        path: files.audioPath(row.audioFile), audioFile: row.audioFile, statedDuration: row.duration,
+                        location: here, checksum: row.checksum)
+                ))
             if batch.count >= 1024 { flush() }
             if options.decode?.selects(row) == true { decodeRows.append(row) }
         }
         flush()
         if case let .failure(problem) = read {
-            log.add(ValidationFinding(.missingManifest, "metadata.csv", "\(problem); it lists every clip, so nothing else can be checked. Regenerate the dataset"))
+            log.add(
+                ValidationFinding(
+                    .missingManifest, "metadata.csv",
+                    "\(problem); it lists every clip, so nothing else can be checked. Regenerate the dataset"))
         }
         progress("Checked \(entries.count) clips in metadata.csv against \(audioChecked) audio files")
 
@@ -152,14 +177,20 @@ public struct DatasetValidator: Sendable {
         progress("Compared the split CSVs, transcripts, audio metadata and NeMo manifests with metadata.csv")
         findOrphans(entries: entries, log: &log)
         if let count = info.numSamples, count != entries.count, read.isSuccess {
-            log.add(ValidationFinding(.manifestDisagreement, "dataset_info.json", "num_samples is \(count) but metadata.csv lists \(entries.count) clips"))
+            log.add(
+                ValidationFinding(
+                    .manifestDisagreement, "dataset_info.json",
+                    "num_samples is \(count) but metadata.csv lists \(entries.count) clips"))
         }
         if read.isSuccess {
             for split in DatasetSplit.allCases {
                 guard let stated = info.splitCounts[split.name] else { continue }
                 let actual = entries.values.reduce(0) { $0 + ($1.split == split ? 1 : 0) }
                 if stated != actual {
-                    log.add(ValidationFinding(.manifestDisagreement, "dataset_info.json", "split_counts.\(split) is \(stated) but metadata.csv lists \(actual) clips in \(split)"))
+                    log.add(
+                        ValidationFinding(
+                            .manifestDisagreement, "dataset_info.json",
+                            "split_counts.\(split) is \(stated) but metadata.csv lists \(actual) clips in \(split)"))
                 }
             }
         }
@@ -168,22 +199,29 @@ public struct DatasetValidator: Sendable {
         if let decode = options.decode {
             let result = decode.run(decodeRows, files: files, workers: options.workers)
             for clip in result.flagged {
-                log.add(ValidationFinding(
-                    .labelDisagreesWithAudio, "audio/\(clip.audioFile) (id \(clip.id))",
-                    "label '\(clip.label)' but the reference decoder hears '\(clip.heard)' (CER \(NumberFormat.decimal(clip.cer, places: 3)) at SNR \(clip.snr500.map { NumberFormat.decimal($0, places: 1) } ?? "?") dB); listen to it or run `morse-dataset preview`"))
+                log.add(
+                    ValidationFinding(
+                        .labelDisagreesWithAudio, "audio/\(clip.audioFile) (id \(clip.id))",
+                        "label '\(clip.label)' but the reference decoder hears '\(clip.heard)' (CER \(NumberFormat.decimal(clip.cer, places: 3)) at SNR \(clip.snr500.map { NumberFormat.decimal($0, places: 1) } ?? "?") dB); listen to it or run `morse-dataset preview`"
+                    ))
             }
             survey = result
             progress("Decoded \(result.clips.count) clips with the reference decoder")
         }
         return ValidationReport(
-            clips: entries.count, audioChecked: audioChecked, sampleRate: sampleRate, maxDuration: check.maxDuration, log: log,
+            clips: entries.count, audioChecked: audioChecked, sampleRate: sampleRate, maxDuration: check.maxDuration,
+            log: log,
             decode: survey, elapsed: Date().timeIntervalSince(start))
     }
 
     /// Transcript checks: noise-only clips are empty, Morse clips are not, and every symbol is ours.
     func checkTranscript(_ row: MetadataRow, location: String, log: inout FindingLog) {
         if row.isNoiseOnly {
-            if !row.text.isEmpty { log.add(ValidationFinding(.malformedRow, location, "noise-only clip has the transcript '\(row.text)'; it must be empty")) }
+            if !row.text.isEmpty {
+                log.add(
+                    ValidationFinding(
+                        .malformedRow, location, "noise-only clip has the transcript '\(row.text)'; it must be empty"))
+            }
             return
         }
         guard !row.text.isEmpty else {
@@ -237,7 +275,8 @@ public struct DatasetValidator: Sendable {
             text = try record.decode(String.self, forKey: .text)
             duration = try record.decodeIfPresent(Double.self, forKey: .duration)
             split = try record.decodeIfPresent(String.self, forKey: .split)
-            audioFile = try record.decodeIfPresent(String.self, forKey: .audioFile)
+            audioFile =
+                try record.decodeIfPresent(String.self, forKey: .audioFile)
                 ?? decoder.container(keyedBy: NeMoField.self).decodeIfPresent(String.self, forKey: .audioFilepath)
         }
     }
@@ -252,12 +291,18 @@ public struct DatasetValidator: Sendable {
             let result = forEachMetadataRow(path: path) { line, parsed in
                 switch parsed {
                 case let .success(row):
-                    body(.success(Record(line: line, id: row.id, audioFile: row.audioFile, text: row.text, duration: row.duration, split: row.split)))
+                    body(
+                        .success(
+                            Record(
+                                line: line, id: row.id, audioFile: row.audioFile, text: row.text,
+                                duration: row.duration, split: row.split)))
                 case let .failure(problem):
                     body(.failure(ValidationFinding(.malformedRow, "\(relative):\(line)", "row \(problem)")))
                 }
             }
-            if case let .failure(problem) = result { return ValidationFinding(.missingManifest, relative, "\(problem)") }
+            if case let .failure(problem) = result {
+                return ValidationFinding(.missingManifest, relative, "\(problem)")
+            }
             return nil
         case .transcripts, .audioMetadata, .nemo:
             guard let reader = LineReader(path: path) else {
@@ -269,18 +314,33 @@ public struct DatasetValidator: Sendable {
                 let location = "\(relative):\(reader.lineNumber)"
                 if source == .transcripts {
                     guard let bar = line.firstIndex(of: "|") else {
-                        body(.failure(ValidationFinding(.malformedRow, location, "line has no '|' between audio path and transcript")))
+                        body(
+                            .failure(
+                                ValidationFinding(
+                                    .malformedRow, location, "line has no '|' between audio path and transcript")))
                         continue
                     }
-                    body(.success(Record(line: reader.lineNumber, id: nil, audioFile: String(line[..<bar]), text: String(line[line.index(after: bar)...]), duration: nil, split: nil)))
+                    body(
+                        .success(
+                            Record(
+                                line: reader.lineNumber, id: nil, audioFile: String(line[..<bar]),
+                                text: String(line[line.index(after: bar)...]), duration: nil, split: nil)))
                 } else {
                     guard let record = try? decoder.decode(JSONRecord.self, from: Data(line.utf8)),
                         let audioFile = record.audioFile
                     else {
-                        body(.failure(ValidationFinding(.malformedRow, location, "line is not a JSON object with audio_file (or audio_filepath) and text")))
+                        body(
+                            .failure(
+                                ValidationFinding(
+                                    .malformedRow, location,
+                                    "line is not a JSON object with audio_file (or audio_filepath) and text")))
                         continue
                     }
-                    body(.success(Record(line: reader.lineNumber, id: record.id, audioFile: audioFile, text: record.text, duration: record.duration, split: record.split)))
+                    body(
+                        .success(
+                            Record(
+                                line: reader.lineNumber, id: record.id, audioFile: audioFile, text: record.text,
+                                duration: record.duration, split: record.split)))
                 }
             }
             return nil
@@ -289,7 +349,8 @@ public struct DatasetValidator: Sendable {
 
     /// Compares one manifest with metadata.csv and the audio.
     func compare(
-        _ source: ManifestSource, split: DatasetSplit, entries: [Int: Entry], check: AudioCheck, seen: inout [Int: DatasetSplit],
+        _ source: ManifestSource, split: DatasetSplit, entries: [Int: Entry], check: AudioCheck,
+        seen: inout [Int: DatasetSplit],
         log: inout FindingLog
     ) {
         let path = source.path(files, split)
@@ -305,41 +366,64 @@ public struct DatasetValidator: Sendable {
             }
             let named = record.audioFile.flatMap(DatasetLayout.clip(inAudioFile:))
             guard let id = record.id ?? named?.id else {
-                log.add(ValidationFinding(.malformedRow, "\(relative):\(record.line)", "audio path '\(record.audioFile ?? "")' does not name a clip (split/morse_NNNNNN.wav)"))
+                log.add(
+                    ValidationFinding(
+                        .malformedRow, "\(relative):\(record.line)",
+                        "audio path '\(record.audioFile ?? "")' does not name a clip (split/morse_NNNNNN.wav)"))
                 return
             }
             let location = "\(relative):\(record.line) (id \(id))"
             if let earlier = seen[id] {
                 if earlier == split {
-                    log.add(ValidationFinding(.duplicateID, location, "id \(id) is listed more than once in \(relative)"))
+                    log.add(
+                        ValidationFinding(.duplicateID, location, "id \(id) is listed more than once in \(relative)"))
                 } else {
-                    log.add(ValidationFinding(.splitOverlap, location, "id \(id) is in \(split) here but also in \(earlier) (\(source.path(files, earlier).dropFirst(files.root.count + 1))); splits must be disjoint"))
+                    log.add(
+                        ValidationFinding(
+                            .splitOverlap, location,
+                            "id \(id) is in \(split) here but also in \(earlier) (\(source.path(files, earlier).dropFirst(files.root.count + 1))); splits must be disjoint"
+                        ))
                 }
                 return
             }
             seen[id] = split
             here.insert(id)
             guard let entry = entries[id] else {
-                log.add(ValidationFinding(.manifestDisagreement, location, "lists id \(id), which metadata.csv does not"))
+                log.add(
+                    ValidationFinding(.manifestDisagreement, location, "lists id \(id), which metadata.csv does not"))
                 return
             }
             if entry.split != split {
-                log.add(ValidationFinding(.manifestDisagreement, location, "puts id \(id) in \(split) but metadata.csv:\(entry.line) puts it in \(entry.split)"))
+                log.add(
+                    ValidationFinding(
+                        .manifestDisagreement, location,
+                        "puts id \(id) in \(split) but metadata.csv:\(entry.line) puts it in \(entry.split)"))
             }
             if let named, named.id != id || named.split != split {
-                log.add(ValidationFinding(.manifestDisagreement, location, "audio path '\(record.audioFile ?? "")' does not name clip \(id) in \(split)"))
+                log.add(
+                    ValidationFinding(
+                        .manifestDisagreement, location,
+                        "audio path '\(record.audioFile ?? "")' does not name clip \(id) in \(split)"))
             }
             if let stated = record.split, stated != split.name {
-                log.add(ValidationFinding(.manifestDisagreement, location, "says split '\(stated)' inside the \(split) manifest"))
+                log.add(
+                    ValidationFinding(
+                        .manifestDisagreement, location, "says split '\(stated)' inside the \(split) manifest"))
             }
             if record.text.hashValue != entry.textHash {
-                log.add(ValidationFinding(.manifestDisagreement, location, "transcript '\(record.text)' differs from metadata.csv:\(entry.line)"))
+                log.add(
+                    ValidationFinding(
+                        .manifestDisagreement, location,
+                        "transcript '\(record.text)' differs from metadata.csv:\(entry.line)"))
             }
             if let duration = record.duration {
                 let reference = entry.audioDuration ?? entry.statedDuration
                 if abs(duration - reference) > check.tolerance {
                     let against = entry.audioDuration == nil ? "metadata.csv:\(entry.line) states" : "the audio holds"
-                    log.add(ValidationFinding(.durationMismatch, location, "duration is stated as \(seconds(duration)) but \(against) \(seconds(reference))"))
+                    log.add(
+                        ValidationFinding(
+                            .durationMismatch, location,
+                            "duration is stated as \(seconds(duration)) but \(against) \(seconds(reference))"))
                 }
             }
         }
@@ -349,7 +433,10 @@ public struct DatasetValidator: Sendable {
         }
         let missing = entries.filter { $0.value.split == split && !here.contains($0.key) }.sorted { $0.key < $1.key }
         for (id, entry) in missing where seen[id] == nil {
-            log.add(ValidationFinding(.manifestDisagreement, relative, "lacks id \(id), which metadata.csv:\(entry.line) lists in \(split)"))
+            log.add(
+                ValidationFinding(
+                    .manifestDisagreement, relative,
+                    "lacks id \(id), which metadata.csv:\(entry.line) lists in \(split)"))
         }
     }
 
@@ -368,15 +455,25 @@ public struct DatasetValidator: Sendable {
                 guard name.hasSuffix(".wav"), !name.hasPrefix(".") else { continue }
                 let location = "audio/\(split)/\(name)"
                 guard let id = DatasetLayout.clipID(fileName: Substring(name)) else {
-                    log.add(ValidationFinding(.orphanAudio, location, "is not named morse_NNNNNN.wav and no manifest lists it; move it out of the dataset"))
+                    log.add(
+                        ValidationFinding(
+                            .orphanAudio, location,
+                            "is not named morse_NNNNNN.wav and no manifest lists it; move it out of the dataset"))
                     continue
                 }
                 guard let listed = entries[id] else {
-                    log.add(ValidationFinding(.orphanAudio, location, "id \(id) is in no manifest; delete the file or regenerate the dataset"))
+                    log.add(
+                        ValidationFinding(
+                            .orphanAudio, location,
+                            "id \(id) is in no manifest; delete the file or regenerate the dataset"))
                     continue
                 }
                 if listed.split != split {
-                    log.add(ValidationFinding(.orphanAudio, location, "no manifest lists it: metadata.csv:\(listed.line) puts id \(id) in \(listed.split), not \(split)"))
+                    log.add(
+                        ValidationFinding(
+                            .orphanAudio, location,
+                            "no manifest lists it: metadata.csv:\(listed.line) puts id \(id) in \(listed.split), not \(split)"
+                        ))
                 }
             }
         }
@@ -397,15 +494,26 @@ public struct DatasetValidator: Sendable {
         do throws(FileReadError) {
             let file = try ReadableFile(path: files.datasetInfo, followSymlinks: false)
             guard file.size <= 1 << 20 else {
-                log.add(ValidationFinding(.malformedRow, "dataset_info.json", "is \(file.size) bytes; the one generate writes is a few KiB, so it is not read"))
+                log.add(
+                    ValidationFinding(
+                        .malformedRow, "dataset_info.json",
+                        "is \(file.size) bytes; the one generate writes is a few KiB, so it is not read"))
                 return Info()
             }
             data = Data(try file.read(at: 0, count: file.size))
         } catch .missing {
-            log.add(ValidationFinding(.missingManifest, "dataset_info.json", "is missing; the maximum duration and sample rate are then not known (give them as validation options)"))
+            log.add(
+                ValidationFinding(
+                    .missingManifest, "dataset_info.json",
+                    "is missing; the maximum duration and sample rate are then not known (give them as validation options)"
+                ))
             return Info()
         } catch {
-            log.add(ValidationFinding(.missingManifest, "dataset_info.json", "cannot be read: \(error); the maximum duration and sample rate are then not known (give them as validation options)"))
+            log.add(
+                ValidationFinding(
+                    .missingManifest, "dataset_info.json",
+                    "cannot be read: \(error); the maximum duration and sample rate are then not known (give them as validation options)"
+                ))
             return Info()
         }
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
@@ -417,7 +525,9 @@ public struct DatasetValidator: Sendable {
         info.maxDuration = (object["max_duration"] as? NSNumber)?.doubleValue
         info.numSamples = (object["num_samples"] as? NSNumber)?.intValue
         if let counts = object["split_counts"] as? [String: Any] {
-            for (key, value) in counts { if let number = value as? NSNumber { info.splitCounts[key] = number.intValue } }
+            for (key, value) in counts {
+                if let number = value as? NSNumber { info.splitCounts[key] = number.intValue }
+            }
         }
         return info
     }

@@ -119,7 +119,9 @@ public struct DecoderSurveyResult: Sendable {
         }
         return groups.keys.sorted().map { low in
             var tally = Tally()
-            for clip in groups[low] ?? [] { tally.clips += 1; tally.errors += clip.errors; tally.symbols += clip.symbols }
+            for clip in groups[low] ?? [] {
+                tally.clips += 1; tally.errors += clip.errors; tally.symbols += clip.symbols
+            }
             return (low == Int.min ? "unknown" : "\(low)–\(low + 5) dB", tally)
         }
     }

@@ -26,22 +26,28 @@ public struct Distribution: Sendable, Hashable {
             let cell = labelWidth + countWidth + 3
             let perLine = max(1, 72 / cell)
             for start in stride(from: 0, to: bins.count, by: perLine) {
-                out.append("  " + bins[start..<min(bins.count, start + perLine)].map {
-                    NumberFormat.pad($0.label, labelWidth) + " " + NumberFormat.pad(String($0.count), countWidth, left: true)
-                }.joined(separator: "  "))
+                out.append(
+                    "  "
+                        + bins[start..<min(bins.count, start + perLine)].map {
+                            NumberFormat.pad($0.label, labelWidth) + " "
+                                + NumberFormat.pad(String($0.count), countWidth, left: true)
+                        }.joined(separator: "  "))
             }
             return out
         }
         for bin in bins {
             let length = Int((Double(bin.count) / Double(widest) * Double(width)).rounded())
             let bar = String(repeating: "█", count: length) + (length == 0 && bin.count > 0 ? "▏" : "")
-            out.append("  " + NumberFormat.pad(bin.label, labelWidth) + " " + NumberFormat.pad(String(bin.count), countWidth, left: true) + " " + bar)
+            out.append(
+                "  " + NumberFormat.pad(bin.label, labelWidth) + " "
+                    + NumberFormat.pad(String(bin.count), countWidth, left: true) + " " + bar)
         }
         return out
     }
 
     public static func == (lhs: Distribution, rhs: Distribution) -> Bool {
-        lhs.title == rhs.title && lhs.bins.map(\.label) == rhs.bins.map(\.label) && lhs.bins.map(\.count) == rhs.bins.map(\.count)
+        lhs.title == rhs.title && lhs.bins.map(\.label) == rhs.bins.map(\.label)
+            && lhs.bins.map(\.count) == rhs.bins.map(\.count)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -70,10 +76,17 @@ struct BinnedCounts: Sendable {
 
     /// Every bin from the lowest to the highest seen (empty ones included), labelled `lo–hi`.
     func distribution(_ title: String) -> Distribution {
-        guard let low = counts.keys.min(), let high = counts.keys.max() else { return Distribution(title: title, bins: []) }
-        return Distribution(title: title, bins: (low...high).map { bin in
-            (NumberFormat.decimal(Double(bin) * width, places: decimals) + "–" + NumberFormat.decimal(Double(bin + 1) * width, places: decimals), counts[bin] ?? 0)
-        })
+        guard let low = counts.keys.min(), let high = counts.keys.max() else {
+            return Distribution(title: title, bins: [])
+        }
+        return Distribution(
+            title: title,
+            bins: (low...high).map { bin in
+                (
+                    NumberFormat.decimal(Double(bin) * width, places: decimals) + "–"
+                        + NumberFormat.decimal(Double(bin + 1) * width, places: decimals), counts[bin] ?? 0
+                )
+            })
     }
 }
 

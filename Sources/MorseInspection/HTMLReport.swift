@@ -25,10 +25,13 @@ public struct HTMLReport: Sendable {
         body += "</table>\n"
         if let decoder {
             body += "<h2>Reference decoder: character error rate by SNR</h2>\n"
-            body += "<p>The classical decoder (<code>morse-dataset decode</code>) on \(decoder.overall.clips) clips: CER \(escapeXML(percent(decoder.overall.cer))). A trained model must beat this baseline.</p>\n"
-            body += "<table class=\"cer\"><tr><th>SNR (500 Hz)</th><th>clips</th><th>symbols</th><th>errors</th><th>CER</th></tr>"
+            body +=
+                "<p>The classical decoder (<code>morse-dataset decode</code>) on \(decoder.overall.clips) clips: CER \(escapeXML(percent(decoder.overall.cer))). A trained model must beat this baseline.</p>\n"
+            body +=
+                "<table class=\"cer\"><tr><th>SNR (500 Hz)</th><th>clips</th><th>symbols</th><th>errors</th><th>CER</th></tr>"
             for (band, tally) in decoder.bySNRBand {
-                body += "<tr><td>\(escapeXML(band))</td><td>\(tally.clips)</td><td>\(tally.symbols)</td><td>\(tally.errors)</td><td>\(escapeXML(percent(tally.cer)))</td></tr>"
+                body +=
+                    "<tr><td>\(escapeXML(band))</td><td>\(tally.clips)</td><td>\(tally.symbols)</td><td>\(tally.errors)</td><td>\(escapeXML(percent(tally.cer)))</td></tr>"
             }
             body += "</table>\n"
             let chart = SVGBarChart(
@@ -38,7 +41,9 @@ public struct HTMLReport: Sendable {
         }
         body += "<h2>Distributions</h2>\n"
         for distribution in profile.distributions where !distribution.bins.isEmpty {
-            let chart = SVGBarChart(title: "\(distribution.title), n = \(distribution.total)", bars: distribution.bins.map { ($0.label, Double($0.count)) })
+            let chart = SVGBarChart(
+                title: "\(distribution.title), n = \(distribution.total)",
+                bars: distribution.bins.map { ($0.label, Double($0.count)) })
             body += "<figure>\(chart.svg)</figure>\n"
         }
         return """

@@ -20,7 +20,9 @@ public final class LineReader {
     /// descriptor, so a FIFO or device named like a manifest is refused instead of hanging the read.
     public init(opening path: String) throws(FileReadError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { throw errno == ENOENT ? .missing(path: path) : .cannotOpen(path: path, errno: errno) }
+        guard descriptor >= 0 else {
+            throw errno == ENOENT ? .missing(path: path) : .cannotOpen(path: path, errno: errno)
+        }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             let code = errno

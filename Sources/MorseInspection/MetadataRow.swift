@@ -54,7 +54,9 @@ public struct MetadataRow: Sendable, Hashable {
             return .failure(RowProblem("has \(fields.count) fields but the header has \(columns.count)"))
         }
         func field(_ name: ClipField) -> String { columns.index[name.rawValue].map { fields[$0] } ?? "" }
-        guard let id = Int(field(.id)), id >= 0 else { return .failure(RowProblem("has id '\(field(.id))', not a whole number ≥ 0")) }
+        guard let id = Int(field(.id)), id >= 0 else {
+            return .failure(RowProblem("has id '\(field(.id))', not a whole number ≥ 0"))
+        }
         guard let duration = Double(field(.duration)), duration.isFinite else {
             return .failure(RowProblem("has duration '\(field(.duration))', not a number of seconds"))
         }
@@ -62,11 +64,13 @@ public struct MetadataRow: Sendable, Hashable {
         guard noise == "True" || noise == "False" else {
             return .failure(RowProblem("has is_noise_only '\(noise)'; expected True or False"))
         }
-        return .success(MetadataRow(
-            id: id, audioFile: field(.audioFile), text: field(.text), split: field(.split), duration: duration,
-            isNoiseOnly: noise == "True", contestType: field(.contestType), sampleType: field(.sampleType),
-            condition: field(.condition), wpm: Double(field(.wpm)) ?? 0, fist: field(.fist), tone: Double(field(.tone)),
-            snr500: Double(field(.snr500)), checksum: field(.checksum).isEmpty ? nil : field(.checksum)))
+        return .success(
+            MetadataRow(
+                id: id, audioFile: field(.audioFile), text: field(.text), split: field(.split), duration: duration,
+                isNoiseOnly: noise == "True", contestType: field(.contestType), sampleType: field(.sampleType),
+                condition: field(.condition), wpm: Double(field(.wpm)) ?? 0, fist: field(.fist),
+                tone: Double(field(.tone)),
+                snr500: Double(field(.snr500)), checksum: field(.checksum).isEmpty ? nil : field(.checksum)))
     }
 
     /// What is wrong with a row, as a sentence fragment.
@@ -105,7 +109,8 @@ public enum DatasetReadProblem: Error, Hashable, CustomStringConvertible {
         switch self {
         case .missing: "is missing or unreadable"
         case .empty: "is empty (no header line)"
-        case let .missingColumns(names): "lacks the column\(names.count == 1 ? "" : "s") \(names.joined(separator: ", ")) in its header"
+        case let .missingColumns(names):
+            "lacks the column\(names.count == 1 ? "" : "s") \(names.joined(separator: ", ")) in its header"
         }
     }
 }

@@ -42,40 +42,52 @@ struct SVGBarChart {
         func y(_ value: Double) -> Double { base - value / axisTop * plotHeight }
         let sans = "font-family=\"sans-serif\""
 
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" style=\"max-width: \(Int(width * 1.5))px; height: auto\" role=\"img\" aria-label=\"\(escapeXML(title))\">"
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" style=\"max-width: \(Int(width * 1.5))px; height: auto\" role=\"img\" aria-label=\"\(escapeXML(title))\">"
         out += "<title>\(escapeXML(title))</title>"
-        out += "<text x=\"\(NumberFormat.decimal(left, places: 1))\" y=\"16\" font-size=\"13\" \(sans) font-weight=\"bold\">\(escapeXML(title))</text>"
+        out +=
+            "<text x=\"\(NumberFormat.decimal(left, places: 1))\" y=\"16\" font-size=\"13\" \(sans) font-weight=\"bold\">\(escapeXML(title))</text>"
         for (tick, label) in zip(ticks, tickLabels) {
             let ty = NumberFormat.decimal(y(tick), places: 1)
             if tick > 0 {
-                out += "<line class=\"grid\" x1=\"\(NumberFormat.decimal(left, places: 1))\" y1=\"\(ty)\" x2=\"\(NumberFormat.decimal(width - right, places: 1))\" y2=\"\(ty)\" stroke=\"#ddd\"/>"
+                out +=
+                    "<line class=\"grid\" x1=\"\(NumberFormat.decimal(left, places: 1))\" y1=\"\(ty)\" x2=\"\(NumberFormat.decimal(width - right, places: 1))\" y2=\"\(ty)\" stroke=\"#ddd\"/>"
             }
-            out += "<line x1=\"\(NumberFormat.decimal(left - 4, places: 1))\" y1=\"\(ty)\" x2=\"\(NumberFormat.decimal(left, places: 1))\" y2=\"\(ty)\" stroke=\"#444\"/>"
-            out += "<text class=\"tick\" x=\"\(NumberFormat.decimal(left - 6, places: 1))\" y=\"\(NumberFormat.decimal(y(tick) + 3.5, places: 1))\" font-size=\"10\" \(sans) text-anchor=\"end\">\(escapeXML(label))</text>"
+            out +=
+                "<line x1=\"\(NumberFormat.decimal(left - 4, places: 1))\" y1=\"\(ty)\" x2=\"\(NumberFormat.decimal(left, places: 1))\" y2=\"\(ty)\" stroke=\"#444\"/>"
+            out +=
+                "<text class=\"tick\" x=\"\(NumberFormat.decimal(left - 6, places: 1))\" y=\"\(NumberFormat.decimal(y(tick) + 3.5, places: 1))\" font-size=\"10\" \(sans) text-anchor=\"end\">\(escapeXML(label))</text>"
         }
-        out += "<line x1=\"\(NumberFormat.decimal(left, places: 1))\" y1=\"\(NumberFormat.decimal(top - 4, places: 1))\" x2=\"\(NumberFormat.decimal(left, places: 1))\" y2=\"\(NumberFormat.decimal(base, places: 1))\" stroke=\"#444\"/>"
-        out += "<line x1=\"\(NumberFormat.decimal(left, places: 1))\" y1=\"\(NumberFormat.decimal(base, places: 1))\" x2=\"\(NumberFormat.decimal(width - right, places: 1))\" y2=\"\(NumberFormat.decimal(base, places: 1))\" stroke=\"#444\"/>"
+        out +=
+            "<line x1=\"\(NumberFormat.decimal(left, places: 1))\" y1=\"\(NumberFormat.decimal(top - 4, places: 1))\" x2=\"\(NumberFormat.decimal(left, places: 1))\" y2=\"\(NumberFormat.decimal(base, places: 1))\" stroke=\"#444\"/>"
+        out +=
+            "<line x1=\"\(NumberFormat.decimal(left, places: 1))\" y1=\"\(NumberFormat.decimal(base, places: 1))\" x2=\"\(NumberFormat.decimal(width - right, places: 1))\" y2=\"\(NumberFormat.decimal(base, places: 1))\" stroke=\"#444\"/>"
         for (index, bar) in bars.enumerated() {
             let x = left + Double(index) * slot + (slot - barWidth) / 2
             let value = bar.value.isFinite ? max(0, bar.value) : 0
             let tip = "<title>\(escapeXML(bar.label)): \(escapeXML(format(bar.value)))</title>"
             if value > 0 {
                 let h = max(base - y(value), 0.5)
-                out += "<rect class=\"bar\" x=\"\(NumberFormat.decimal(x, places: 1))\" y=\"\(NumberFormat.decimal(base - h, places: 1))\" width=\"\(NumberFormat.decimal(barWidth, places: 1))\" height=\"\(NumberFormat.decimal(h, places: 1))\" fill=\"\(colour)\">\(tip)</rect>"
+                out +=
+                    "<rect class=\"bar\" x=\"\(NumberFormat.decimal(x, places: 1))\" y=\"\(NumberFormat.decimal(base - h, places: 1))\" width=\"\(NumberFormat.decimal(barWidth, places: 1))\" height=\"\(NumberFormat.decimal(h, places: 1))\" fill=\"\(colour)\">\(tip)</rect>"
             } else {
                 // A bar of 0: a thin dark mark on the baseline, so the bin visibly exists.
-                out += "<rect class=\"zero\" x=\"\(NumberFormat.decimal(x, places: 1))\" y=\"\(NumberFormat.decimal(base - Self.zeroMark, places: 1))\" width=\"\(NumberFormat.decimal(barWidth, places: 1))\" height=\"\(NumberFormat.decimal(Self.zeroMark, places: 1))\" fill=\"#222\">\(tip)</rect>"
+                out +=
+                    "<rect class=\"zero\" x=\"\(NumberFormat.decimal(x, places: 1))\" y=\"\(NumberFormat.decimal(base - Self.zeroMark, places: 1))\" width=\"\(NumberFormat.decimal(barWidth, places: 1))\" height=\"\(NumberFormat.decimal(Self.zeroMark, places: 1))\" fill=\"#222\">\(tip)</rect>"
             }
             let cx = x + barWidth / 2
             let valueText = format(bar.value)
             if bars.count <= 40 && Double(valueText.count) * 5.4 <= slot {
                 let vy = value > 0 ? y(value) - 3 : base - Self.zeroMark - 3
-                out += "<text class=\"value\" x=\"\(NumberFormat.decimal(cx, places: 1))\" y=\"\(NumberFormat.decimal(vy, places: 1))\" font-size=\"9\" \(sans) text-anchor=\"middle\">\(escapeXML(valueText))</text>"
+                out +=
+                    "<text class=\"value\" x=\"\(NumberFormat.decimal(cx, places: 1))\" y=\"\(NumberFormat.decimal(vy, places: 1))\" font-size=\"9\" \(sans) text-anchor=\"middle\">\(escapeXML(valueText))</text>"
             }
             if rotate {
-                out += "<text x=\"\(NumberFormat.decimal(cx, places: 1))\" y=\"\(NumberFormat.decimal(base + 10, places: 1))\" font-size=\"10\" font-family=\"monospace\" text-anchor=\"end\" transform=\"rotate(-45 \(NumberFormat.decimal(cx, places: 1)) \(NumberFormat.decimal(base + 10, places: 1)))\">\(escapeXML(bar.label))</text>"
+                out +=
+                    "<text x=\"\(NumberFormat.decimal(cx, places: 1))\" y=\"\(NumberFormat.decimal(base + 10, places: 1))\" font-size=\"10\" font-family=\"monospace\" text-anchor=\"end\" transform=\"rotate(-45 \(NumberFormat.decimal(cx, places: 1)) \(NumberFormat.decimal(base + 10, places: 1)))\">\(escapeXML(bar.label))</text>"
             } else {
-                out += "<text x=\"\(NumberFormat.decimal(cx, places: 1))\" y=\"\(NumberFormat.decimal(base + 13, places: 1))\" font-size=\"10\" font-family=\"monospace\" text-anchor=\"middle\">\(escapeXML(bar.label))</text>"
+                out +=
+                    "<text x=\"\(NumberFormat.decimal(cx, places: 1))\" y=\"\(NumberFormat.decimal(base + 13, places: 1))\" font-size=\"10\" font-family=\"monospace\" text-anchor=\"middle\">\(escapeXML(bar.label))</text>"
             }
         }
         return out + "</svg>"

@@ -19,9 +19,13 @@ public struct Spectrogram: Sendable {
 
     /// Refuses a sample rate or frame size that is not finite or not positive: the bin width
     /// divides every frequency, and an FFT of any size the caller asks for would be allocated.
-    public init(sampleRate: Double = 16_000, windowLength: Int = 512, hop: Int = 64, fftSize: Int = 1024) throws(PreviewError) {
+    public init(sampleRate: Double = 16_000, windowLength: Int = 512, hop: Int = 64, fftSize: Int = 1024)
+        throws(PreviewError)
+    {
         guard sampleRate.isFinite, Self.sampleRates.contains(sampleRate) else { throw .sampleRate(sampleRate) }
-        guard (16...65_536).contains(windowLength), (1...windowLength).contains(hop), (windowLength...65_536).contains(fftSize) else {
+        guard (16...65_536).contains(windowLength), (1...windowLength).contains(hop),
+            (windowLength...65_536).contains(fftSize)
+        else {
             throw .frames(windowLength: windowLength, hop: hop, fftSize: fftSize)
         }
         self.sampleRate = sampleRate

@@ -1,4 +1,5 @@
 import MorseDatasetFormat
+
 /// Findings gathered during validation: every one counted, the first few of each kind kept.
 public struct FindingLog: Sendable {
     /// How many findings of each kind are kept.
@@ -47,18 +48,23 @@ public struct ValidationReport: Sendable {
         for kind in kinds {
             let count = log.counts[kind] ?? 0
             out.append("\(kind.rawValue): \(count) problem\(count == 1 ? "" : "s")")
-            for finding in log.kept.filter({ $0.kind == kind }).prefix(limit) { out.append("  \(finding.location): \(finding.message)") }
+            for finding in log.kept.filter({ $0.kind == kind }).prefix(limit) {
+                out.append("  \(finding.location): \(finding.message)")
+            }
             if count > limit { out.append("  … and \(count - limit) more") }
         }
         if let decode {
             out.append(contentsOf: DecoderReport(decode).lines())
         }
         let limitText = maxDuration.map { ", at most \(NumberFormat.decimal($0, places: 3)) s" } ?? ""
-        let summary = "\(clips) clips, \(audioChecked) audio files checked (\(sampleRate) Hz mono\(limitText)) in \(NumberFormat.decimal(elapsed, places: 1)) s"
+        let summary =
+            "\(clips) clips, \(audioChecked) audio files checked (\(sampleRate) Hz mono\(limitText)) in \(NumberFormat.decimal(elapsed, places: 1)) s"
         if isSound {
             out.append("OK: \(summary); no problems found.")
         } else {
-            out.append("FAILED: \(summary); \(log.total) problem\(log.total == 1 ? "" : "s") of \(kinds.count) kind\(kinds.count == 1 ? "" : "s").")
+            out.append(
+                "FAILED: \(summary); \(log.total) problem\(log.total == 1 ? "" : "s") of \(kinds.count) kind\(kinds.count == 1 ? "" : "s")."
+            )
         }
         return out
     }
@@ -74,11 +80,16 @@ public struct DecoderReport: Sendable {
 
     public func lines() -> [String] {
         let overall = result.overall
-        var out = ["Reference decoder: \(overall.clips) clips, CER \(percent(overall.cer)) (\(overall.errors) errors in \(overall.symbols) symbols)"]
+        var out = [
+            "Reference decoder: \(overall.clips) clips, CER \(percent(overall.cer)) (\(overall.errors) errors in \(overall.symbols) symbols)"
+        ]
         if overall.clips > 0 {
             out.append("  SNR (500 Hz)   clips  symbols     CER")
             for (band, tally) in result.bySNRBand {
-                out.append("  " + NumberFormat.pad(band, 13) + NumberFormat.pad(String(tally.clips), 7, left: true) + NumberFormat.pad(String(tally.symbols), 9, left: true) + NumberFormat.pad(percent(tally.cer), 8, left: true))
+                out.append(
+                    "  " + NumberFormat.pad(band, 13) + NumberFormat.pad(String(tally.clips), 7, left: true)
+                        + NumberFormat.pad(String(tally.symbols), 9, left: true)
+                        + NumberFormat.pad(percent(tally.cer), 8, left: true))
             }
         }
         for clip in result.failures.prefix(10) { out.append("  not decoded: id \(clip.id): \(clip.failure ?? "")") }
@@ -88,4 +99,3 @@ public struct DecoderReport: Sendable {
 
 /// `12.3 %`.
 func percent(_ fraction: Double) -> String { NumberFormat.decimal(fraction * 100, places: 1) + " %" }
-

@@ -86,6 +86,7 @@ public struct WAVHeader: Sendable, Hashable {
         do { try WAVLimits.standard.checkPlausible(layout) } catch { throw .implausible(error) }
         return WAVHeader(
             formatTag: layout.formatTag, channels: layout.channels, sampleRate: layout.sampleRate,
-            bitsPerSample: layout.bitsPerSample, dataSize: layout.dataSize, dataOffset: layout.dataOffset, fileSize: fileSize)
+            bitsPerSample: layout.bitsPerSample, dataSize: layout.dataSize, dataOffset: layout.dataOffset,
+            fileSize: fileSize)
     }
 }

@@ -1,4 +1,5 @@
 import RealModule
+
 /// A complex number: phasors for the tone oscillator, filter design and fading gains.
 package struct Complex: Hashable, Sendable {
     package var re: Double
@@ -27,7 +28,9 @@ package struct Complex: Hashable, Sendable {
     @inlinable
     package static func - (a: Complex, b: Complex) -> Complex { Complex(a.re - b.re, a.im - b.im) }
     @inlinable
-    package static func * (a: Complex, b: Complex) -> Complex { Complex(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re) }
+    package static func * (a: Complex, b: Complex) -> Complex {
+        Complex(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re)
+    }
     @inlinable
     package static func * (a: Double, b: Complex) -> Complex { Complex(a * b.re, a * b.im) }
     package static func / (a: Complex, b: Complex) -> Complex {

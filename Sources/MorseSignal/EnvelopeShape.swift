@@ -1,5 +1,5 @@
-import RealModule
 import MorseCode
+import RealModule
 
 /// The shape of a keying edge, from key-up (0) to key-down (1).
 ///
@@ -20,7 +20,9 @@ public enum EnvelopeShape: String, CaseIterable, Codable, Sendable {
         case .blackmanHarris:
             let (a0, a1, a2, a3) = (0.35875, 0.48829, 0.14128, 0.01168)
             let w = 2 * Double.pi * x
-            let integral = a0 * x - a1 * Double.sin(w) / (2 * .pi) + a2 * Double.sin(2 * w) / (4 * .pi) - a3 * Double.sin(3 * w) / (6 * .pi)
+            let integral =
+                a0 * x - a1 * Double.sin(w) / (2 * .pi) + a2 * Double.sin(2 * w) / (4 * .pi) - a3 * Double.sin(3 * w)
+                / (6 * .pi)
             return integral / a0
         }
     }

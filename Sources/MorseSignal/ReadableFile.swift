@@ -47,7 +47,9 @@ public final class ReadableFile {
         let bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
             initialized = 0
             while initialized < wanted {
-                let got = pread(descriptor, buffer.baseAddress.map { $0 + initialized }, wanted - initialized, off_t(offset + initialized))
+                let got = pread(
+                    descriptor, buffer.baseAddress.map { $0 + initialized }, wanted - initialized,
+                    off_t(offset + initialized))
                 if got < 0 {
                     if errno == EINTR { continue }
                     failure = errno

@@ -38,7 +38,9 @@ public struct ToneParameters: Hashable, Sendable, Codable {
     public func validated(sampleRate: Double) throws(ToneError) -> ToneParameters {
         guard sampleRate >= 1000 else { throw .sampleRate(sampleRate) }
         let nyquist = sampleRate / 2
-        guard frequency > 0, frequency + abs(chirpOffset) < nyquist else { throw .frequency(frequency, nyquist: nyquist) }
+        guard frequency > 0, frequency + abs(chirpOffset) < nyquist else {
+            throw .frequency(frequency, nyquist: nyquist)
+        }
         guard Self.riseTimeRange.contains(riseTime) else { throw .riseTime(riseTime) }
         guard amplitude >= 0, amplitude <= 1 else { throw .amplitude(amplitude) }
         return self

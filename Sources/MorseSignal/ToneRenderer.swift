@@ -1,5 +1,5 @@
-import RealModule
 import MorseCode
+import RealModule
 
 /// Renders a keyed timeline as a mono tone at a sample rate.
 ///
@@ -95,7 +95,8 @@ public struct ToneRenderer: Sendable {
             if abs(advance) < 0.5 {
                 var z = Complex.unit(phase: basePhase(t0, tone: tone) + k * (1 - Double.exp(-(t0 - keyDown) / tau)))
                 var w = Complex.unit(phase: basePhase(t0 + dt, tone: tone) - basePhase(t0, tone: tone))
-                let v = tone.driftRate == 0 ? Complex.one : Complex.unit(phase: 2 * Double.pi * tone.driftRate * dt * dt)
+                let v =
+                    tone.driftRate == 0 ? Complex.one : Complex.unit(phase: 2 * Double.pi * tone.driftRate * dt * dt)
                 while n <= chirpEnd {
                     buffer[n] += amplitude * envelope(Double(n) * dt) * Float(z.im)
                     // e^{i·advance} by its series (|advance| < 0.5: error below 1e-11).
@@ -117,53 +118,55 @@ public struct ToneRenderer: Sendable {
             }
             guard n <= last else { return }
         }
-        let chirpPhase = tone.chirpOffset == 0
-            ? 0 : 2 * Double.pi * tone.chirpOffset * tone.chirpTimeConstant
+        let chirpPhase =
+            tone.chirpOffset == 0
+            ? 0
+            : 2 * Double.pi * tone.chirpOffset * tone.chirpTimeConstant
                 * (1 - Double.exp(-(Double(n) * dt - keyDown) / tone.chirpTimeConstant))
         let flatFirst = max(n, Int((riseEnd * sampleRate).rounded(.up)))
         let flatLast = min(last, Int((fallStart * sampleRate).rounded(.down)))
         guard let output = buffer.baseAddress else { return }
         let values = table.values, scale = table.scale, top = values.count - 2
         values.withUnsafeBufferPointer { tableBuffer in
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: Self.chunk) { carrier in
-            guard let scratch = carrier.baseAddress, let edge = tableBuffer.baseAddress else { return }
-            // As `envelope`, with the table's pointer and size held in registers.
-            @inline(__always) func edgeValue(_ x: Double) -> Float {
-                let position = min(max(x, 0), 1) * scale
-                let index = min(Int(position), top)
-                let fraction = Float(position - Double(index))
-                return edge[index] + (edge[index + 1] - edge[index]) * fraction
-            }
-            @inline(__always) func envelope(_ t: Double) -> Float {
-                if t < riseEnd { return edgeValue((t - keyDown) * edgeScale) }
-                if t > fallStart { return edgeValue((keyUp - t) * edgeScale) }
-                return 1
-            }
-            while n <= last {
-                let count = min(Self.chunk, last - n + 1)
-                fillCarrier(from: n, count: count, tone: tone, extraPhase: chirpPhase, into: scratch)
-                let end = n + count - 1
-                // Rising edge, flat top, falling edge of this chunk.
-                var k = n
-                let riseStop = min(end, flatFirst - 1)
-                while k <= riseStop {
-                    output[k] += amplitude * envelope(Double(k) * dt) * scratch[k - n]
-                    k += 1
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: Self.chunk) { carrier in
+                guard let scratch = carrier.baseAddress, let edge = tableBuffer.baseAddress else { return }
+                // As `envelope`, with the table's pointer and size held in registers.
+                @inline(__always) func edgeValue(_ x: Double) -> Float {
+                    let position = min(max(x, 0), 1) * scale
+                    let index = min(Int(position), top)
+                    let fraction = Float(position - Double(index))
+                    return edge[index] + (edge[index + 1] - edge[index]) * fraction
                 }
-                let flatEnd = min(end, flatLast)
-                if k <= flatEnd {
-                    let out = output + k
-                    let source = scratch + (k - n)
-                    for j in 0...(flatEnd - k) { out[j] += amplitude * source[j] }
-                    k = flatEnd + 1
+                @inline(__always) func envelope(_ t: Double) -> Float {
+                    if t < riseEnd { return edgeValue((t - keyDown) * edgeScale) }
+                    if t > fallStart { return edgeValue((keyUp - t) * edgeScale) }
+                    return 1
                 }
-                while k <= end {
-                    output[k] += amplitude * envelope(Double(k) * dt) * scratch[k - n]
-                    k += 1
+                while n <= last {
+                    let count = min(Self.chunk, last - n + 1)
+                    fillCarrier(from: n, count: count, tone: tone, extraPhase: chirpPhase, into: scratch)
+                    let end = n + count - 1
+                    // Rising edge, flat top, falling edge of this chunk.
+                    var k = n
+                    let riseStop = min(end, flatFirst - 1)
+                    while k <= riseStop {
+                        output[k] += amplitude * envelope(Double(k) * dt) * scratch[k - n]
+                        k += 1
+                    }
+                    let flatEnd = min(end, flatLast)
+                    if k <= flatEnd {
+                        let out = output + k
+                        let source = scratch + (k - n)
+                        for j in 0...(flatEnd - k) { out[j] += amplitude * source[j] }
+                        k = flatEnd + 1
+                    }
+                    while k <= end {
+                        output[k] += amplitude * envelope(Double(k) * dt) * scratch[k - n]
+                        k += 1
+                    }
+                    n = end + 1
                 }
-                n = end + 1
             }
-        }
         }
     }
 
@@ -176,7 +179,9 @@ public struct ToneRenderer: Sendable {
     /// eight-sample rotation; with drift those rotations themselves turn by a constant each block.
     /// Lanes start from the exact (double precision) phase, so float error cannot build up past a chunk.
     @inline(__always)
-    func fillCarrier(from first: Int, count: Int, tone: ToneParameters, extraPhase: Double, into out: UnsafeMutablePointer<Float>) {
+    func fillCarrier(
+        from first: Int, count: Int, tone: ToneParameters, extraPhase: Double, into out: UnsafeMutablePointer<Float>
+    ) {
         let dt = 1 / sampleRate
         let start = Double(first) * dt
         // Exact phasor, per-sample step and the step's own turn (drift) at the chunk's start.

@@ -22,9 +22,12 @@ public enum WAVDecoder {
         guard end <= bytes.count else { throw .truncated(expected: end, actual: bytes.count) }
         try limits.checkLength(samples: layout.dataSize / sampleFormat.bytesPerSample, layout: layout)
         let samples = try bytes.withUnsafeBytes { raw in
-            Result { () throws(WAVError) in try Self.samples(UnsafeRawBufferPointer(rebasing: raw[layout.dataOffset..<end]), format: sampleFormat) }
+            Result { () throws(WAVError) in
+                try Self.samples(UnsafeRawBufferPointer(rebasing: raw[layout.dataOffset..<end]), format: sampleFormat)
+            }
         }.get()
-        return WAVAudio(samples: samples, sampleRate: layout.sampleRate, channels: layout.channels, format: sampleFormat)
+        return WAVAudio(
+            samples: samples, sampleRate: layout.sampleRate, channels: layout.channels, format: sampleFormat)
     }
 
     /// The encoding of `layout`, if it is one we decode.
@@ -45,11 +48,13 @@ public enum WAVDecoder {
             switch format {
             case .pcm16:
                 for index in 0..<count {
-                    out[index] = Float(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * index, as: Int16.self))) / 32767
+                    out[index] =
+                        Float(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * index, as: Int16.self))) / 32767
                 }
             case .float32:
                 for index in 0..<count {
-                    let value = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self)))
+                    let value = Float(
+                        bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self)))
                     if !value.isFinite && nonFinite == nil { nonFinite = index }
                     out[index] = value
                 }
@@ -79,14 +84,19 @@ public enum WAVError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notWAV: "not a RIFF/WAVE file"
-        case let .notRIFF(size): "not a RIFF/WAVE file (\(size) bytes; no 'RIFF…WAVE' header with a 'fmt ' chunk at its start)"
-        case let .truncated(expected, actual): "truncated WAV: a chunk needs \(expected) bytes but the file has \(actual)"
-        case let .unsupported(tag, bits): "unsupported WAV encoding (format tag \(tag), \(bits) bits); expected 16-bit PCM or 32-bit float"
+        case let .notRIFF(size):
+            "not a RIFF/WAVE file (\(size) bytes; no 'RIFF…WAVE' header with a 'fmt ' chunk at its start)"
+        case let .truncated(expected, actual):
+            "truncated WAV: a chunk needs \(expected) bytes but the file has \(actual)"
+        case let .unsupported(tag, bits):
+            "unsupported WAV encoding (format tag \(tag), \(bits) bits); expected 16-bit PCM or 32-bit float"
         case .noData: "WAV file has no data chunk in its first \(WAVLimits.headerBytes) bytes"
-        case let .outOfLimits(field, value, allowed): "the header's \(field) is \(value); a WAV file we read has \(allowed)"
+        case let .outOfLimits(field, value, allowed):
+            "the header's \(field) is \(value); a WAV file we read has \(allowed)"
         case let .tooLong(seconds, samples, maxSeconds, maxSamples):
             "the header declares \(samples) samples (\(Int(seconds.rounded())) s); we read at most \(Int(maxSeconds)) s and \(maxSamples) samples — cut the file into shorter parts"
-        case let .nonFiniteSample(index): "float sample \(index) is NaN or infinite; a WAV file we read has finite samples"
+        case let .nonFiniteSample(index):
+            "float sample \(index) is NaN or infinite; a WAV file we read has finite samples"
         }
     }
 }

@@ -5,14 +5,18 @@
 /// file's size and the length limits, and only then read the data chunk itself.
 public enum WAVFile {
     /// The layout of the WAV file at `path` and its size, from a bounded read of its start.
-    public static func layout(path: String, followSymlinks: Bool = true) throws(WAVReadError) -> (layout: WAVLayout, fileSize: Int) {
+    public static func layout(path: String, followSymlinks: Bool = true) throws(WAVReadError) -> (
+        layout: WAVLayout, fileSize: Int
+    ) {
         let file: ReadableFile
         do { file = try ReadableFile(path: path, followSymlinks: followSymlinks) } catch { throw .file(error) }
         return try layout(of: file)
     }
 
     /// Decodes the mono or multichannel WAV file at `path` (16-bit PCM or 32-bit float).
-    public static func read(path: String, limits: WAVLimits = .standard, followSymlinks: Bool = true) throws(WAVReadError) -> WAVAudio {
+    public static func read(path: String, limits: WAVLimits = .standard, followSymlinks: Bool = true)
+        throws(WAVReadError) -> WAVAudio
+    {
         let file: ReadableFile
         do { file = try ReadableFile(path: path, followSymlinks: followSymlinks) } catch { throw .file(error) }
         let (layout, fileSize) = try layout(of: file)
@@ -29,8 +33,12 @@ public enum WAVFile {
         let data: [UInt8]
         do { data = try file.read(at: layout.dataOffset, count: layout.dataSize) } catch { throw .file(error) }
         do throws(WAVError) {
-            guard data.count == layout.dataSize else { throw .truncated(expected: layout.dataOffset + layout.dataSize, actual: layout.dataOffset + data.count) }
-            let samples = try data.withUnsafeBytes { raw in Result { () throws(WAVError) in try WAVDecoder.samples(raw, format: format) } }.get()
+            guard data.count == layout.dataSize else {
+                throw .truncated(expected: layout.dataOffset + layout.dataSize, actual: layout.dataOffset + data.count)
+            }
+            let samples = try data.withUnsafeBytes { raw in
+                Result { () throws(WAVError) in try WAVDecoder.samples(raw, format: format) }
+            }.get()
             return WAVAudio(samples: samples, sampleRate: layout.sampleRate, channels: layout.channels, format: format)
         } catch {
             throw .format(path: path, error)

@@ -15,7 +15,9 @@ public enum WAVEncoder {
     public static func headerSize(format: WAVSampleFormat) -> Int { format == .pcm16 ? 44 : 58 }
 
     /// The complete file for `samples` (full scale ±1; PCM values beyond it are clipped).
-    public static func encode(_ samples: UnsafeBufferPointer<Float>, sampleRate: Int, format: WAVSampleFormat = .pcm16) -> [UInt8] {
+    public static func encode(_ samples: UnsafeBufferPointer<Float>, sampleRate: Int, format: WAVSampleFormat = .pcm16)
+        -> [UInt8]
+    {
         let header = headerSize(format: format)
         let dataSize = samples.count * format.bytesPerSample
         return [UInt8](unsafeUninitializedCapacity: header + dataSize) { bytes, initialized in

@@ -29,7 +29,8 @@ public struct WAVLayout: Sendable, Hashable {
             if id == "data" {
                 guard let format else { throw .notWAV }
                 return WAVLayout(
-                    formatTag: format.tag, channels: format.channels, sampleRate: format.rate, bitsPerSample: format.bits,
+                    formatTag: format.tag, channels: format.channels, sampleRate: format.rate,
+                    bitsPerSample: format.bits,
                     dataOffset: body, dataSize: size)
             }
             if id == "fmt " {

@@ -25,13 +25,18 @@ public struct WAVLimits: Sendable, Hashable {
     /// ones we decode).
     public func checkPlausible(_ layout: WAVLayout) throws(WAVError) {
         guard sampleRates.contains(layout.sampleRate) else {
-            throw .outOfLimits(field: "sample rate", value: "\(layout.sampleRate) Hz", allowed: "\(sampleRates.lowerBound) to \(sampleRates.upperBound) Hz")
+            throw .outOfLimits(
+                field: "sample rate", value: "\(layout.sampleRate) Hz",
+                allowed: "\(sampleRates.lowerBound) to \(sampleRates.upperBound) Hz")
         }
         guard channels.contains(layout.channels) else {
-            throw .outOfLimits(field: "channel count", value: "\(layout.channels)", allowed: "\(channels.lowerBound) to \(channels.upperBound)")
+            throw .outOfLimits(
+                field: "channel count", value: "\(layout.channels)",
+                allowed: "\(channels.lowerBound) to \(channels.upperBound)")
         }
         guard (8...64).contains(layout.bitsPerSample), layout.bitsPerSample % 8 == 0 else {
-            throw .outOfLimits(field: "bits per sample", value: "\(layout.bitsPerSample)", allowed: "8, 16, 24, 32 or 64")
+            throw .outOfLimits(
+                field: "bits per sample", value: "\(layout.bitsPerSample)", allowed: "8, 16, 24, 32 or 64")
         }
     }
 
@@ -39,7 +44,8 @@ public struct WAVLimits: Sendable, Hashable {
     public func checkLength(samples: Int, layout: WAVLayout) throws(WAVError) {
         let seconds = Double(samples / max(1, layout.channels)) / Double(max(1, layout.sampleRate))
         guard samples <= maximumSamples, seconds <= maximumDuration else {
-            throw .tooLong(seconds: seconds, samples: samples, maximumSeconds: maximumDuration, maximumSamples: maximumSamples)
+            throw .tooLong(
+                seconds: seconds, samples: samples, maximumSeconds: maximumDuration, maximumSamples: maximumSamples)
         }
     }
 }

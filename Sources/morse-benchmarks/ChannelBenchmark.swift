@@ -57,23 +57,27 @@ func channelBenchmarks() {
         let time = measure(seconds: 2) {
             seed += 1
             var rng = SeededGenerator(seed: seed)
-            _ = chain.render(wanted: wanted, interferers: stations, parameters: parameters, sampleCount: sampleCount, using: &rng)
+            _ = chain.render(
+                wanted: wanted, interferers: stations, parameters: parameters, sampleCount: sampleCount, using: &rng)
         }
-        report(name, [
-            ("audio_s", String(format: "%.0f", duration)),
-            ("qrm", "\(stations.count)"),
-            ("qrm_key_down_s", String(format: "%.1f", busy)),
-            ("ns_per_sample", String(format: "%.2f", time * 1e9 / Double(sampleCount))),
-            ("realtime_x", String(format: "%.0f", duration / time)),
-        ])
+        report(
+            name,
+            [
+                ("audio_s", String(format: "%.0f", duration)),
+                ("qrm", "\(stations.count)"),
+                ("qrm_key_down_s", String(format: "%.1f", busy)),
+                ("ns_per_sample", String(format: "%.2f", time * 1e9 / Double(sampleCount))),
+                ("realtime_x", String(format: "%.0f", duration / time)),
+            ])
     }
 
     // The tone rendering inside the chain (MorseSignal's ToneRenderer), for the split.
     func toneOnly(_ name: String, _ parameters: ChannelParameters) {
         var stationRandom = SeededGenerator(seed: 11)
-        let stations = zip(parameters.interferers, messages).map {
-            $0.station(text: $1, wantedTone: parameters.tone, using: &stationRandom)
-        } + [parameters.wantedStation(timeline: wantedTimeline)]
+        let stations =
+            zip(parameters.interferers, messages).map {
+                $0.station(text: $1, wantedTone: parameters.tone, using: &stationRandom)
+            } + [parameters.wantedStation(timeline: wantedTimeline)]
         let renderer = ToneRenderer(sampleRate: sampleRate)
         var buffer = [Float](repeating: 0, count: sampleCount)
         let time = measure(seconds: 1) {
@@ -89,27 +93,36 @@ func channelBenchmarks() {
         var drawRandom = SeededGenerator(seed: 5)
         var clips: [(ChannelParameters, StationSignal, [StationSignal])] = []
         for _ in 0..<8 {
-            let parameters = preset.draw(limits: DatasetConfig.defaults.channelLimits, noiseOnly: false, clipDuration: duration, using: &drawRandom)
+            let parameters = preset.draw(
+                limits: DatasetConfig.defaults.channelLimits, noiseOnly: false, clipDuration: duration,
+                using: &drawRandom)
             let texts = parameters.interferers.indices.map { messages[$0 % messages.count] }
-            clips.append((parameters, parameters.wantedStation(timeline: wantedTimeline),
-                          parameters.interferingStations(texts: texts, using: &drawRandom)))
+            clips.append(
+                (
+                    parameters, parameters.wantedStation(timeline: wantedTimeline),
+                    parameters.interferingStations(texts: texts, using: &drawRandom)
+                ))
         }
         var chain = ReceiverChain(sampleRate: sampleRate)
         var seed: UInt64 = 0
-        let time = measure(seconds: 2) {
-            for (parameters, wanted, qrm) in clips {
-                seed += 1
-                var rng = SeededGenerator(seed: seed)
-                _ = chain.render(wanted: wanted, interferers: qrm, parameters: parameters, sampleCount: sampleCount, using: &rng)
-            }
-        } / Double(clips.count)
+        let time =
+            measure(seconds: 2) {
+                for (parameters, wanted, qrm) in clips {
+                    seed += 1
+                    var rng = SeededGenerator(seed: seed)
+                    _ = chain.render(
+                        wanted: wanted, interferers: qrm, parameters: parameters, sampleCount: sampleCount, using: &rng)
+                }
+            } / Double(clips.count)
         let qrm = Double(clips.reduce(0) { $0 + $1.2.count }) / Double(clips.count)
-        report("channel \(preset.rawValue) draws", [
-            ("audio_s", String(format: "%.0f", duration)),
-            ("qrm_mean", String(format: "%.1f", qrm)),
-            ("ns_per_sample", String(format: "%.2f", time * 1e9 / Double(sampleCount))),
-            ("realtime_x", String(format: "%.0f", duration / time)),
-        ])
+        report(
+            "channel \(preset.rawValue) draws",
+            [
+                ("audio_s", String(format: "%.0f", duration)),
+                ("qrm_mean", String(format: "%.1f", qrm)),
+                ("ns_per_sample", String(format: "%.2f", time * 1e9 / Double(sampleCount))),
+                ("realtime_x", String(format: "%.0f", duration / time)),
+            ])
     }
 
     run("channel full (5 QRM)", full)

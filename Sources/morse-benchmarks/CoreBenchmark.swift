@@ -11,14 +11,18 @@ func coreBenchmarks() {
         let renderer = ToneRenderer(sampleRate: 16_000)
         let tone = ToneParameters(frequency: 700, driftRate: 1)
         let samples = renderer.sampleCount(duration: timeline.duration + 1)
-        let keyTime = measure { var r = SeededGenerator(seed: 2); _ = keyer.key(text, using: &r) }
+        let keyTime = measure {
+            var r = SeededGenerator(seed: 2); _ = keyer.key(text, using: &r)
+        }
         let renderTime = measure { _ = renderer.render(timeline, tone: tone) }
         let audio = Double(samples) / 16_000
-        report("render \(Int(wpm)) WPM \(fist.rawValue)", [
-            ("audio_s", String(format: "%.2f", audio)),
-            ("key_us", String(format: "%.1f", keyTime * 1e6)),
-            ("render_ns_per_sample", String(format: "%.2f", renderTime * 1e9 / Double(samples))),
-            ("realtime_x", String(format: "%.0f", audio / (renderTime + keyTime))),
-        ])
+        report(
+            "render \(Int(wpm)) WPM \(fist.rawValue)",
+            [
+                ("audio_s", String(format: "%.2f", audio)),
+                ("key_us", String(format: "%.1f", keyTime * 1e6)),
+                ("render_ns_per_sample", String(format: "%.2f", renderTime * 1e9 / Double(samples))),
+                ("realtime_x", String(format: "%.0f", audio / (renderTime + keyTime))),
+            ])
     }
 }

@@ -18,11 +18,13 @@ func datasetBenchmarks() {
     for id in 0..<clips { _ = try? maker.make(id: id, split: .train) }
     let makeTime = Date().timeIntervalSince(makeStart) / Double(clips)
     let samples = audio / Double(clips) * Double(settings.sampleRate)
-    report("dataset clip (default config)", [
-        ("mean_audio_s", String(format: "%.2f", audio / Double(clips))),
-        ("plan_ms", String(format: "%.3f", planTime * 1000)),
-        ("plan_render_encode_ms", String(format: "%.3f", makeTime * 1000)),
-        ("ns_per_sample", String(format: "%.1f", makeTime * 1e9 / samples)),
-        ("clips_per_s_per_core", String(format: "%.0f", 1 / makeTime)),
-    ])
+    report(
+        "dataset clip (default config)",
+        [
+            ("mean_audio_s", String(format: "%.2f", audio / Double(clips))),
+            ("plan_ms", String(format: "%.3f", planTime * 1000)),
+            ("plan_render_encode_ms", String(format: "%.3f", makeTime * 1000)),
+            ("ns_per_sample", String(format: "%.1f", makeTime * 1e9 / samples)),
+            ("clips_per_s_per_core", String(format: "%.0f", 1 / makeTime)),
+        ])
 }

@@ -21,5 +21,7 @@ private func time(_ calls: Int, _ body: () -> Void) -> Double {
 
 /// Prints one benchmark result line.
 func report(_ name: String, _ fields: [(String, String)]) {
-    print(([name.padding(toLength: 28, withPad: " ", startingAt: 0)] + fields.map { "\($0.0)=\($0.1)" }).joined(separator: "  "))
+    print(
+        ([name.padding(toLength: 28, withPad: " ", startingAt: 0)] + fields.map { "\($0.0)=\($0.1)" }).joined(
+            separator: "  "))
 }

@@ -41,8 +41,12 @@ enum Bounds {
     /// Refuses a number outside `range` (NaN included), naming the option, the value and the range.
     static func check(_ value: Double?, _ option: String, in range: ClosedRange<Double>, unit: String = "") throws {
         guard let value else { return }
-        guard !value.isNaN else { throw ValidationError("\(option) \(value) is not a number; use \(span(range, unit))") }
-        guard range.contains(value) else { throw ValidationError("\(option) \(value) is out of range; use \(span(range, unit))") }
+        guard !value.isNaN else {
+            throw ValidationError("\(option) \(value) is not a number; use \(span(range, unit))")
+        }
+        guard range.contains(value) else {
+            throw ValidationError("\(option) \(value) is out of range; use \(span(range, unit))")
+        }
     }
 
     /// Refuses a whole number outside `range`, naming the option, the value and the range.
@@ -52,7 +56,8 @@ enum Bounds {
     }
 
     static func span(_ range: ClosedRange<Double>, _ unit: String) -> String {
-        "\(Console.formatted(range.lowerBound)) to \(Console.formatted(range.upperBound))" + (unit.isEmpty ? "" : " " + unit)
+        "\(Console.formatted(range.lowerBound)) to \(Console.formatted(range.upperBound))"
+            + (unit.isEmpty ? "" : " " + unit)
     }
 
     static func span(_ range: ClosedRange<Int>, _ unit: String) -> String {

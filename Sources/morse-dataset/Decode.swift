@@ -22,7 +22,9 @@ extension MorseDatasetCommand {
         @Argument(help: "A mono WAV file (16-bit PCM or 32-bit float).")
         var file: String?
 
-        @Flag(help: "Instead of a file: decode clean renders at 15–40 WPM with every fist and print the error-rate table.")
+        @Flag(
+            help: "Instead of a file: decode clean renders at 15–40 WPM with every fist and print the error-rate table."
+        )
         var benchmark = false
 
         @Option(help: "With --benchmark: the operators' sloppiness, 0 to 1.")
@@ -49,19 +51,28 @@ extension MorseDatasetCommand {
                 return
             }
             let audio = try userFacing { try WAVFile.read(path: file) }
-            guard audio.channels == 1 else { throw UserError("'\(shown(file))' has \(audio.channels) channels; give a mono WAV file") }
+            guard audio.channels == 1 else {
+                throw UserError("'\(shown(file))' has \(audio.channels) channels; give a mono WAV file")
+            }
             let settings = DecoderSettings(tone: tone)
-            let decoded = try userFacing { try CWDecoder(sampleRate: Double(audio.sampleRate), settings: settings) }.decode(audio.samples)
+            let decoded = try userFacing { try CWDecoder(sampleRate: Double(audio.sampleRate), settings: settings) }
+                .decode(audio.samples)
             print(decoded.text)
             if timings {
-                print(String(format: "tone %.1f Hz (drift %.2f Hz/s), %.1f WPM, mark/noise %.1f dB", decoded.tone, decoded.driftRate, decoded.wpm, decoded.contrast))
+                print(
+                    String(
+                        format: "tone %.1f Hz (drift %.2f Hz/s), %.1f WPM, mark/noise %.1f dB", decoded.tone,
+                        decoded.driftRate, decoded.wpm, decoded.contrast))
                 for character in decoded.characters {
                     print(String(format: "%9.4f %9.4f  ", character.start, character.end) + character.text)
                 }
             }
             if let reference {
                 let counted = CharacterErrorRate.errors(reference: reference, hypothesis: decoded.text)
-                print(String(format: "CER %.4f (%d errors in %d symbols)", Double(counted.errors) / Double(max(1, counted.length)), counted.errors, counted.length))
+                print(
+                    String(
+                        format: "CER %.4f (%d errors in %d symbols)",
+                        Double(counted.errors) / Double(max(1, counted.length)), counted.errors, counted.length))
             }
         }
     }

@@ -29,7 +29,9 @@ extension MorseDatasetCommand {
             help: "Number of clips to make, \(Bounds.numSamples.lowerBound) to \(Bounds.numSamples.upperBound).")
         var numSamples: Int = 1000
 
-        @Option(name: [.customLong("output-dir"), .customLong("output_dir")], help: "Folder for the dataset (created if missing).")
+        @Option(
+            name: [.customLong("output-dir"), .customLong("output_dir")],
+            help: "Folder for the dataset (created if missing).")
         var outputDir: String = "data/processed"
 
         @OptionGroup var seedOptions: SeedOptions
@@ -48,10 +50,16 @@ extension MorseDatasetCommand {
             transform: { try OutputFormat.list($0) })
         var format: [OutputFormat]?
 
-        @Option(help: "Make only shard I (0 to --num-shards − 1, at most 99999) of the dataset; merge the shards with `morse-dataset merge`. Default: SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set, else the whole dataset.")
+        @Option(
+            help:
+                "Make only shard I (0 to --num-shards − 1, at most 99999) of the dataset; merge the shards with `morse-dataset merge`. Default: SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set, else the whole dataset."
+        )
         var shardIndex: Int?
 
-        @Option(help: "Number of shards (processes or machines) the dataset is split into; 1 to 100000; shard I makes clip ids [I·N/n, (I+1)·N/n). Default: SLURM_ARRAY_TASK_COUNT under a SLURM array, else 1.")
+        @Option(
+            help:
+                "Number of shards (processes or machines) the dataset is split into; 1 to 100000; shard I makes clip ids [I·N/n, (I+1)·N/n). Default: SLURM_ARRAY_TASK_COUNT under a SLURM array, else 1."
+        )
         var numShards: Int?
 
         @OptionGroup var progressOptions: ProgressOptions
@@ -67,7 +75,8 @@ extension MorseDatasetCommand {
 
         func run() throws {
             let assignment = try userFacing {
-                try DatasetShard.resolve(index: shardIndex, count: numShards, environment: ProcessInfo.processInfo.environment)
+                try DatasetShard.resolve(
+                    index: shardIndex, count: numShards, environment: ProcessInfo.processInfo.environment)
             }
             let shard = assignment.shard
             let loaded = try clipOptions.loadConfig { if let format { $0.output.formats = format } }
@@ -76,15 +85,19 @@ extension MorseDatasetCommand {
             let seed = settings.seed
             let workers = workerOptions.workers
             print("Generating \(numSamples) morse code samples in \(shown(outputDir)) (seed \(seed))")
-            print("All samples will be at most \(Console.formatted(settings.maxDuration)) seconds; \(Console.formatted(settings.noiseRatio * 100))% noise-only")
+            print(
+                "All samples will be at most \(Console.formatted(settings.maxDuration)) seconds; \(Console.formatted(settings.noiseRatio * 100))% noise-only"
+            )
             print("Using \(workers) worker thread\(workers == 1 ? "" : "s")")
             if let source = assignment.source {
                 let ids = shard.ids(of: numSamples)
                 let origin = source == .option ? "--shard-index" : source.rawValue
-                print("\(shard) (from \(origin)): clips \(ids.lowerBound) to \(ids.upperBound - 1) (\(ids.count) clips)")
+                print(
+                    "\(shard) (from \(origin)): clips \(ids.lowerBound) to \(ids.upperBound - 1) (\(ids.count) clips)")
             }
             var generation = DatasetGeneration(
-                settings: settings, outputDirectory: outputDir, workers: workers, overwrite: overwrite, progress: progressOptions.style,
+                settings: settings, outputDirectory: outputDir, workers: workers, overwrite: overwrite,
+                progress: progressOptions.style,
                 version: MorseDatasetCommand.configuration.version, shard: shard)
             generation.clipDelay = Double(try testHooks.clipDelayMilliseconds()) / 1000
             Console.flushOutput()
@@ -92,7 +105,8 @@ extension MorseDatasetCommand {
             let sources = stop.installSignalHandlers()
             defer { for source in sources { source.cancel() } }
             let result = try userFacing { try generation.run(stop: stop) { printError($0) } }
-            try GenerateReport(result: result, shard: shard, outputDir: outputDir, maxDuration: settings.maxDuration).show()
+            try GenerateReport(result: result, shard: shard, outputDir: outputDir, maxDuration: settings.maxDuration)
+                .show()
         }
     }
 }

@@ -24,11 +24,14 @@ extension MorseDatasetCommand {
         var shardFolders: [String] = []
 
         func run() throws {
-            let merge = DatasetMerge(output: output, shardFolders: shardFolders, version: MorseDatasetCommand.configuration.version)
+            let merge = DatasetMerge(
+                output: output, shardFolders: shardFolders, version: MorseDatasetCommand.configuration.version)
             // Merge names its output folder OUT, its first argument.
             let naming: (RunOption) -> String = { flag(for: $0, outputFolder: "OUT") }
             let result = try userFacing(naming: naming) { try merge.run() }
-            print("Merged \(result.journals) journal\(result.journals == 1 ? "" : "s") from \(result.folders.count) folder\(result.folders.count == 1 ? "" : "s"); copied \(result.copied) clips.")
+            print(
+                "Merged \(result.journals) journal\(result.journals == 1 ? "" : "s") from \(result.folders.count) folder\(result.folders.count == 1 ? "" : "s"); copied \(result.copied) clips."
+            )
             print("")
             print("Dataset statistics:")
             for line in result.statistics.lines(histogramUpTo: result.settings.maxDuration) { print(line) }

@@ -11,7 +11,9 @@ struct MorseDatasetCommand: ParsableCommand {
             Start with `morse-dataset render --text "CQ TEST DE K1ABC <KN>"` to hear one clip.
             """,
         version: "0.1.0",
-        subcommands: [Generate.self, Validate.self, Stats.self, Preview.self, Decode.self, Render.self, Merge.self, Stream.self])
+        subcommands: [
+            Generate.self, Validate.self, Stats.self, Preview.self, Decode.self, Render.self, Merge.self, Stream.self,
+        ])
 
     /// Parses, validates and runs the command, like ArgumentParser's own `main()`, but prints every
     /// error through ``Console`` so that control characters in echoed input are escaped.

@@ -45,28 +45,42 @@ extension MorseDatasetCommand {
             }
             let samples: [Float], sampleRate: Int, characters: [KeyedTimeline.Span], tone: Double?, title: String
             if isFolder.boolValue {
-                guard let id else { throw UserError("'\(shown(source))' is a folder; say which clip to draw with --id N") }
+                guard let id else {
+                    throw UserError("'\(shown(source))' is a folder; say which clip to draw with --id N")
+                }
                 let clip = try userFacing { try LabelledClip.find(id: id, root: source) }
                 let audio = try read(clip.audioPath)
-                (samples, sampleRate, characters, tone) = (audio.samples, audio.sampleRate, clip.characters, clip.row.tone)
+                (samples, sampleRate, characters, tone) = (
+                    audio.samples, audio.sampleRate, clip.characters, clip.row.tone
+                )
                 let snr = clip.row.snr500.map { String(format: " SNR %.1f dB", $0) } ?? ""
-                title = "ID \(id) \(clip.row.audioFile): \(clip.row.text.isEmpty ? "(noise only)" : clip.row.text)  \(String(format: "%.1f", clip.row.wpm)) WPM\(snr)"
+                title =
+                    "ID \(id) \(clip.row.audioFile): \(clip.row.text.isEmpty ? "(noise only)" : clip.row.text)  \(String(format: "%.1f", clip.row.wpm)) WPM\(snr)"
             } else {
                 if id != nil { throw UserError("--id is for a dataset folder; '\(shown(source))' is a file") }
                 let audio = try read(source)
-                let decoded = try userFacing { try CWDecoder(sampleRate: Double(audio.sampleRate)) }.decode(audio.samples)
-                (samples, sampleRate, characters, tone) = (audio.samples, audio.sampleRate, decoded.characters, decoded.tone)
+                let decoded = try userFacing { try CWDecoder(sampleRate: Double(audio.sampleRate)) }.decode(
+                    audio.samples)
+                (samples, sampleRate, characters, tone) = (
+                    audio.samples, audio.sampleRate, decoded.characters, decoded.tone
+                )
                 title = URL(fileURLWithPath: source).lastPathComponent + ": decoded " + decoded.text
             }
             let preview = try userFacing { try ClipPreview(sampleRate: Double(sampleRate), tone: tone) }
             let image = try userFacing { try preview.render(samples, characters: characters, title: title) }
-            do { try StandaloneOutput.write(PNGEncoder.encode(image), to: output) } catch { throw UserError(error.description) }
-            print("Wrote \(shown(output)) (\(image.width)×\(image.height) pixels, \(characters.count) characters marked, \(String(format: "%.0f", preview.pixelsPerSecond)) pixels per second)")
+            do { try StandaloneOutput.write(PNGEncoder.encode(image), to: output) } catch {
+                throw UserError(error.description)
+            }
+            print(
+                "Wrote \(shown(output)) (\(image.width)×\(image.height) pixels, \(characters.count) characters marked, \(String(format: "%.0f", preview.pixelsPerSecond)) pixels per second)"
+            )
         }
 
         func read(_ path: String) throws -> WAVAudio {
             let audio = try userFacing { try WAVFile.read(path: path) }
-            guard audio.channels == 1 else { throw UserError("'\(shown(path))' has \(audio.channels) channels; give a mono WAV file") }
+            guard audio.channels == 1 else {
+                throw UserError("'\(shown(path))' has \(audio.channels) channels; give a mono WAV file")
+            }
             return audio
         }
     }

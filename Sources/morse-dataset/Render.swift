@@ -22,13 +22,19 @@ extension MorseDatasetCommand {
         @Option(name: [.short, .long], help: "Path of the WAV file to write.")
         var output: String
 
-        @Option(help: "Also write the keyed timeline (characters, words, key-down intervals; seconds in the WAV) to this JSON file.")
+        @Option(
+            help:
+                "Also write the keyed timeline (characters, words, key-down intervals; seconds in the WAV) to this JSON file."
+        )
         var timeline: String?
 
         @Option(help: "Character speed in words per minute (PARIS), 5 to 60.")
         var wpm: Double = 20
 
-        @Option(help: "Farnsworth overall speed in WPM, 5 to 60 and at most --wpm; stretches only character and word gaps. Default: none.")
+        @Option(
+            help:
+                "Farnsworth overall speed in WPM, 5 to 60 and at most --wpm; stretches only character and word gaps. Default: none."
+        )
         var farnsworth: Double?
 
         @Option(help: "Dah length in dits, 2.5 to 4.5.")
@@ -55,13 +61,16 @@ extension MorseDatasetCommand {
         @Option(help: "Keying edge shape: \(EnvelopeShape.allCases.map(\.rawValue).joined(separator: ", ")).")
         var envelope: EnvelopeShape = .raisedCosine
 
-        @Option(parsing: .unconditional, help: "Chirp: frequency offset in Hz at key-down, decaying after it, −1000 to 1000 (0 = none).")
+        @Option(
+            parsing: .unconditional,
+            help: "Chirp: frequency offset in Hz at key-down, decaying after it, −1000 to 1000 (0 = none).")
         var chirp: Double = 0
 
         @Option(help: "Chirp decay time constant in milliseconds, 0.1 to 100.")
         var chirpTime: Double = 5
 
-        @Option(parsing: .unconditional, help: "Slow frequency drift in Hz per second, −100 to 100 (negative drifts down).")
+        @Option(
+            parsing: .unconditional, help: "Slow frequency drift in Hz per second, −100 to 100 (negative drifts down).")
         var drift: Double = 0
 
         @Option(help: "Silence before and after the Morse, in seconds, 0 to 60.")
@@ -98,7 +107,9 @@ extension MorseDatasetCommand {
         func run() throws {
             if let timeline {
                 // One file for both outputs would leave only the timeline, silently.
-                do { try StandaloneOutput.checkDistinct([output, timeline]) } catch { throw UserError(error.description) }
+                do { try StandaloneOutput.checkDistinct([output, timeline]) } catch {
+                    throw UserError(error.description)
+                }
             }
             let parsed = try userFacing { try MorseText(text, unknown: dropUnknown ? .drop : .reject) }
             for (dropped, position) in parsed.dropped {
@@ -106,7 +117,8 @@ extension MorseDatasetCommand {
             }
             guard !parsed.isEmpty else { throw UserError("--text has nothing to key") }
             let timing = try userFacing {
-                try MorseTiming(wpm: wpm, effectiveWPM: farnsworth, dashRatio: dashRatio, weighting: weighting).validated()
+                try MorseTiming(wpm: wpm, effectiveWPM: farnsworth, dashRatio: dashRatio, weighting: weighting)
+                    .validated()
             }
             let toneParameters = try userFacing {
                 try ToneParameters(
@@ -118,7 +130,8 @@ extension MorseDatasetCommand {
             var rng = SeededGenerator(seed: seed)
             let keyed = Keyer(timing: timing, fist: Fist(kind: fist, sloppiness: sloppiness)).key(parsed, using: &rng)
             let renderer = ToneRenderer(sampleRate: Double(sampleRate))
-            let samples = renderer.render(keyed, tone: toneParameters, leadingSilence: silence, trailingSilence: silence)
+            let samples = renderer.render(
+                keyed, tone: toneParameters, leadingSilence: silence, trailingSilence: silence)
             try write(Data(WAVEncoder.encode(samples, sampleRate: sampleRate, format: format)), to: output)
             if let timeline {
                 let document = TimelineDocument(
@@ -130,7 +143,9 @@ extension MorseDatasetCommand {
                 encoder.keyEncodingStrategy = .convertToSnakeCase
                 try write(try encoder.encode(document), to: timeline)
             }
-            print("wrote \(shown(output)): \(parsed.description) — \(String(format: "%.2f", Double(samples.count) / Double(sampleRate))) s at \(Console.formatted(wpm)) WPM, \(fist.rawValue) fist, seed \(seed)")
+            print(
+                "wrote \(shown(output)): \(parsed.description) — \(String(format: "%.2f", Double(samples.count) / Double(sampleRate))) s at \(Console.formatted(wpm)) WPM, \(fist.rawValue) fist, seed \(seed)"
+            )
         }
 
         /// Writes beside `path` and renames into place; a device, FIFO or folder there is refused.

@@ -6,7 +6,9 @@ import MorseDataset
 struct WorkerOptions: ParsableArguments {
     @Option(
         name: [.customLong("num-workers"), .customLong("num_workers")],
-        help: "Worker threads, \(Bounds.numWorkers.lowerBound) to \(Bounds.numWorkers.upperBound). Default: the number of cores, at most 8.")
+        help:
+            "Worker threads, \(Bounds.numWorkers.lowerBound) to \(Bounds.numWorkers.upperBound). Default: the number of cores, at most 8."
+    )
     var numWorkers: Int?
 
     func validate() throws {
@@ -19,7 +21,10 @@ struct WorkerOptions: ParsableArguments {
 
 /// `--seed`, shared by the commands whose output is random but repeatable.
 struct SeedOptions: ParsableArguments {
-    @Option(help: "Seed, 0 to 2^64 − 1. Default: the config's `seed` (generate), else a random seed, printed so the run can be repeated.")
+    @Option(
+        help:
+            "Seed, 0 to 2^64 − 1. Default: the config's `seed` (generate), else a random seed, printed so the run can be repeated."
+    )
     var seed: UInt64?
 
     /// The seed given, else `fallback`, else a fresh one to print so the run can be repeated.
@@ -68,7 +73,9 @@ struct TestHookOptions: ParsableArguments {
         if let testClipDelayMs { return testClipDelayMs }
         guard let text = environment[Self.delayVariable], !text.isEmpty else { return 0 }
         guard let value = Int(text), Bounds.testClipDelay.contains(value) else {
-            throw ValidationError("\(Self.delayVariable)=\(shown(text)) is not a whole number of milliseconds from 0 to \(Bounds.testClipDelay.upperBound)")
+            throw ValidationError(
+                "\(Self.delayVariable)=\(shown(text)) is not a whole number of milliseconds from 0 to \(Bounds.testClipDelay.upperBound)"
+            )
         }
         return value
     }
@@ -78,10 +85,16 @@ struct TestHookOptions: ParsableArguments {
 /// with the same bounds and errors: the config, the sample rate, the longest clip and the share of
 /// noise-only clips.
 struct ClipOptions: ParsableArguments {
-    @Option(help: "YAML config (the reference's contest_cw.yaml works unchanged; see docs/config.md). Default: built-in defaults.")
+    @Option(
+        help:
+            "YAML config (the reference's contest_cw.yaml works unchanged; see docs/config.md). Default: built-in defaults."
+    )
     var config: String?
 
-    @Option(help: "Defaults for the keys the config leaves out: coverage (tones 300-1000 Hz, SNR -10 to +30 dB weighted towards weak signals, 10-45 WPM) or reference (the reference's 600-800 Hz, 8-30 dB, 15-40 WPM). Default: the config's `profile`, else coverage.")
+    @Option(
+        help:
+            "Defaults for the keys the config leaves out: coverage (tones 300-1000 Hz, SNR -10 to +30 dB weighted towards weak signals, 10-45 WPM) or reference (the reference's 600-800 Hz, 8-30 dB, 15-40 WPM). Default: the config's `profile`, else coverage."
+    )
     var profile: String?
 
     @Option(
@@ -104,7 +117,9 @@ struct ClipOptions: ParsableArguments {
         try Bounds.check(maxDuration, "--max-duration", in: Bounds.maxDuration, unit: "seconds")
         try Bounds.check(noiseRatio, "--noise-ratio", in: Bounds.noiseRatio)
         if let profile, ConfigProfile(rawValue: profile) == nil {
-            throw ValidationError("--profile '\(profile)' is not a profile; use one of: \(ConfigProfile.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "--profile '\(profile)' is not a profile; use one of: \(ConfigProfile.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
     }
 

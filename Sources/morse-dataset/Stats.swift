@@ -8,7 +8,8 @@ import MorseInspection
 extension MorseDatasetCommand {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a dataset's distributions and the reference decoder's error rate, in the terminal and as HTML.",
+            abstract:
+                "Show a dataset's distributions and the reference decoder's error rate, in the terminal and as HTML.",
             discussion: """
                 Streams metadata.csv once: split sizes, duration, WPM, SNR, tone, condition, contest, sample \
                 type, fist and the frequency of every symbol, as text histograms. Then decodes a fraction of the \
@@ -27,7 +28,10 @@ extension MorseDatasetCommand {
         @Option(help: "Also write an HTML report with plots to this file.")
         var html: String?
 
-        @Option(help: "Fraction of Morse clips to decode for the error-rate baseline, 0 (skip) to 1 (chosen by id, the same every run).")
+        @Option(
+            help:
+                "Fraction of Morse clips to decode for the error-rate baseline, 0 (skip) to 1 (chosen by id, the same every run)."
+        )
         var decodeFraction: Double = 0.05
 
         @OptionGroup var workerOptions: WorkerOptions

@@ -1,7 +1,7 @@
-import MorseDatasetFormat
 import ArgumentParser
 import Foundation
 import MorseDataset
+import MorseDatasetFormat
 import MorseSignal
 
 extension MorseDatasetCommand {
@@ -32,19 +32,28 @@ extension MorseDatasetCommand {
         @Option(help: "First clip id.")
         var start: Int = 0
 
-        @Option(help: "Number of ids to visit (with --split, clips of other splits among them are skipped). Default: up to --num-samples, else endless.")
+        @Option(
+            help:
+                "Number of ids to visit (with --split, clips of other splits among them are skipped). Default: up to --num-samples, else endless."
+        )
         var count: Int?
 
         @Option(help: "Distance between ids: clips START, START+STEP, … (sharding across readers).")
         var step: Int = 1
 
-        @Option(name: [.customLong("num-samples"), .customLong("num_samples")], help: "Size of the dataset whose splits and file names to reproduce, as `generate --num-samples`. Default: none (endless ids).")
+        @Option(
+            name: [.customLong("num-samples"), .customLong("num_samples")],
+            help:
+                "Size of the dataset whose splits and file names to reproduce, as `generate --num-samples`. Default: none (endless ids)."
+        )
         var numSamples: Int?
 
         @Option(help: "Only clips of this split: train, validation or test. Default: every clip.")
         var split: String?
 
-        @Option(name: [.customLong("audio-format")], help: "Sample encoding: pcm16 or float32. Default: the config's output.audio_format.")
+        @Option(
+            name: [.customLong("audio-format")],
+            help: "Sample encoding: pcm16 or float32. Default: the config's output.audio_format.")
         var audioFormat: WAVSampleFormat?
 
         func validate() throws {
@@ -56,7 +65,8 @@ extension MorseDatasetCommand {
                 throw ValidationError("--split '\(split)' is not a split; use train, validation or test")
             }
             if let numSamples, numSamples >= 1, start >= numSamples, count != 0 {
-                throw ValidationError("--start \(start) is past the last clip of --num-samples \(numSamples); use 0 to \(numSamples - 1)")
+                throw ValidationError(
+                    "--start \(start) is past the last clip of --num-samples \(numSamples); use 0 to \(numSamples - 1)")
             }
         }
 
@@ -68,15 +78,20 @@ extension MorseDatasetCommand {
                 printError("morse-dataset stream: no --seed and no seed in the config; using seed \(seed)")
             }
             let selection = StreamSelection(
-                start: start, step: step, count: count, datasetSize: numSamples, split: split.flatMap(DatasetSplit.init(name:)))
+                start: start, step: step, count: count, datasetSize: numSamples,
+                split: split.flatMap(DatasetSplit.init(name:)))
             let workers = workerOptions.workers
             // A reader that goes away must end the stream with EPIPE, not kill us with SIGPIPE.
             signal(SIGPIPE, SIG_IGN)
             let stream = ClipStream(settings: settings, selection: selection, workers: workers)
-            let outcome = try userFacing { try stream.run(to: FileDescriptorOutput(), stop: StopSignal()) { printError($0) } }
+            let outcome = try userFacing {
+                try stream.run(to: FileDescriptorOutput(), stop: StopSignal()) { printError($0) }
+            }
             if outcome.outputClosed { return }
             if !outcome.failures.isEmpty {
-                printError("\(outcome.failures.count) clip\(outcome.failures.count == 1 ? "" : "s") failed and were left out of the stream.")
+                printError(
+                    "\(outcome.failures.count) clip\(outcome.failures.count == 1 ? "" : "s") failed and were left out of the stream."
+                )
                 throw ExitCode(1)
             }
         }

@@ -5,7 +5,8 @@ import MorseInspection
 extension MorseDatasetCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a dataset: every manifest row against its audio, orphans, duplicates, splits, alphabet, agreement.",
+            abstract:
+                "Check a dataset: every manifest row against its audio, orphans, duplicates, splits, alphabet, agreement.",
             discussion: """
                 Reads the manifests line by line and each WAV header on several threads, so it is fast for a \
                 million clips. Prints one line per problem naming the file, row and what is wrong, and exits \
@@ -28,16 +29,23 @@ extension MorseDatasetCommand {
         @Option(help: "Longest allowed clip in seconds, 0.1 to 3600. Default: dataset_info.json's max_duration.")
         var maxDuration: Double?
 
-        @Flag(help: "Also decode high-SNR clips with the reference decoder and flag labels that disagree with the audio.")
+        @Flag(
+            help: "Also decode high-SNR clips with the reference decoder and flag labels that disagree with the audio.")
         var decode = false
 
-        @Option(help: "With --decode: fraction of the eligible clips to decode, 0 to 1 (chosen by id, the same every run).")
+        @Option(
+            help: "With --decode: fraction of the eligible clips to decode, 0 to 1 (chosen by id, the same every run).")
         var fraction: Double = 0.1
 
-        @Option(parsing: .unconditional, help: "With --decode: decode only clips with at least this SNR in dB (500 Hz bandwidth), −50 to 100.")
+        @Option(
+            parsing: .unconditional,
+            help: "With --decode: decode only clips with at least this SNR in dB (500 Hz bandwidth), −50 to 100.")
         var minSnr: Double = 25
 
-        @Option(help: "With --decode: flag a clip when the decoder's character error rate is above this, 0 to 1, and it made at least 2 errors.")
+        @Option(
+            help:
+                "With --decode: flag a clip when the decoder's character error rate is above this, 0 to 1, and it made at least 2 errors."
+        )
         var flagCer: Double = 0.5
 
         @Option(help: "Problems listed per kind (all are counted), 0 to 1000000.")

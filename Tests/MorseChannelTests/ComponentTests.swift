@@ -1,7 +1,8 @@
-import RealModule
-import MorseSignal
 import MorseCode
+import MorseSignal
+import RealModule
 import Testing
+
 @testable import MorseChannel
 
 /// Noise generators, static crashes, AGC and limiter on their own.
@@ -11,7 +12,9 @@ import Testing
         var samples = [Float](repeating: 0, count: count)
         var rng = SeededGenerator(seed: 17)
         var random = FastRandom(seededFrom: &rng)
-        samples.withUnsafeMutableBufferPointer { Ziggurat.shared.fill(scale: 1, into: $0.baseAddress!, count: count, random: &random) }
+        samples.withUnsafeMutableBufferPointer {
+            Ziggurat.shared.fill(scale: 1, into: $0.baseAddress!, count: count, random: &random)
+        }
         let x = samples.map(Double.init)
         let mean = x.reduce(0, +) / Double(count)
         let variance = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(count)
@@ -20,7 +23,9 @@ import Testing
         // Normal CDF at a few points, including the tail beyond the base layer (|x| > 3.65).
         for (z, tail) in [(1.0, 0.158655), (2.0, 0.0227501), (3.0, 0.0013499), (3.8, 7.235e-5)] {
             let observed = Double(x.filter { $0 > z }.count + x.filter { $0 < -z }.count) / Double(2 * count)
-            #expect(abs(observed - tail) < 4 * (tail / Double(count)).squareRoot() + 1e-5, "P(x > \(z)): \(observed) vs \(tail)")
+            #expect(
+                abs(observed - tail) < 4 * (tail / Double(count)).squareRoot() + 1e-5,
+                "P(x > \(z)): \(observed) vs \(tail)")
         }
     }
 
@@ -32,7 +37,9 @@ import Testing
         var samples = [Float](repeating: .nan, count: count)
         var rng = SeededGenerator(seed: 5)
         var random = FastRandom(seededFrom: &rng)
-        samples.withUnsafeMutableBufferPointer { UniformSumNoise.fill(scale: 2, into: $0.baseAddress!, count: count, random: &random) }
+        samples.withUnsafeMutableBufferPointer {
+            UniformSumNoise.fill(scale: 2, into: $0.baseAddress!, count: count, random: &random)
+        }
         let x = samples.map(Double.init)
         #expect(x.allSatisfy { $0.isFinite })
         let mean = x.reduce(0, +) / Double(count)
@@ -72,7 +79,8 @@ import Testing
         var chain = ReceiverChain(sampleRate: 16_000)
         var rng = SeededGenerator(seed: 23)
         let stages = chain.renderStages(
-            wanted: nil, interferers: [], parameters: plainParameters(snr: 0, colour: .pink), sampleCount: 131_072, using: &rng)
+            wanted: nil, interferers: [], parameters: plainParameters(snr: 0, colour: .pink), sampleCount: 131_072,
+            using: &rng)
         let spectrum = Spectrum.bins(stages.noise)
         let width = 16_000.0 / Double(spectrum.count)
         let at250 = Spectrum.density(spectrum.power, at: 250, halfWidth: 40, binWidth: width)
@@ -92,7 +100,9 @@ import Testing
             var rng = SeededGenerator(seed: UInt64(seed))
             var random = FastRandom(seededFrom: &rng)
             var buffer = [Float](repeating: 0, count: 80_000)
-            total += buffer.withUnsafeMutableBufferPointer { crashes.add(into: $0.baseAddress!, count: 80_000, random: &random) }
+            total += buffer.withUnsafeMutableBufferPointer {
+                crashes.add(into: $0.baseAddress!, count: 80_000, random: &random)
+            }
             let peak = buffer.map { abs($0) }.max() ?? 0
             #expect(peak > 0.01 * 10 && peak < 0.01 * 10 * 6)  // peaks near 20 dB over the noise σ
         }
@@ -111,17 +121,19 @@ import Testing
         }
         var work = [Float](repeating: 0, count: agc.workSize(count: count))
         let range = x.withUnsafeMutableBufferPointer { buffer in
-            work.withUnsafeMutableBufferPointer { agc.process(buffer.baseAddress!, count: count, inputGain: 1, settle: 1000, work: $0.baseAddress!) }
+            work.withUnsafeMutableBufferPointer {
+                agc.process(buffer.baseAddress!, count: count, inputGain: 1, settle: 1000, work: $0.baseAddress!)
+            }
         }
         func level(at t: Double) -> Double {
             let start = Int(t * sampleRate)
             return (2 * meanSquare(x[start..<(start + 160)])).squareRoot()
         }
         #expect(abs(level(at: 0.9) - Double(AutomaticGainControl.target)) < 0.05)
-        #expect(level(at: 1.03) < 0.9)                 // caught within the attack time
-        #expect(level(at: 1.1) < 0.1)                  // pumped down after the crash
+        #expect(level(at: 1.03) < 0.9)  // caught within the attack time
+        #expect(level(at: 1.1) < 0.1)  // pumped down after the crash
         #expect(level(at: 1.6) > 0.1 && level(at: 1.6) < 0.45)  // recovering over the release time
-        #expect(level(at: 2.9) > 0.4)                  // recovered
+        #expect(level(at: 2.9) > 0.4)  // recovered
         #expect(range.maximum - range.minimum > 25)
     }
 

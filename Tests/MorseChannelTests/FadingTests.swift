@@ -1,7 +1,8 @@
-import RealModule
 import MorseCode
 import MorseSignal
+import RealModule
 import Testing
+
 @testable import MorseChannel
 
 /// Fading statistics over long runs, against the model.
@@ -14,14 +15,16 @@ import Testing
         let interval = 0.004, count = 1_000_000
         let process = GaussianFadingProcess(spread: spread)
         var re = [Float](repeating: 0, count: count), im = [Float](repeating: 0, count: count)
-        var work = [Double](repeating: 0, count: GaussianFadingProcess.workSize(count: count, interval: interval, spread: spread))
+        var work = [Double](
+            repeating: 0, count: GaussianFadingProcess.workSize(count: count, interval: interval, spread: spread))
         var rng = SeededGenerator(seed: 77)
         var random = FastRandom(seededFrom: &rng)
         re.withUnsafeMutableBufferPointer { r in
             im.withUnsafeMutableBufferPointer { i in
                 work.withUnsafeMutableBufferPointer { w in
-                    process.generate(count: count, interval: interval, re: r.baseAddress!, im: i.baseAddress!,
-                                     work: w.baseAddress!, random: &random)
+                    process.generate(
+                        count: count, interval: interval, re: r.baseAddress!, im: i.baseAddress!,
+                        work: w.baseAddress!, random: &random)
                 }
             }
         }
@@ -64,7 +67,8 @@ import Testing
         parameters.fading = FadingParameters(kind: .rayleigh, rate: 2, depth: 1)
         let wanted = parameters.wantedStation(timeline: carrier(from: 0, to: seconds))
         let stages = chain.renderStages(
-            wanted: wanted, interferers: [], parameters: parameters, sampleCount: Int(seconds * sampleRate), using: &rng)
+            wanted: wanted, interferers: [], parameters: parameters, sampleCount: Int(seconds * sampleRate), using: &rng
+        )
         // Power per 10 ms block (a whole number of 700 Hz cycles, so the tone averages out).
         let block = 80
         let powers = stride(from: 800, to: stages.wanted.count - block, by: block).map {
@@ -106,13 +110,17 @@ import Testing
             let stages = chain.renderStages(
                 wanted: parameters.wantedStation(timeline: carrier(from: 0, to: 40)), interferers: [],
                 parameters: parameters, sampleCount: Int(40 * sampleRate), using: &rng)
-            return stride(from: 800, to: stages.wanted.count - 800, by: 400).map { meanSquare(stages.wanted[$0..<($0 + 400)]) }
+            return stride(from: 800, to: stages.wanted.count - 800, by: 400).map {
+                meanSquare(stages.wanted[$0..<($0 + 400)])
+            }
         }
         func correlation(_ a: [Double], _ b: [Double]) -> Double {
             let n = Double(min(a.count, b.count))
             let ma = a.reduce(0, +) / n, mb = b.reduce(0, +) / n
             var ab = 0.0, aa = 0.0, bb = 0.0
-            for i in 0..<Int(n) { ab += (a[i] - ma) * (b[i] - mb); aa += (a[i] - ma) * (a[i] - ma); bb += (b[i] - mb) * (b[i] - mb) }
+            for i in 0..<Int(n) {
+                ab += (a[i] - ma) * (b[i] - mb); aa += (a[i] - ma) * (a[i] - ma); bb += (b[i] - mb) * (b[i] - mb)
+            }
             return ab / (aa * bb).squareRoot()
         }
         let together = correlation(envelope(tone: 700, delays: [0, 0]), envelope(tone: 950, delays: [0, 0]))

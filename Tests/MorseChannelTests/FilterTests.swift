@@ -1,7 +1,8 @@
-import RealModule
-import MorseSignal
 import MorseCode
+import MorseSignal
+import RealModule
 import Testing
+
 @testable import MorseChannel
 
 /// The receiver filters, measured with swept tones and with noise, against the analytic design.
@@ -31,8 +32,9 @@ import Testing
             let design = 20 * Double.log10(filter.designGain(at: frequency))
             let measured = Self.measuredGain(filter, at: frequency)
             let tolerance = design > -30 ? 0.2 : 1.0
-            #expect(abs(measured - design) < tolerance,
-                    "\(kind) at \(frequency) Hz: design \(design) dB, measured \(measured) dB")
+            #expect(
+                abs(measured - design) < tolerance,
+                "\(kind) at \(frequency) Hz: design \(design) dB, measured \(measured) dB")
         }
         // The design itself: 0 dB at the geometric centre, −3.01 dB at the edges, steep skirts.
         #expect(abs(20 * Double.log10(filter.designGain(at: filter.designCentre))) < 1e-9)
@@ -68,13 +70,17 @@ import Testing
         let before = Spectrum.bins(stages.noise), after = Spectrum.bins(stages.filtered)
         let binWidth = Self.sampleRate / Double(before.count)
         let filter = ReceiverFilter(kind: kind, centre: 720, sampleRate: Self.sampleRate)
-        let probes: [Double] = [filter.designCentre, filter.lowEdge, filter.highEdge,
-                                filter.highEdge + (filter.highEdge - filter.lowEdge)]
+        let probes: [Double] = [
+            filter.designCentre, filter.lowEdge, filter.highEdge,
+            filter.highEdge + (filter.highEdge - filter.lowEdge),
+        ]
         for frequency in probes {
-            let ratio = Spectrum.density(after.power, at: frequency, halfWidth: 8, binWidth: binWidth)
+            let ratio =
+                Spectrum.density(after.power, at: frequency, halfWidth: 8, binWidth: binWidth)
                 / Spectrum.density(before.power, at: frequency, halfWidth: 8, binWidth: binWidth)
             let design = 20 * Double.log10(filter.designGain(at: frequency))
-            #expect(abs(dB(ratio) - design) < 1.0, "\(kind) at \(frequency) Hz: design \(design), measured \(dB(ratio))")
+            #expect(
+                abs(dB(ratio) - design) < 1.0, "\(kind) at \(frequency) Hz: design \(design), measured \(dB(ratio))")
         }
     }
 

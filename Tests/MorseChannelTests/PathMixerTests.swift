@@ -1,5 +1,6 @@
 import MorseCode
 import Testing
+
 @testable import MorseChannel
 
 /// The span mixer skips key-up stretches; it must add exactly what the whole-range mixer adds.
@@ -29,12 +30,14 @@ struct PathMixerTests {
                 }
                 let limit = 0..<total
                 whole.withUnsafeMutableBufferPointer { out in
-                    PathMixer.addPaths(paths, source: src.baseAddress! + pad, quarter: quarter, block: block,
-                                       range: limit, into: out.baseAddress!)
+                    PathMixer.addPaths(
+                        paths, source: src.baseAddress! + pad, quarter: quarter, block: block,
+                        range: limit, into: out.baseAddress!)
                 }
                 mixed.withUnsafeMutableBufferPointer { out in
-                    PathMixer.addPaths(paths, source: src.baseAddress! + pad, quarter: quarter, block: block,
-                                       spans: spans, reach: Int(quarter) + 2, limit: limit, into: out.baseAddress!)
+                    PathMixer.addPaths(
+                        paths, source: src.baseAddress! + pad, quarter: quarter, block: block,
+                        spans: spans, reach: Int(quarter) + 2, limit: limit, into: out.baseAddress!)
                 }
             }
         }

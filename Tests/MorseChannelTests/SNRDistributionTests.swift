@@ -1,5 +1,6 @@
 import MorseCode
 import Testing
+
 @testable import MorseChannel
 
 /// `noise.snr_distribution`: the presets' own bands, or the config's range, uniform or weighted
@@ -53,9 +54,11 @@ import Testing
         for seed in UInt64(0)..<40 {
             var a = SeededGenerator(seed: seed), b = SeededGenerator(seed: seed)
             let preset = ConditionPreset.contestPoor
-            let old = preset.draw(limits: ChannelLimits(snrRange: -10...30), noiseOnly: false, clipDuration: 8, using: &a)
+            let old = preset.draw(
+                limits: ChannelLimits(snrRange: -10...30), noiseOnly: false, clipDuration: 8, using: &a)
             let new = preset.draw(
-                limits: ChannelLimits(snrRange: -10...30, snrDistribution: distribution), noiseOnly: false, clipDuration: 8, using: &b)
+                limits: ChannelLimits(snrRange: -10...30, snrDistribution: distribution), noiseOnly: false,
+                clipDuration: 8, using: &b)
             #expect(old.tone == new.tone && old.filter == new.filter && old.fading == new.fading)
             #expect(old.interferers.count == new.interferers.count)
         }

@@ -1,6 +1,7 @@
 import MorseCode
 import MorseSignal
 import Testing
+
 @testable import MorseChannel
 
 /// The SNR is measured from the rendered wanted signal and the rendered noise, apart.
@@ -24,8 +25,9 @@ import Testing
         let noise2500 = Spectrum.bandPower(stages.noise, band: 0...2500, sampleRate: Self.sampleRate)
         let measured500 = dB(carrierPower / noise500), measured2500 = dB(carrierPower / noise2500)
         #expect(abs(measured500 - snr) < 0.5, "500 Hz: expected \(snr), measured \(measured500)")
-        #expect(abs(measured2500 - stages.report.snr2500) < 0.5,
-                "2500 Hz: expected \(stages.report.snr2500), measured \(measured2500)")
+        #expect(
+            abs(measured2500 - stages.report.snr2500) < 0.5,
+            "2500 Hz: expected \(stages.report.snr2500), measured \(measured2500)")
         #expect(stages.report.snr500 == snr)
         if colour == .white {
             #expect(abs(stages.report.snr2500 - (snr - dB(5))) < 0.01)

@@ -1,7 +1,8 @@
-import RealModule
 import MorseCode
 import MorseSignal
+import RealModule
 import Testing
+
 @testable import MorseChannel
 
 /// Interfering stations key real Morse; noise-only clips hold nothing decodable in the passband.
@@ -12,7 +13,8 @@ import Testing
     @Test(arguments: FistKind.allCases, [15.0, 28, 40])
     func interferersAreDecodableMorse(fist: FistKind, wpm: Double) {
         var rng = SeededGenerator(seed: UInt64(wpm) * 7 + UInt64(FistKind.allCases.firstIndex(of: fist) ?? 0))
-        let drawn = ConditionPreset.dxExpedition.draw(limits: .unrestricted, noiseOnly: false, clipDuration: 12, using: &rng)
+        let drawn = ConditionPreset.dxExpedition.draw(
+            limits: .unrestricted, noiseOnly: false, clipDuration: 12, using: &rng)
         var interferer = drawn.interferers.first ?? InterfererParameters(toneOffset: 80, level: -5)
         interferer.fist = fist
         interferer.wpm = wpm
@@ -87,7 +89,8 @@ import Testing
         }
         var chain = ReceiverChain(sampleRate: Self.sampleRate)
         let stages = chain.renderStages(
-            wanted: nil, interferers: stations, parameters: parameters, sampleCount: Int(6 * Self.sampleRate), using: &rng)
+            wanted: nil, interferers: stations, parameters: parameters, sampleCount: Int(6 * Self.sampleRate),
+            using: &rng)
         let filter = ReceiverFilter(kind: parameters.filter, centre: parameters.tone, sampleRate: Self.sampleRate)
         var interference = stages.interference, noise = stages.noise
         interference.withUnsafeMutableBufferPointer { filter.process($0) }

@@ -1,7 +1,8 @@
-import RealModule
 import Foundation
 import MorseCode
 import MorseSignal
+import RealModule
+
 @testable import MorseChannel
 
 /// Power spectrum helpers (a plain radix-2 FFT in Double).

@@ -1,6 +1,7 @@
 import Foundation
 import MorseCode
 import Testing
+
 @testable import MorseChannel
 
 /// The Watterson / ITU-R F.1487 channel against its design: Gaussian Doppler spectra of the
@@ -98,7 +99,9 @@ import Testing
             ci += ai * br - ar * bi
         }
         let norm = Double(a.re.count) * (mean(powers[0]) * mean(powers[1])).squareRoot()
-        #expect((cr * cr + ci * ci).squareRoot() / norm < 0.05, "tap cross-correlation \((cr * cr + ci * ci).squareRoot() / norm)")
+        #expect(
+            (cr * cr + ci * ci).squareRoot() / norm < 0.05,
+            "tap cross-correlation \((cr * cr + ci * ci).squareRoot() / norm)")
         #expect(abs(correlation(powers[0], powers[1])) < 0.05, "power correlation \(correlation(powers[0], powers[1]))")
     }
 
@@ -143,11 +146,13 @@ import Testing
         var q = [Float](repeating: 0, count: count)
         x.withUnsafeBufferPointer { source in
             q.withUnsafeMutableBufferPointer {
-                WattersonChannel.hilbertTransform(source.baseAddress!, count: count, taps: channel.hilbert, into: $0.baseAddress!)
+                WattersonChannel.hilbertTransform(
+                    source.baseAddress!, count: count, taps: channel.hilbert, into: $0.baseAddress!)
             }
         }
         let middle = 1000..<3000
-        let error = middle.map { abs(Double(q[$0]) - sin(2 * Double.pi * frequency * Double($0) / sampleRate)) }.max() ?? 1
+        let error =
+            middle.map { abs(Double(q[$0]) - sin(2 * Double.pi * frequency * Double($0) / sampleRate)) }.max() ?? 1
         #expect(error < 0.01, "largest quadrature error at \(frequency) Hz: \(error)")
     }
 

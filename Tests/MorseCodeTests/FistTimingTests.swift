@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MorseCode
 
 /// Drawn timings against the published parameters of ``FistTiming`` (CONTENT.md, "Fists").
@@ -77,7 +78,9 @@ import Testing
         switch kind {
         case .paddle:
             let w = FistTiming.paddle.weight
-            #expect(ratios.allSatisfy { (3 + w) / (1 + w) - 1e-9 <= $0 && $0 <= (3 - w) / (1 - w) + 1e-9 }, "\(ratios.prefix(5))")
+            #expect(
+                ratios.allSatisfy { (3 + w) / (1 + w) - 1e-9 <= $0 && $0 <= (3 - w) / (1 - w) + 1e-9 },
+                "\(ratios.prefix(5))")
             #expect(variations.allSatisfy { $0 < 1e-9 }, "a paddle's dahs are the keyer's")
         case .bug:
             #expect(abs(median - 3.75) < 0.15, "bug median dah/dit \(median)")

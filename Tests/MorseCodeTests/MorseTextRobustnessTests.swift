@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MorseCode
 
 /// Inputs the text parser met while fuzzing (fuzz/ FuzzText), kept as regressions.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MorseCode
 
 @Suite struct RoundTripTests {
@@ -29,7 +30,8 @@ import Testing
     @Test func spansLabelTheTimeline() {
         var rng = SeededGenerator(seed: 5)
         let text = parsed("CQ TEST DE K1ABC <KN>")
-        let timeline = Keyer(timing: MorseTiming(wpm: 22), fist: Fist(kind: .straight, sloppiness: 0.7)).key(text, using: &rng)
+        let timeline = Keyer(timing: MorseTiming(wpm: 22), fist: Fist(kind: .straight, sloppiness: 0.7)).key(
+            text, using: &rng)
         #expect(timeline.text == "CQ TEST DE K1ABC <KN>")
         #expect(timeline.characters.map(\.text).joined() == "CQTESTDEK1ABC<KN>")
         #expect(timeline.words.map(\.text) == ["CQ", "TEST", "DE", "K1ABC", "<KN>"])
@@ -58,7 +60,8 @@ import Testing
     @Test func keyerElementsStayExactAtAnySloppiness() {
         let timing = MorseTiming(wpm: 30)
         var rng = SeededGenerator(seed: 11)
-        let timeline = Keyer(timing: timing, fist: Fist(kind: .keyer, sloppiness: 1)).key(parsed("TEST TEST"), using: &rng)
+        let timeline = Keyer(timing: timing, fist: Fist(kind: .keyer, sloppiness: 1)).key(
+            parsed("TEST TEST"), using: &rng)
         for mark in timeline.marks {
             let nearest = min(abs(mark.length - timing.dit), abs(mark.length - timing.dah))
             #expect(nearest < 1e-12)
@@ -73,7 +76,8 @@ import Testing
         var dahRatios: [Double] = []
         for seed in 0..<200 {
             var rng = SeededGenerator(seed: UInt64(seed))
-            let timeline = Keyer(timing: timing, fist: Fist(kind: .bug, sloppiness: sloppiness)).key(parsed("TEST OK"), using: &rng)
+            let timeline = Keyer(timing: timing, fist: Fist(kind: .bug, sloppiness: sloppiness)).key(
+                parsed("TEST OK"), using: &rng)
             let threshold = DecisionThresholds(timing).ditDah
             let dits = timeline.marks.map(\.length).filter { $0 < threshold }
             let dahs = timeline.marks.map(\.length).filter { $0 >= threshold }

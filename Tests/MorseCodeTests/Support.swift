@@ -7,7 +7,8 @@ func randomText(using rng: inout SeededGenerator, words: ClosedRange<Int> = 1...
     let count = Int.random(in: words, using: &rng)
     return (0..<count).map { _ in
         (0..<Int.random(in: 1...7, using: &rng)).map { _ in
-            Double.random(in: 0..<1, using: &rng) < 0.1 ? prosigns.randomElement(using: &rng)! : plain.randomElement(using: &rng)!
+            Double.random(in: 0..<1, using: &rng) < 0.1
+                ? prosigns.randomElement(using: &rng)! : plain.randomElement(using: &rng)!
         }.joined()
     }.joined(separator: " ")
 }

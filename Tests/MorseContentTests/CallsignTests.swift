@@ -1,11 +1,14 @@
 import Testing
+
 @testable import MorseContent
 
 @Suite("Callsigns")
 struct CallsignTests {
     /// Regular prefixes (before the call-area digit) of each country.
     static let prefixes: [Country: Set<String>] = [
-        .USA: Set(["K", "N", "W"] + "ABCDEFGHIJKL".map { "A\($0)" } + ["AH"] + "ABCDEFGHIJKLMNOPQRSTUVWXYZ".flatMap { ["K\($0)", "N\($0)", "W\($0)"] }),
+        .USA: Set(
+            ["K", "N", "W"] + "ABCDEFGHIJKL".map { "A\($0)" } + ["AH"]
+                + "ABCDEFGHIJKLMNOPQRSTUVWXYZ".flatMap { ["K\($0)", "N\($0)", "W\($0)"] }),
         .CANADA: ["VE", "VA", "VY", "VO"],
         .ENGLAND: ["G", "M", "2E"],
         .GERMANY: Set("ABCDEFGHIJKLMNOPQR".map { "D\($0)" }),
@@ -20,11 +23,12 @@ struct CallsignTests {
     ]
 
     static func only(_ country: Country, portable: Double = 0, special: Double = 0) throws -> ContentGenerator {
-        try ContentGenerator(Fixture.config {
-            $0.countryWeights = [country: 1]
-            $0.portableRate = portable
-            $0.specialRate = special
-        })
+        try ContentGenerator(
+            Fixture.config {
+                $0.countryWeights = [country: 1]
+                $0.portableRate = portable
+                $0.specialRate = special
+            })
     }
 
     @Test("Regular calls use the country's prefixes, a digit and a 1–4 letter suffix", arguments: Country.allCases)
@@ -44,7 +48,9 @@ struct CallsignTests {
 
     @Test("Every callsign, portable and special included, is ITU-shaped", arguments: Country.allCases)
     func allFormsAreITUShaped(country: Country) throws {
-        var config = Fixture.config { $0.portableRate = 0.5; $0.specialRate = 0.3 }
+        var config = Fixture.config {
+            $0.portableRate = 0.5; $0.specialRate = 0.3
+        }
         config.countryWeights[country] = 200
         let generator = try ContentGenerator(config)
         var rng = SplitMix64(seed: 11)
@@ -67,16 +73,26 @@ struct CallsignTests {
         for country in Country.allCases {
             let p = (config.countryWeights[country] ?? 0) / total
             let z = Fixture.sigmas(observed: counts[country] ?? 0, n: n, p: p)
-            #expect(z < 5, "\(country): expected \(p), observed \(Double(counts[country] ?? 0) / Double(n)), \(z) sigma")
+            #expect(
+                z < 5, "\(country): expected \(p), observed \(Double(counts[country] ?? 0) / Double(n)), \(z) sigma")
         }
     }
 
     @Test("include_portable: 0 gives no portable forms, 1 makes every call portable, and the rate is kept")
     func portableRate() throws {
         var rng = SplitMix64(seed: 5)
-        let none = try ContentGenerator(Fixture.config { $0.portableRate = 0; $0.specialRate = 0 })
-        let all = try ContentGenerator(Fixture.config { $0.portableRate = 1; $0.specialRate = 0 })
-        let some = try ContentGenerator(Fixture.config { $0.portableRate = 0.1; $0.specialRate = 0 })
+        let none = try ContentGenerator(
+            Fixture.config {
+                $0.portableRate = 0; $0.specialRate = 0
+            })
+        let all = try ContentGenerator(
+            Fixture.config {
+                $0.portableRate = 1; $0.specialRate = 0
+            })
+        let some = try ContentGenerator(
+            Fixture.config {
+                $0.portableRate = 0.1; $0.specialRate = 0
+            })
         for _ in 0..<3000 {
             #expect(!none.callsign(using: &rng).call.contains("/"))
             #expect(all.callsign(using: &rng).call.contains("/"))
@@ -92,7 +108,10 @@ struct CallsignTests {
 
     @Test("Portable forms include /P /M /MM /AM /QRP, call-area and state forms and operation abroad")
     func portableForms() throws {
-        let generator = try ContentGenerator(Fixture.config { $0.portableRate = 1; $0.specialRate = 0 })
+        let generator = try ContentGenerator(
+            Fixture.config {
+                $0.portableRate = 1; $0.specialRate = 0
+            })
         var rng = SplitMix64(seed: 8)
         var seen: Set<String> = []
         for _ in 0..<5000 {
@@ -106,7 +125,10 @@ struct CallsignTests {
             if let last = parts.last, last.count == 1, last.first?.isNumber == true { seen.insert("area") }
             if let last = parts.last, Geography.usStates.contains(last) { seen.insert("state") }
             if parts.count == 2, parts[0].count <= 3, !parts[0].contains(where: \.isNumber) || parts[0].count <= 3,
-               parts[1].count > 3 { seen.insert("abroad") }
+                parts[1].count > 3
+            {
+                seen.insert("abroad")
+            }
         }
         #expect(seen == ["P", "M", "MM", "AM", "QRP", "area", "state", "abroad"])
     }
@@ -120,7 +142,8 @@ struct CallsignTests {
         let some = try Self.only(.USA, special: 0.2)
         #expect((0..<3000).allSatisfy { _ in (try? isOneByOne.wholeMatch(in: none.callsign(using: &rng).call)) == nil })
         let n = 10_000
-        let special = (0..<n).filter { _ in (try? isOneByOne.wholeMatch(in: some.callsign(using: &rng).call)) != nil }.count
+        let special = (0..<n).filter { _ in (try? isOneByOne.wholeMatch(in: some.callsign(using: &rng).call)) != nil }
+            .count
         #expect(Fixture.sigmas(observed: special, n: n, p: 0.2) < 5)
         // England's special-event calls start with GB, which regular calls never do.
         let gb = try Self.only(.ENGLAND, special: 1)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MorseContent
 
 @Suite("Clips")
@@ -9,7 +10,9 @@ struct ClipTests {
         $0.sampleTypeWeights[.plainText] = 5
         $0.sampleTypeWeights[.multiTransmission] = 5
         $0.sampleTypeWeights[.pileup] = 5
-        $0.plainTextLines = ["THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG 1234567890", "NOW IS THE TIME, FOR ALL GOOD MEN?"]
+        $0.plainTextLines = [
+            "THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG 1234567890", "NOW IS THE TIME, FOR ALL GOOD MEN?",
+        ]
     }
 
     @Test("Fit never exceeds the budget and uses most of long budgets", arguments: [15.0, 20, 25, 32, 40])
@@ -26,7 +29,9 @@ struct ClipTests {
             // A pileup's transcript is one CQ by design: its callers, keyed as other stations, fill the clip.
             if budget >= 15, clip.sampleType != .pileup {
                 fills.append(seconds / budget)
-                #expect(seconds / budget >= 0.3, "\(budget) s at \(wpm) WPM filled \(seconds) s: \(clip.sampleType) \(clip.text)")
+                #expect(
+                    seconds / budget >= 0.3,
+                    "\(budget) s at \(wpm) WPM filled \(seconds) s: \(clip.sampleType) \(clip.text)")
             }
         }
         let mean = fills.reduce(0, +) / Double(fills.count)
@@ -58,10 +63,13 @@ struct ClipTests {
             let generator = try ContentGenerator(Self.everything)
             var rng = SplitMix64(seed: seed)
             var clips = (0..<200).map { index in
-                generator.clip(maxKeyedDuration: Double(index % 28) + 1, using: &rng, keyedDuration: ParisTiming(wpm: 25).seconds)
+                generator.clip(
+                    maxKeyedDuration: Double(index % 28) + 1, using: &rng, keyedDuration: ParisTiming(wpm: 25).seconds)
             }
-            clips.append(ClipContent(text: generator.interfererText(using: &rng), contestType: nil, sampleType: .cqCall,
-                                     country: nil, callsigns: [generator.callsign(using: &rng).call], fields: [:]))
+            clips.append(
+                ClipContent(
+                    text: generator.interfererText(using: &rng), contestType: nil, sampleType: .cqCall,
+                    country: nil, callsigns: [generator.callsign(using: &rng).call], fields: [:]))
             return clips
         }
         #expect(try run(42) == run(42))
@@ -77,7 +85,9 @@ struct ClipTests {
                 // A run station need not sign in every QSO, so one callsign may be all there is.
                 #expect(clip.exchanges.count >= 2 && !clip.callsigns.isEmpty, "\(clip.text)")
             case .cqCall:
-                #expect(words.contains { ["CQ", "TEST", "SS", "FD", "NA", "SPRINT"].contains($0) } || words == [words[0]], "\(clip.text)")
+                #expect(
+                    words.contains { ["CQ", "TEST", "SS", "FD", "NA", "SPRINT"].contains($0) } || words == [words[0]],
+                    "\(clip.text)")
             case .exchangeOnly:
                 #expect(!clip.exchanges.isEmpty, "\(clip.text)")
             case .partialCopy:
@@ -92,10 +102,13 @@ struct ClipTests {
             case .practiceGroups:
                 #expect(words.allSatisfy { $0.count == 5 } || words.count == 1)
             case .plainText:
-                #expect(Self.everything.plainTextLines.contains { $0.hasPrefix(words.prefix(3).joined(separator: " ")) })
+                #expect(
+                    Self.everything.plainTextLines.contains { $0.hasPrefix(words.prefix(3).joined(separator: " ")) })
             case .pileup:
                 // One CQ, answered by 2–6 distinct callers, none of them the run station.
-                #expect(words.contains { ["CQ", "TEST", "SS", "FD", "NA", "SPRINT"].contains($0) } || words == [words[0]], "\(clip.text)")
+                #expect(
+                    words.contains { ["CQ", "TEST", "SS", "FD", "NA", "SPRINT"].contains($0) } || words == [words[0]],
+                    "\(clip.text)")
                 let calls = clip.callers.map { Fixture.words($0)[0] }
                 #expect((2...6).contains(clip.callers.count) && Set(calls).count == calls.count, "\(clip.callers)")
                 #expect(clip.callers.allSatisfy { TextNotation.isKeyable($0) && !words.contains(Fixture.words($0)[0]) })
@@ -118,7 +131,9 @@ struct ClipTests {
     @Test("Ragchews carry RST, name and QTH with their meaning")
     func ragchew() throws {
         let config = Fixture.config { $0.sampleTypeWeights = [.ragchew: 1] }
-        let clips = try Fixture.clips(config, count: 300, seed: 12, budgets: 25...28).map(\.clip).filter { $0.sampleType == .ragchew }
+        let clips = try Fixture.clips(config, count: 300, seed: 12, budgets: 25...28).map(\.clip).filter {
+            $0.sampleType == .ragchew
+        }
         #expect(clips.count > 150)
         for clip in clips {
             if let rst = clip.fields["rst"] { #expect(Int(rst).map { (300...599).contains($0) } == true) }
@@ -129,20 +144,26 @@ struct ClipTests {
 
     @Test("Practice groups are five characters; plain text comes from the supplied lines")
     func practice() throws {
-        let groups = try Fixture.clips(Fixture.config { $0.sampleTypeWeights = [.practiceGroups: 1] }, count: 200, seed: 3, budgets: 8...28)
+        let groups = try Fixture.clips(
+            Fixture.config { $0.sampleTypeWeights = [.practiceGroups: 1] }, count: 200, seed: 3, budgets: 8...28)
         for (clip, _, _) in groups {
             #expect(clip.sampleType == .practiceGroups && clip.callsigns.isEmpty && clip.contestType == nil)
-            #expect(Fixture.words(clip.text).allSatisfy { $0.count == 5 && $0.allSatisfy { $0.isLetter || $0.isNumber } })
+            #expect(
+                Fixture.words(clip.text).allSatisfy { $0.count == 5 && $0.allSatisfy { $0.isLetter || $0.isNumber } })
         }
         let lines = ["HELLO WORLD", "THIS IS A LONGER LINE OF PLAIN TEXT FOR PRACTICE ONLY", "73"]
-        let plain = try Fixture.clips(Fixture.config { $0.sampleTypeWeights = [.plainText: 1]; $0.plainTextLines = lines },
-                                      count: 200, seed: 4, budgets: 3...28)
+        let plain = try Fixture.clips(
+            Fixture.config {
+                $0.sampleTypeWeights = [.plainText: 1]; $0.plainTextLines = lines
+            },
+            count: 200, seed: 4, budgets: 3...28)
         for (clip, _, _) in plain where clip.sampleType == .plainText {
             var rest = clip.text
             // The text is whole lines, or one line cut at a word boundary.
             while !rest.isEmpty {
-                let line = try #require(lines.first { rest.hasPrefix($0 + " ") || rest == $0 }
-                    ?? lines.first { $0.hasPrefix(rest + " ") }, "\(clip.text)")
+                let line = try #require(
+                    lines.first { rest.hasPrefix($0 + " ") || rest == $0 }
+                        ?? lines.first { $0.hasPrefix(rest + " ") }, "\(clip.text)")
                 rest = rest.count > line.count ? String(rest.dropFirst(line.count + 1)) : ""
             }
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MorseContent
 
 @Suite("Configuration keys")
@@ -7,9 +8,12 @@ struct ConfigurationTests {
     func reference() throws {
         let reference = ContentConfiguration.reference
         #expect(reference.contestTypes == ContestType.allCases)
-        #expect(reference.countryWeights[.USA] == 30 && reference.countryWeights[.GERMANY] == 20 && reference.countryWeights[.ARGENTINA] == 5)
+        #expect(
+            reference.countryWeights[.USA] == 30 && reference.countryWeights[.GERMANY] == 20
+                && reference.countryWeights[.ARGENTINA] == 5)
         #expect(reference.sampleTypeWeights[.fullQSO] == 30 && reference.sampleTypeWeights[.repeatRequest] == 10)
-        #expect((reference.sampleTypeWeights[.ragchew] ?? 0) == 0 && (reference.sampleTypeWeights[.plainText] ?? 0) == 0)
+        #expect(
+            (reference.sampleTypeWeights[.ragchew] ?? 0) == 0 && (reference.sampleTypeWeights[.plainText] ?? 0) == 0)
         #expect(reference.qsoProbability == 0.3 && reference.portableRate == 0.1 && reference.specialRate == 0.05)
         #expect(reference.abbreviationRate == 0.3 && reference.prosigns == ["AR", "AS", "BK", "KN", "SK", "BT"])
         #expect(try reference.validated() == reference)
@@ -24,13 +28,17 @@ struct ConfigurationTests {
     @Test("sample_types: weights converge at every budget band among the types that fit it")
     func sampleTypeWeights() throws {
         let config = Fixture.config {
-            $0.sampleTypeWeights = [.fullQSO: 30, .cqCall: 20, .exchangeOnly: 25, .partialCopy: 15, .repeatRequest: 10, .ragchew: 10]
+            $0.sampleTypeWeights = [
+                .fullQSO: 30, .cqCall: 20, .exchangeOnly: 25, .partialCopy: 15, .repeatRequest: 10, .ragchew: 10,
+            ]
         }
         let generator = try ContentGenerator(config)
         var rng = SplitMix64(seed: 77)
         let n = 8000
-        for (budget, eligible) in [(5.0, [SampleType.cqCall, .exchangeOnly, .partialCopy, .repeatRequest, .ragchew]),
-                                   (15.0, [.fullQSO, .cqCall, .exchangeOnly, .partialCopy, .repeatRequest, .ragchew])] {
+        for (budget, eligible) in [
+            (5.0, [SampleType.cqCall, .exchangeOnly, .partialCopy, .repeatRequest, .ragchew]),
+            (15.0, [.fullQSO, .cqCall, .exchangeOnly, .partialCopy, .repeatRequest, .ragchew]),
+        ] {
             var counts: [SampleType: Int] = [:]
             for _ in 0..<n { counts[generator.sampleType(forBudget: budget, using: &rng), default: 0] += 1 }
             let total = eligible.reduce(0) { $0 + (config.sampleTypeWeights[$1] ?? 0) }
@@ -50,7 +58,9 @@ struct ConfigurationTests {
         let n = 3000
         var counts: [SampleType: Int] = [:]
         for _ in 0..<n {
-            counts[generator.clip(maxKeyedDuration: 8, using: &rng, keyedDuration: ParisTiming(wpm: 40).seconds).sampleType, default: 0] += 1
+            counts[
+                generator.clip(maxKeyedDuration: 8, using: &rng, keyedDuration: ParisTiming(wpm: 40).seconds)
+                    .sampleType, default: 0] += 1
         }
         #expect(Fixture.sigmas(observed: counts[.repeatRequest] ?? 0, n: n, p: 0.5) < 5, "\(counts)")
         #expect(Fixture.sigmas(observed: counts[.cqCall] ?? 0, n: n, p: 0.25) < 5, "\(counts)")
@@ -65,7 +75,9 @@ struct ConfigurationTests {
         let full = (0..<n).filter { _ in generator.sampleType(forBudget: 25, using: &rng) == .fullQSO }.count
         #expect(Fixture.sigmas(observed: full, n: n, p: p) < 5, "\(full) of \(n)")
         // And in clips, where a QSO fits at 40 WPM.
-        let clips = (0..<300).map { _ in generator.clip(maxKeyedDuration: 27, using: &rng, keyedDuration: ParisTiming(wpm: 40).seconds) }
+        let clips = (0..<300).map { _ in
+            generator.clip(maxKeyedDuration: 27, using: &rng, keyedDuration: ParisTiming(wpm: 40).seconds)
+        }
         let fullClips = clips.filter { $0.sampleType == .fullQSO }.count
         if p == 0 { #expect(fullClips == 0) }
         if p == 1 { #expect(fullClips > 270) }
@@ -73,13 +85,19 @@ struct ConfigurationTests {
         var a = SplitMix64(seed: 9)
         var b = SplitMix64(seed: 9)
         let other = try ContentGenerator(Fixture.config { $0.qsoProbability = 1 - p })
-        #expect((0..<200).allSatisfy { _ in generator.sampleType(forBudget: 12, using: &a) == other.sampleType(forBudget: 12, using: &b) })
+        #expect(
+            (0..<200).allSatisfy { _ in
+                generator.sampleType(forBudget: 12, using: &a) == other.sampleType(forBudget: 12, using: &b)
+            })
     }
 
     @Test("countries: the main station's country follows the weights")
     func countries() throws {
-        let clips = try Fixture.clips(Fixture.config { $0.countryWeights = [.JAPAN: 1, .BRAZIL: 1]; $0.contestTypes = [.CQWW, .CQWPX] },
-                                      count: 400, seed: 2)
+        let clips = try Fixture.clips(
+            Fixture.config {
+                $0.countryWeights = [.JAPAN: 1, .BRAZIL: 1]; $0.contestTypes = [.CQWW, .CQWPX]
+            },
+            count: 400, seed: 2)
         #expect(clips.allSatisfy { [.JAPAN, .BRAZIL].contains($0.clip.country) })
         let japan = clips.filter { $0.clip.country == .JAPAN }.count
         #expect(Fixture.sigmas(observed: japan, n: clips.count, p: 0.5) < 5)
@@ -91,11 +109,16 @@ struct ConfigurationTests {
 
     @Test("use_abbreviations: 0 gives none of the abbreviations, 1 uses them often")
     func abbreviationRate() throws {
-        let mixed = { (rate: Double) in Fixture.config { $0.abbreviationRate = rate; $0.sampleTypeWeights[.ragchew] = 40 } }
+        let mixed = { (rate: Double) in
+            Fixture.config {
+                $0.abbreviationRate = rate; $0.sampleTypeWeights[.ragchew] = 40
+            }
+        }
         var used = 0
         for (clip, _, _) in try Fixture.clips(mixed(0), count: 1500, seed: 14) {
             let words = Set(Fixture.words(clip.text))
-            #expect(words.isDisjoint(with: Self.abbreviations), "\(words.intersection(Self.abbreviations)) in \(clip.text)")
+            #expect(
+                words.isDisjoint(with: Self.abbreviations), "\(words.intersection(Self.abbreviations)) in \(clip.text)")
             if clip.sampleType == .ragchew { #expect(!words.contains("73"), "\(clip.text)") }
         }
         for (clip, _, _) in try Fixture.clips(mixed(1), count: 1500, seed: 14) {
@@ -104,10 +127,13 @@ struct ConfigurationTests {
         #expect(used > 400, "\(used) clips with abbreviations")
     }
 
-    @Test("common_prosigns: only listed prosigns appear, each where operators use it",
-          arguments: [[], ["KN"], ["SK"], ["BT"], ["AR"], ["BK"], ["AS"], ["AR", "AS", "BK", "KN", "SK", "BT"]])
+    @Test(
+        "common_prosigns: only listed prosigns appear, each where operators use it",
+        arguments: [[], ["KN"], ["SK"], ["BT"], ["AR"], ["BK"], ["AS"], ["AR", "AS", "BK", "KN", "SK", "BT"]])
     func prosigns(list: [String]) throws {
-        let config = Fixture.config { $0.prosigns = list; $0.sampleTypeWeights[.ragchew] = 60; $0.sampleTypeWeights[.multiTransmission] = 20 }
+        let config = Fixture.config {
+            $0.prosigns = list; $0.sampleTypeWeights[.ragchew] = 60; $0.sampleTypeWeights[.multiTransmission] = 20
+        }
         var seen: Set<String> = []
         for (clip, _, _) in try Fixture.clips(config, count: 400, seed: 15, budgets: 12...30) {
             for word in Fixture.words(clip.text) where word.hasPrefix("<") {
@@ -142,11 +168,17 @@ struct ConfigurationTests {
         }
         #expect(error { $0.contestTypes = [] } == .noContestTypes)
         #expect(error { $0.countryWeights = [:] } == .noPositiveWeight(field: "composition_weights.countries"))
-        #expect(error { $0.countryWeights[.USA] = -1 } == .invalidWeight(field: "composition_weights.countries", key: "USA", value: -1))
-        #expect(error { $0.sampleTypeWeights = [.fullQSO: 0] } == .noPositiveWeight(field: "composition_weights.sample_types"))
+        #expect(
+            error { $0.countryWeights[.USA] = -1 }
+                == .invalidWeight(field: "composition_weights.countries", key: "USA", value: -1))
+        #expect(
+            error { $0.sampleTypeWeights = [.fullQSO: 0] }
+                == .noPositiveWeight(field: "composition_weights.sample_types"))
         #expect(error { $0.qsoProbability = 1.5 } == .rateOutOfRange(field: "qso_probability", value: 1.5))
         #expect(error { $0.portableRate = -0.1 } == .rateOutOfRange(field: "callsigns.include_portable", value: -0.1))
-        #expect(error { $0.prosigns = ["XX"] } == .unknownName(field: "prosigns.common_prosigns", value: "XX", allowed: TextNotation.prosignNames))
+        #expect(
+            error { $0.prosigns = ["XX"] }
+                == .unknownName(field: "prosigns.common_prosigns", value: "XX", allowed: TextNotation.prosignNames))
         #expect(error { $0.sampleTypeWeights[.plainText] = 1 } == .plainTextWithoutLines)
         #expect(error { $0.plainTextLines = ["OK", "naïve"] } == .unkeyablePlainText(line: 2, character: "Ï"))
         let description = ContentError.rateOutOfRange(field: "qso_probability", value: 2).description
@@ -157,19 +189,26 @@ struct ConfigurationTests {
     @Test("Config spellings parse, and unknown ones are named")
     func spellings() throws {
         #expect(try ContentConfiguration.contestTypes(named: ["CQWW", "field_day"]) == [.CQWW, .FIELD_DAY])
-        let weights: [SampleType: Double] = try ContentConfiguration.weights(["full_qso": 30, "cq_call": 20], field: "composition_weights.sample_types")
+        let weights: [SampleType: Double] = try ContentConfiguration.weights(
+            ["full_qso": 30, "cq_call": 20], field: "composition_weights.sample_types")
         #expect(weights == [.fullQSO: 30, .cqCall: 20])
-        let countries: [Country: Double] = try ContentConfiguration.weights(["USA": 30], field: "composition_weights.countries")
+        let countries: [Country: Double] = try ContentConfiguration.weights(
+            ["USA": 30], field: "composition_weights.countries")
         #expect(countries == [.USA: 30])
         #expect(throws: ContentError.self) { try ContentConfiguration.contestTypes(named: ["CQ-WW"]) }
-        #expect(throws: ContentError.self) { let _: [Country: Double] = try ContentConfiguration.weights(["MARS": 1], field: "x") }
+        #expect(throws: ContentError.self) {
+            let _: [Country: Double] = try ContentConfiguration.weights(["MARS": 1], field: "x")
+        }
     }
 
     @Test("track_elements map to fields that clips fill")
     func trackedElements() throws {
         let config = Fixture.config { $0.sampleTypeWeights[.ragchew] = 30 }
-        let clips = try Fixture.clips(config, count: 1500, seed: 23).map(\.clip)
-            + Fixture.clips(Fixture.config { $0.sampleTypeWeights = [.ragchew: 1] }, count: 200, seed: 24, budgets: 25...30).map(\.clip)
+        let clips =
+            try Fixture.clips(config, count: 1500, seed: 23).map(\.clip)
+            + Fixture.clips(
+                Fixture.config { $0.sampleTypeWeights = [.ragchew: 1] }, count: 200, seed: 24, budgets: 25...30
+            ).map(\.clip)
         for element in TrackedElement.allCases {
             if element == .callsigns { #expect(clips.contains { !$0.callsigns.isEmpty }); continue }
             #expect(clips.contains { clip in element.fieldKeys.contains { clip.fields[$0] != nil } }, "\(element)")

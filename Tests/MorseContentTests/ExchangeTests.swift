@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MorseContent
 
 @Suite("Contest exchanges")
@@ -8,16 +9,21 @@ struct ExchangeTests {
         "CT", "EMA", "ME", "NH", "RI", "VT", "WMA", "ENY", "NLI", "NNJ", "NNY", "SNJ", "WNY", "DE", "EPA", "MDC", "WPA",
         "AL", "GA", "KY", "NC", "NFL", "SC", "SFL", "WCF", "TN", "VA", "PR", "VI", "AR", "LA", "MS", "NM", "NTX", "OK",
         "STX", "WTX", "EB", "LAX", "ORG", "SB", "SCV", "SDG", "SF", "SJV", "SV", "PAC", "AZ", "EWA", "ID", "MT", "NV",
-        "OR", "UT", "WWA", "WY", "AK", "MI", "OH", "WV", "IL", "IN", "WI", "CO", "IA", "KS", "MN", "MO", "NE", "ND", "SD",
+        "OR", "UT", "WWA", "WY", "AK", "MI", "OH", "WV", "IL", "IN", "WI", "CO", "IA", "KS", "MN", "MO", "NE", "ND",
+        "SD",
         "AB", "BC", "GH", "MB", "NB", "NL", "NS", "ONE", "ONN", "ONS", "PE", "QC", "SK", "TER",
     ]
     static let states: Set<String> = [
-        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
-        "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+        "ME",
+        "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR",
+        "PA",
         "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
         "NS", "QC", "ON", "MB", "SK", "AB", "BC", "NT", "NB", "NL", "PE", "YT", "NU",
     ]
-    static let societies: Set<String> = ["ARRL", "RAC", "RSGB", "DARC", "JARL", "ARI", "SRR", "URE", "REF", "LABRE", "WIA", "RCA"]
+    static let societies: Set<String> = [
+        "ARRL", "RAC", "RSGB", "DARC", "JARL", "ARI", "SRR", "URE", "REF", "LABRE", "WIA", "RCA",
+    ]
 
     /// The grammar of each contest's exchange, as keyed.
     static let grammar: [ContestType: String] = [
@@ -42,17 +48,23 @@ struct ExchangeTests {
             .flatMap { item in item.clip.exchanges.map { ($0, item.clip) } }
     }
 
-    @Test("Every exchange matches its contest's grammar and its fields mean what was keyed", arguments: ContestType.allCases)
+    @Test(
+        "Every exchange matches its contest's grammar and its fields mean what was keyed",
+        arguments: ContestType.allCases)
     func grammar(contest: ContestType) throws {
         let regex = try Regex("^" + (Self.grammar[contest] ?? "") + "$")
         let all = try Self.exchanges(contest)
         #expect(all.count > 500)
         // Thousands more straight from the stations of a contest, run station and callers alike.
-        let generator = try ContentGenerator(Fixture.config { $0.portableRate = 0.2; $0.specialRate = 0.1 })
+        let generator = try ContentGenerator(
+            Fixture.config {
+                $0.portableRate = 0.2; $0.specialRate = 0.1
+            })
         var rng = SplitMix64(seed: 5)
         for _ in 0..<300 {
-            var script = ContestScript(contest: contest, phrasing: generator.phrasing, calls: generator.calls,
-                                       cutNumberRate: 0.8, using: &rng)
+            var script = ContestScript(
+                contest: contest, phrasing: generator.phrasing, calls: generator.calls,
+                cutNumberRate: 0.8, using: &rng)
             var stations = [script.run]
             for _ in 0..<9 { stations.append(script.newCaller(using: &rng)) }
             for station in stations {
@@ -117,13 +129,19 @@ struct ExchangeTests {
     func zonesMatchCountry() throws {
         // USA: 3–5 on the mainland, 1 in Alaska, 31 in Hawaii.
         let expected: [Country: Set<Int>] = [
-            .USA: [1, 3, 4, 5, 31], .CANADA: [1, 2, 3, 4, 5], .ENGLAND: [14], .GERMANY: [14], .FRANCE: [14], .SPAIN: [14],
-            .ITALY: [15], .RUSSIA: [16, 17, 18, 19], .JAPAN: [25], .BRAZIL: [11], .AUSTRALIA: [29, 30], .ARGENTINA: [13],
+            .USA: [1, 3, 4, 5, 31], .CANADA: [1, 2, 3, 4, 5], .ENGLAND: [14], .GERMANY: [14], .FRANCE: [14],
+            .SPAIN: [14],
+            .ITALY: [15], .RUSSIA: [16, 17, 18, 19], .JAPAN: [25], .BRAZIL: [11], .AUSTRALIA: [29, 30],
+            .ARGENTINA: [13],
         ]
         let shape = try Regex(#"^([0-9]?[A-Z]{1,2})[0-9][A-Z]{1,4}$"#)
         var checked = 0
-        for (clip, _, _) in try Fixture.clips(Fixture.config { $0.contestTypes = [.CQWW]; $0.portableRate = 0; $0.specialRate = 0 },
-                                              count: 600, seed: 21) {
+        for (clip, _, _) in try Fixture.clips(
+            Fixture.config {
+                $0.contestTypes = [.CQWW]; $0.portableRate = 0; $0.specialRate = 0
+            },
+            count: 600, seed: 21)
+        {
             for exchange in clip.exchanges {
                 // The sender's country from its prefix, independently of the generator.
                 let prefix = try #require(try shape.wholeMatch(in: exchange.sender)?.output[1].substring)
@@ -139,8 +157,11 @@ struct ExchangeTests {
     @Test("Pairings follow the contest rules (W/VE with DX in ARRL DX, Europe with the rest in WAE)")
     func pairings() throws {
         for contest in [ContestType.ARRLDX, .WAE, .SWEEPSTAKES] {
-            let config = Fixture.config { $0.contestTypes = [contest]; $0.sampleTypeWeights = [.fullQSO: 1]; $0.portableRate = 0 }
-            for (clip, _, _) in try Fixture.clips(config, count: 300, seed: 4, budgets: 25...28) where clip.sampleType == .fullQSO {
+            let config = Fixture.config {
+                $0.contestTypes = [contest]; $0.sampleTypeWeights = [.fullQSO: 1]; $0.portableRate = 0
+            }
+            for (clip, _, _) in try Fixture.clips(config, count: 300, seed: 4, budgets: 25...28)
+            where clip.sampleType == .fullQSO {
                 let kinds = clip.exchanges.map { $0.fields["state"] != nil }
                 switch contest {
                 case .ARRLDX: #expect(Set(kinds).count == 2, "\(clip.text)")
@@ -155,8 +176,10 @@ struct ExchangeTests {
 @Suite("Cut numbers")
 struct CutNumberTests {
     static let styles: [CutNumbers.Style] = [
-        .plain, CutNumbers.Style(cutZero: true, cutNine: true), CutNumbers.Style(cutZero: true, cutNine: true, cutOne: true),
-        CutNumbers.Style(cutZero: true, cutNine: false, minimumDigits: 3), CutNumbers.Style(cutZero: true, cutNine: true, cutOne: true, minimumDigits: 3),
+        .plain, CutNumbers.Style(cutZero: true, cutNine: true),
+        CutNumbers.Style(cutZero: true, cutNine: true, cutOne: true),
+        CutNumbers.Style(cutZero: true, cutNine: false, minimumDigits: 3),
+        CutNumbers.Style(cutZero: true, cutNine: true, cutOne: true, minimumDigits: 3),
     ]
 
     @Test("Every cut form maps back to its number exactly", arguments: styles)
@@ -184,13 +207,18 @@ struct CutNumberTests {
     @Test("cut_numbers: 0 keys 599 and plain digits, 1 keys 5NN and cuts every 0 and 9")
     func cutNumberRate() throws {
         for rate in [0.0, 1.0] {
-            let config = Fixture.config { $0.cutNumberRate = rate; $0.contestTypes = [.CQWPX, .CQWW, .WAE] }
+            let config = Fixture.config {
+                $0.cutNumberRate = rate; $0.contestTypes = [.CQWPX, .CQWW, .WAE]
+            }
             for (clip, _, _) in try Fixture.clips(config, count: 600, seed: 13) {
                 for exchange in clip.exchanges {
                     let words = Fixture.words(exchange.keyed)
                     #expect(words[0] == (rate == 0 ? "599" : "5NN"))
-                    if rate == 0 { #expect(!words[1].contains(where: { "TNA".contains($0) }), "\(exchange.keyed)") }
-                    else { #expect(!words[1].contains(where: { "09".contains($0) }), "\(exchange.keyed)") }
+                    if rate == 0 {
+                        #expect(!words[1].contains(where: { "TNA".contains($0) }), "\(exchange.keyed)")
+                    } else {
+                        #expect(!words[1].contains(where: { "09".contains($0) }), "\(exchange.keyed)")
+                    }
                 }
             }
         }
@@ -202,6 +230,9 @@ struct CutNumberTests {
         let exchanges = try Fixture.clips(config, count: 800, seed: 17).flatMap(\.clip.exchanges)
         let cut = exchanges.filter { $0.keyed.hasPrefix("5NN") }.count
         #expect(Double(cut) / Double(exchanges.count) > 0.65 && Double(cut) / Double(exchanges.count) < 0.95)
-        #expect(exchanges.contains { Fixture.words($0.keyed)[1].hasPrefix("T") || Fixture.words($0.keyed)[1].hasPrefix("0") })
+        #expect(
+            exchanges.contains {
+                Fixture.words($0.keyed)[1].hasPrefix("T") || Fixture.words($0.keyed)[1].hasPrefix("0")
+            })
     }
 }

@@ -1,5 +1,6 @@
 import MorseCode
 import Testing
+
 @testable import MorseContent
 
 @Suite struct FieldNameTests {
@@ -16,7 +17,9 @@ import Testing
             seen.formUnion(clip.fields.keys)
             for exchange in clip.exchanges { seen.formUnion(exchange.fields.keys) }
         }
-        #expect(seen.isSubset(of: Set(ClipContent.fieldNames)), "unlisted: \(seen.subtracting(ClipContent.fieldNames).sorted())")
+        #expect(
+            seen.isSubset(of: Set(ClipContent.fieldNames)),
+            "unlisted: \(seen.subtracting(ClipContent.fieldNames).sorted())")
         #expect(seen.count >= 12, "the draws should exercise most fields, saw \(seen.sorted())")
         #expect(ClipContent.fieldNames == ClipContent.fieldNames.sorted())
     }

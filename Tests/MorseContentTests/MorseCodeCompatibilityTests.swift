@@ -1,5 +1,6 @@
 import MorseCode
 import Testing
+
 @testable import MorseContent
 
 @Suite("Keying with MorseCode")

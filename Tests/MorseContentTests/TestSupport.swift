@@ -30,7 +30,8 @@ struct ParisTiming {
 
     static let prosigns: [String: String] = [
         "AR": ".-.-.", "AS": ".-...", "BK": "-...-.-", "BT": "-...-", "CL": "-.-..-..", "CT": "-.-.-",
-        "DO": "-..---", "HH": "........", "KA": "-.-.-", "KN": "-.--.", "SK": "...-.-", "SN": "...-.", "SOS": "...---...",
+        "DO": "-..---", "HH": "........", "KA": "-.-.-", "KN": "-.--.", "SK": "...-.-", "SN": "...-.",
+        "SOS": "...---...",
     ]
 
     /// Units of one pattern (elements and the gaps between them).
@@ -39,7 +40,8 @@ struct ParisTiming {
     }
 
     static let characterUnits: [Character: Int] = patterns.mapValues(units)
-    static let prosignUnits: [Substring: Int] = Dictionary(uniqueKeysWithValues: prosigns.map { (Substring($0.key), units($0.value)) })
+    static let prosignUnits: [Substring: Int] = Dictionary(
+        uniqueKeysWithValues: prosigns.map { (Substring($0.key), units($0.value)) })
 
     /// Units of a normalised text; nil if something cannot be keyed.
     static func units(of text: String) -> Int? {
@@ -51,7 +53,8 @@ struct ParisTiming {
             while let first = rest.first {
                 if first == "<" {
                     guard let close = rest.firstIndex(of: ">"),
-                          let units = prosignUnits[rest[rest.index(after: rest.startIndex)..<close]] else { return nil }
+                        let units = prosignUnits[rest[rest.index(after: rest.startIndex)..<close]]
+                    else { return nil }
                     total += units
                     rest = rest[rest.index(after: close)...]
                 } else {
@@ -90,7 +93,8 @@ enum Fixture {
         for _ in 0..<count {
             let budget = Double.random(in: budgets, using: &rng)
             let wpm = Double.random(in: 15...40, using: &rng)
-            let clip = generator.clip(maxKeyedDuration: budget, using: &rng, keyedDuration: ParisTiming(wpm: wpm).seconds)
+            let clip = generator.clip(
+                maxKeyedDuration: budget, using: &rng, keyedDuration: ParisTiming(wpm: wpm).seconds)
             result.append((clip, budget, wpm))
         }
         return result
@@ -102,13 +106,15 @@ enum Fixture {
     /// How many standard deviations `observed` of `n` trials is from probability `p`.
     static func sigmas(observed: Int, n: Int, p: Double) -> Double {
         let sd = (Double(n) * p * (1 - p)).squareRoot()
-        return sd == 0 ? (Double(observed) == Double(n) * p ? 0 : .infinity) : abs(Double(observed) - Double(n) * p) / sd
+        return sd == 0
+            ? (Double(observed) == Double(n) * p ? 0 : .infinity) : abs(Double(observed) - Double(n) * p) / sd
     }
 
     /// ITU-shaped callsign: optional `PREFIX/`, prefix with a letter + 1–4 digits + 1–4 letters,
     /// optional `/P`, `/M`, `/MM`, `/AM`, `/QRP`, `/digit`, `/state`, `/W1`, `/VE3`.
     nonisolated(unsafe) static let callsign = try! Regex(
-        #"^(?:(?:[A-Z]{1,2}[0-9]?|[0-9][A-Z][0-9]?)/)?(?:[A-Z]{1,2}|[0-9][A-Z])[0-9]{1,4}[A-Z]{1,4}(?:/(?:P|M|MM|AM|QRP|[0-9]|[A-Z]{2}|[A-Z]{1,2}[0-9]))?$"#)
+        #"^(?:(?:[A-Z]{1,2}[0-9]?|[0-9][A-Z][0-9]?)/)?(?:[A-Z]{1,2}|[0-9][A-Z])[0-9]{1,4}[A-Z]{1,4}(?:/(?:P|M|MM|AM|QRP|[0-9]|[A-Z]{2}|[A-Z]{1,2}[0-9]))?$"#
+    )
 
     static func isCallsign(_ text: String) -> Bool { (try? callsign.wholeMatch(in: text)) != nil }
 }

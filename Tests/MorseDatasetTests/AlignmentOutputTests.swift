@@ -1,8 +1,9 @@
 import Foundation
 import MorseCode
-import Testing
-@testable import MorseDataset
 import MorseDatasetFormat
+import Testing
+
+@testable import MorseDataset
 
 @Suite struct AlignmentOutputTests {
     typealias Span = KeyedTimeline.Span
@@ -37,7 +38,9 @@ import MorseDatasetFormat
         for split in DatasetSplit.allCases {
             let lines = { (kind: String) throws -> [[String: Any]] in
                 try String(contentsOfFile: root + "/lhotse/\(kind)_\(split.name).jsonl", encoding: .utf8)
-                    .split(separator: "\n").map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+                    .split(separator: "\n").map {
+                        try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+                    }
             }
             let recordings = try lines("recordings"), supervisions = try lines("supervisions"), cuts = try lines("cuts")
             #expect(recordings.count == supervisions.count && cuts.count == recordings.count)

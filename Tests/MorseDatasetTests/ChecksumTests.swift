@@ -2,6 +2,7 @@ import Foundation
 import MorseDatasetFormat
 import MorseFileSystem
 import Testing
+
 @testable import MorseDataset
 
 /// Clip checksums (CRC-32C of the WAV bytes) and journal line seals: damage that keeps a file's
@@ -22,7 +23,8 @@ import Testing
     @Test func theJournalIndexCountsAnUnverifiedLineAsDamage() throws {
         let path = temporaryFolder() + "/journal.jsonl"
         let edited = JournalLine.sealed("{\"id\": 1, \"text\": \"CQ\"}").replacingOccurrences(of: "CQ", with: "QC")
-        try (JournalLine.sealed("{\"id\": 0, \"text\": \"A\"}") + "\n" + edited + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try (JournalLine.sealed("{\"id\": 0, \"text\": \"A\"}") + "\n" + edited + "\n").write(
+            toFile: path, atomically: true, encoding: .utf8)
         var index = JournalIndex(count: 2)
         try index.add(journal: path)
         #expect(index.entry(0) != nil && index.entry(1) == nil)
@@ -52,7 +54,9 @@ import Testing
         let folder = temporaryFolder()
         let settings = smallSettings(numSamples: 6)
         try generate(settings, into: folder)
-        let path = folder + "/audio/" + DatasetLayout(root: folder, numSamples: 6).audioFile(id: 2, split: try split(of: 2, in: folder))
+        let path =
+            folder + "/audio/"
+            + DatasetLayout(root: folder, numSamples: 6).audioFile(id: 2, split: try split(of: 2, in: folder))
         let original = try Data(contentsOf: URL(fileURLWithPath: path))
         var damaged = original
         for offset in 200..<216 { damaged[offset] ^= 0xFF }
@@ -71,7 +75,8 @@ import Testing
         var lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").map(String.init)
         let position = try #require(lines.firstIndex { $0.hasPrefix("{\"id\": 3,") })
         let text = try #require(try ClipFieldProbe.text(of: lines[position]))
-        lines[position] = lines[position].replacingOccurrences(of: "\"text\": \"\(text)\"", with: "\"text\": \"EDITED\"")
+        lines[position] = lines[position].replacingOccurrences(
+            of: "\"text\": \"\(text)\"", with: "\"text\": \"EDITED\"")
         #expect(lines[position].contains("EDITED"))
         try (lines.joined(separator: "\n") + "\n").write(toFile: journal, atomically: true, encoding: .utf8)
 
@@ -80,7 +85,8 @@ import Testing
         let csv = try String(contentsOfFile: folder + "/metadata.csv", encoding: .utf8)
         #expect(!csv.contains("EDITED") && csv.contains(text))
         for split in DatasetSplit.allCases {
-            let jsonl = (try? String(contentsOfFile: folder + "/audio/\(split.name)/metadata.jsonl", encoding: .utf8)) ?? ""
+            let jsonl =
+                (try? String(contentsOfFile: folder + "/audio/\(split.name)/metadata.jsonl", encoding: .utf8)) ?? ""
             #expect(!jsonl.contains("EDITED"))
         }
     }
@@ -91,7 +97,9 @@ import Testing
         let planner = try ClipPlanner(settings: smallSettings(numSamples: 150).validated())
         let whole = planner.splits()
         let ratios = planner.settings.config.splitRatios
-        let table = SplitTable(count: 150, ratios: [ratios.train, ratios.validation, ratios.test], blockSize: blockSize) { planner.stratum($0) }
+        let table = SplitTable(
+            count: 150, ratios: [ratios.train, ratios.validation, ratios.test], blockSize: blockSize,
+            stratum: { planner.stratum($0) })
         var generator = SystemRandomNumberGenerator()
         for id in (0..<150).shuffled(using: &generator) { #expect(table.split(id) == whole[id]) }
         #expect(Set(whole).count > 1)

@@ -1,8 +1,9 @@
-import MorseDatasetFormat
 import Foundation
+import MorseDatasetFormat
 import MorseSignal
 import Synchronization
 import Testing
+
 @testable import MorseDataset
 
 /// Collects a stream's bytes; can pretend the reader went away after some writes.
@@ -58,7 +59,9 @@ struct ParsedStream {
 }
 
 @Suite struct ClipStreamTests {
-    func streamed(_ settings: RunSettings, _ selection: StreamSelection, workers: Int, window: Int? = nil) throws -> ParsedStream {
+    func streamed(_ settings: RunSettings, _ selection: StreamSelection, workers: Int, window: Int? = nil) throws
+        -> ParsedStream
+    {
         let output = CapturedOutput()
         let outcome = try ClipStream(settings: settings, selection: selection, workers: workers, window: window)
             .run(to: output, stop: StopSignal()) { _ in }
@@ -79,14 +82,16 @@ struct ParsedStream {
         for split in DatasetSplit.allCases {
             let text = try String(contentsOfFile: root + "/audio/\(split.name)/metadata.jsonl", encoding: .utf8)
             for line in text.split(separator: "\n") {
-                let id = (try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? Int ?? -1
+                let id =
+                    (try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? Int ?? -1
                 lines[id] = String(line)
             }
         }
         for clip in stream.clips {
             #expect(clip.record == lines[clip.id], "clip \(clip.id): record differs from metadata.jsonl")
             let object = try JSONSerialization.jsonObject(with: Data(clip.record.utf8)) as? [String: Any]
-            let wav = try Data(contentsOf: URL(fileURLWithPath: root + "/audio/" + (object?["audio_file"] as? String ?? "")))
+            let wav = try Data(
+                contentsOf: URL(fileURLWithPath: root + "/audio/" + (object?["audio_file"] as? String ?? "")))
             #expect(clip.audio == Array(wav.dropFirst(44)), "clip \(clip.id): samples differ from the WAV")
         }
     }
@@ -132,7 +137,8 @@ struct ParsedStream {
         let stream = try streamed(settings, StreamSelection(count: 2), workers: 2)
         #expect(stream.formatTag == 3)
         let planner = try ClipPlanner(settings: settings)
-        let made = try ClipMaker(planner: planner, layout: DatasetLayout(root: ".", numSamples: 0)).make(id: 1, split: .train)
+        let made = try ClipMaker(planner: planner, layout: DatasetLayout(root: ".", numSamples: 0)).make(
+            id: 1, split: .train)
         #expect(stream.clips[1].audio == Array(made.wav.dropFirst(WAVEncoder.headerSize(format: .float32))))
     }
 }

@@ -22,14 +22,16 @@ struct ConfigLoadingTests {
         #expect(config.noise.driftMax == 0...100)
         #expect(config.timing.variationPercent == 2...8)
         #expect(config.timing.weightRatio == 3...3)
-        #expect(config.compositionWeights.countries == [
-            .USA: 30, .GERMANY: 20, .JAPAN: 15, .ENGLAND: 15, .CANADA: 10, .ITALY: 10, .RUSSIA: 10,
-            .SPAIN: 5, .FRANCE: 5, .BRAZIL: 5, .AUSTRALIA: 5, .ARGENTINA: 5,
-        ])
-        #expect(config.compositionWeights.sampleTypes == [
-            .fullQSO: 30, .cqCall: 20, .exchangeOnly: 25, .partialCopy: 15, .repeatRequest: 10,
-            .multiTransmission: 0, .ragchew: 0, .practiceGroups: 0, .plainText: 0, .pileup: 0,
-        ])
+        #expect(
+            config.compositionWeights.countries == [
+                .USA: 30, .GERMANY: 20, .JAPAN: 15, .ENGLAND: 15, .CANADA: 10, .ITALY: 10, .RUSSIA: 10,
+                .SPAIN: 5, .FRANCE: 5, .BRAZIL: 5, .AUSTRALIA: 5, .ARGENTINA: 5,
+            ])
+        #expect(
+            config.compositionWeights.sampleTypes == [
+                .fullQSO: 30, .cqCall: 20, .exchangeOnly: 25, .partialCopy: 15, .repeatRequest: 10,
+                .multiTransmission: 0, .ragchew: 0, .practiceGroups: 0, .plainText: 0, .pileup: 0,
+            ])
         #expect(config.callsigns.includePortable == 0.1)
         #expect(config.callsigns.includeSpecial == 0.05)
         #expect(config.prosigns.useAbbreviations == 0.3)
@@ -42,9 +44,10 @@ struct ConfigLoadingTests {
         #expect(config.advancedFeatures.filterTypes == [.cwNarrow, .cwWide])
         #expect(config.advancedFeatures.fadingTypes == [.slow, .fast, .selective])
         #expect(config.evaluation.metrics == [.wer, .cer, .callsignAccuracy, .exchangeAccuracy])
-        #expect(config.evaluation.trackElements == [
-            .callsigns, .rstReports, .serialNumbers, .gridSquares, .statesProvinces, .zones,
-        ])
+        #expect(
+            config.evaluation.trackElements == [
+                .callsigns, .rstReports, .serialNumbers, .gridSquares, .statesProvinces, .zones,
+            ])
         // Keys the reference gives land as the reference profile has them (its SNR still drawn
         // by the presets, since it gives snr_range alone); keys it lacks keep the coverage
         // defaults, of which only Farnsworth's rate differs from the reference profile.
@@ -55,7 +58,9 @@ struct ConfigLoadingTests {
         #expect(config == expected)
     }
 
-    @Test("the fixture is the reference file verbatim", .enabled(if: FileManager.default.fileExists(atPath: referencePath)))
+    @Test(
+        "the fixture is the reference file verbatim",
+        .enabled(if: FileManager.default.fileExists(atPath: referencePath)))
     func fixtureIsVerbatim() throws {
         #expect(try String(contentsOfFile: referencePath, encoding: .utf8) == contestCWYAML)
         #expect(try DatasetConfig.load(contentsOf: referencePath) == DatasetConfig.load(yaml: contestCWYAML))
@@ -80,7 +85,10 @@ struct ConfigLoadingTests {
     @Test("the defaults are the reference's with all ten contests and every condition")
     func defaults() throws {
         let defaults = DatasetConfig.defaults
-        #expect(defaults.contestTypes.map(\.rawValue) == ["CQWW", "CQWPX", "ARRLDX", "SWEEPSTAKES", "FIELD_DAY", "NAQP", "SPRINT", "IARU", "WAE", "ALL_ASIAN"])
+        #expect(
+            defaults.contestTypes.map(\.rawValue) == [
+                "CQWW", "CQWPX", "ARRLDX", "SWEEPSTAKES", "FIELD_DAY", "NAQP", "SPRINT", "IARU", "WAE", "ALL_ASIAN",
+            ])
         #expect(defaults.conditions.count == 5)
         #expect(defaults.seed == nil)
         #expect(defaults.durationBands.map(\.range) == [3...8, 8...15, 15...22, 22...28])
@@ -107,7 +115,9 @@ struct ConfigLoadingTests {
         #expect(config.seed == UInt64.max)
         #expect(try DatasetConfig.load(yaml: config.yaml) == config)
         #expect(try DatasetConfig.load(yaml: "seed: null\n").seed == nil)
-        let tooLarge = configError { () throws(ConfigError) in try DatasetConfig.load(yaml: "seed: 18446744073709551616\n") }
+        let tooLarge = configError { () throws(ConfigError) in
+            try DatasetConfig.load(yaml: "seed: 18446744073709551616\n")
+        }
         #expect(tooLarge?.description.contains("seed: 18446744073709551616 is too large") == true)
     }
 
@@ -126,17 +136,21 @@ struct ConfigLoadingTests {
         let error = configError { () throws(ConfigError) in try DatasetConfig.load(contentsOf: path) }
         #expect(error == .unreadableFile(path: path, reason: "no such file"))
         #expect(error?.description.contains(path) == true)
-        let folder = configError { () throws(ConfigError) in try DatasetConfig.load(contentsOf: NSTemporaryDirectory()) }
+        let folder = configError { () throws(ConfigError) in try DatasetConfig.load(contentsOf: NSTemporaryDirectory())
+        }
         #expect(folder?.description.contains("folder") == true)
     }
 
     @Test("plain_text_file is resolved against the config file's folder, and errors name the file")
     func relativePlainTextFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("config-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("texts"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("texts"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "THE QUICK BROWN FOX\n".write(to: folder.appendingPathComponent("texts/plain.txt"), atomically: true, encoding: .utf8)
-        let yaml = "content:\n  plain_text_file: texts/plain.txt\ncomposition_weights:\n  sample_types: {plain_text: 1}\n"
+        try "THE QUICK BROWN FOX\n".write(
+            to: folder.appendingPathComponent("texts/plain.txt"), atomically: true, encoding: .utf8)
+        let yaml =
+            "content:\n  plain_text_file: texts/plain.txt\ncomposition_weights:\n  sample_types: {plain_text: 1}\n"
         let file = folder.appendingPathComponent("run.yaml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)
 
@@ -162,12 +176,17 @@ struct ConfigLoadingTests {
         config = .defaults
         config.advancedFeatures.fadingTypes = [.slow, .none]
         let unknown = configError { () throws(ConfigError) in try config.validated() }
-        #expect(unknown?.description == "config: advanced_features.fading_types: unknown fading type 'none'. Known: slow, fast, selective, rayleigh")
+        #expect(
+            unknown?.description
+                == "config: advanced_features.fading_types: unknown fading type 'none'. Known: slow, fast, selective, rayleigh"
+        )
 
         config = .defaults
         config.fists = [.keyer: 1e308]
         let huge = configError { () throws(ConfigError) in try config.validated() }
-        #expect(huge?.description == "config: fists.keyer: 1.0e+308 is above the maximum 1000000; use values from 0 to 1000000")
+        #expect(
+            huge?.description
+                == "config: fists.keyer: 1.0e+308 is above the maximum 1000000; use values from 0 to 1000000")
 
         config = .defaults
         config.compositionWeights.sampleTypes[.plainText] = 1
@@ -186,10 +205,12 @@ struct ConfigLoadingTests {
 }
 
 /// The package's root folder, found from this source file.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 /// The reference file when `shared/` is beside the package (as in CI) or at its usual place.
-private let referencePath = [
-    packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference/contest_cw.yaml").path,
-    "/work/shared/reference/contest_cw.yaml",
-].first { FileManager.default.fileExists(atPath: $0) } ?? "/work/shared/reference/contest_cw.yaml"
+private let referencePath =
+    [
+        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference/contest_cw.yaml").path,
+        "/work/shared/reference/contest_cw.yaml",
+    ].first { FileManager.default.fileExists(atPath: $0) } ?? "/work/shared/reference/contest_cw.yaml"

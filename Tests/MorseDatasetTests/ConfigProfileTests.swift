@@ -22,7 +22,9 @@ struct ConfigProfileTests {
 
     @Test("profile reference restores the defaults before coverage")
     func referenceProfile() throws {
-        for config in [try DatasetConfig.load(yaml: "profile: reference\n"), try DatasetConfig.load(yaml: "", profile: .reference)] {
+        for config in [
+            try DatasetConfig.load(yaml: "profile: reference\n"), try DatasetConfig.load(yaml: "", profile: .reference),
+        ] {
             #expect(config == DatasetConfig.referenceDefaults)
             #expect(config.audio.toneFrequencyRange == 600...800)
             #expect(config.noise.snrRange == 8...30 && config.noise.snrDistribution == .preset)

@@ -24,13 +24,16 @@ struct ConfigRoundTripTests {
     func everyKeyWritten() {
         let yaml = DatasetConfig.defaults.yaml
         let keys = [
-            "profile: coverage", "seed: null", "contest_types: [CQWW, CQWPX, ARRLDX, SWEEPSTAKES, FIELD_DAY, NAQP, SPRINT, IARU, WAE, ALL_ASIAN]",
+            "profile: coverage", "seed: null",
+            "contest_types: [CQWW, CQWPX, ARRLDX, SWEEPSTAKES, FIELD_DAY, NAQP, SPRINT, IARU, WAE, ALL_ASIAN]",
             "wpm_range: [10, 45]", "qso_probability: 0.3", "split_ratios: [0.8, 0.1, 0.1]", "  sample_rate: 16000",
-            "  tone_freq_range: [300, 1000]", "  snr_range: [-10, 30]", "  qrm_interferers: [0, 5]", "  colours: [white]",
+            "  tone_freq_range: [300, 1000]", "  snr_range: [-10, 30]", "  qrm_interferers: [0, 5]",
+            "  colours: [white]",
             "  snr_distribution: hard_weighted", "  weight_ratio: 3",
             "    ARGENTINA: 5", "    plain_text: 0", "  agc_attack: 0.01", "  fading_types: [slow, fast, selective]",
             "  track_elements: [callsigns, rst_reports, serial_numbers, grid_squares, states_provinces, zones]",
-            "  straight: 15", "  effective_ratio: [0.5, 0.9]", "  - {range: [22, 28], weight: 10}", "silence_range: [0.5, 1.5]",
+            "  straight: 15", "  effective_ratio: [0.5, 0.9]", "  - {range: [22, 28], weight: 10}",
+            "silence_range: [0.5, 1.5]",
             "  envelopes: [raised-cosine, blackman-harris]", "  plain_text_file: null", "  shard_size: 1000",
         ]
         for key in keys { #expect(yaml.contains(key + "\n"), "\(key)") }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import MorseDataset
 import Testing
+
+@testable import MorseDataset
 
 @Suite("The config schema")
 struct ConfigDocsTests {
@@ -15,7 +16,9 @@ struct ConfigDocsTests {
             try rendered.write(toFile: path, atomically: true, encoding: .utf8)
             return
         }
-        #expect(rendered == page, "docs/config.md is stale: run `MORSE_UPDATE_DOCS=1 swift test --filter ConfigDocsTests` and commit it")
+        #expect(
+            rendered == page,
+            "docs/config.md is stale: run `MORSE_UPDATE_DOCS=1 swift test --filter ConfigDocsTests` and commit it")
         for key in ConfigSchema.keys {
             #expect(page.contains("| `\(key.path)` |"), "docs/config.md has no row for \(key.path)")
         }
@@ -41,7 +44,8 @@ struct ConfigDocsTests {
             case .inline: expected.append(key.path)
             case .block(let lines):
                 for (index, line) in lines.enumerated() {
-                    expected.append(line.hasPrefix("- ") ? "\(key.path)[\(index)]" : key.path + "." + line.prefix { $0 != ":" })
+                    expected.append(
+                        line.hasPrefix("- ") ? "\(key.path)[\(index)]" : key.path + "." + line.prefix { $0 != ":" })
                 }
             }
         }
@@ -54,11 +58,14 @@ struct ConfigDocsTests {
         #expect(fading?.allowed == "`slow` `fast` `selective` `rayleigh`")
         #expect(Prosign.spellings == ["AR", "AS", "BK", "BT", "CL", "CT", "DO", "HH", "KA", "KN", "SK", "SN", "SOS"])
         #expect(EvaluationMetric.spellings == ["wer", "cer", "callsign_accuracy", "exchange_accuracy"])
-        #expect(ConfigSchema.topLevelNames == [
-            "profile", "seed", "contest_types", "wpm_range", "conditions", "qso_probability", "split_ratios", "split_by",
-            "audio", "noise", "timing", "composition_weights", "callsigns", "prosigns", "advanced_features", "evaluation",
-            "fists", "farnsworth", "duration_bands", "silence_range", "keying", "content", "operators", "output",
-        ])
+        #expect(
+            ConfigSchema.topLevelNames == [
+                "profile", "seed", "contest_types", "wpm_range", "conditions", "qso_probability", "split_ratios",
+                "split_by",
+                "audio", "noise", "timing", "composition_weights", "callsigns", "prosigns", "advanced_features",
+                "evaluation",
+                "fists", "farnsworth", "duration_bands", "silence_range", "keying", "content", "operators", "output",
+            ])
     }
 }
 
@@ -75,27 +82,43 @@ struct ConfigDocsMessageTests {
     static let padding = String(repeating: "# comment\n", count: 11)
 
     static let examples: [Example] = [
-        .init(yaml: padding + "nosie:\n  snr_range: [8, 30]\n",
-              message: "run.yaml:12: unknown key 'nosie'; did you mean 'noise'? Allowed keys here: profile, seed, contest_types, wpm_range, conditions, qso_probability, split_ratios, split_by, audio, noise, timing, composition_weights, callsigns, prosigns, advanced_features, evaluation, fists, farnsworth, duration_bands, silence_range, keying, content, operators, output"),
-        .init(yaml: padding + "noise:\n\n  snr_range: high\n",
-              message: "run.yaml:14: noise.snr_range: expected a list of two numbers like [-10, 30], got 'high'"),
-        .init(yaml: "seed: 1\n\nwpm_range: [40, 15]\n",
-              message: "run.yaml:3: wpm_range: [40, 15] is inverted; write the lower bound first, e.g. [15, 40]"),
-        .init(yaml: "seed: 1\n\nwpm_range: [15, 70]\n",
-              message: "run.yaml:3: wpm_range: 70 is above the maximum 60 WPM; use values from 5 to 60 WPM"),
-        .init(yaml: "seed: 1\n\n\n\nsplit_ratios: [0.8, 0.1, 0.2]\n",
-              message: "run.yaml:5: split_ratios: [0.8, 0.1, 0.2] sum to 1.1; they must sum to 1"),
-        .init(yaml: "seed: 1\n\n\nconditions: [clean, contest_great]\n",
-              message: "run.yaml:4: conditions: unknown condition 'contest_great'; did you mean 'contest_good'? Known: clean, contest_good, contest_moderate, contest_poor, dx_expedition"),
-        .init(yaml: "seed: 1\nwpm: [1, 2}\n",
-              message: "run.yaml:2:11: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 6)"),
+        .init(
+            yaml: padding + "nosie:\n  snr_range: [8, 30]\n",
+            message:
+                "run.yaml:12: unknown key 'nosie'; did you mean 'noise'? Allowed keys here: profile, seed, contest_types, wpm_range, conditions, qso_probability, split_ratios, split_by, audio, noise, timing, composition_weights, callsigns, prosigns, advanced_features, evaluation, fists, farnsworth, duration_bands, silence_range, keying, content, operators, output"
+        ),
+        .init(
+            yaml: padding + "noise:\n\n  snr_range: high\n",
+            message: "run.yaml:14: noise.snr_range: expected a list of two numbers like [-10, 30], got 'high'"),
+        .init(
+            yaml: "seed: 1\n\nwpm_range: [40, 15]\n",
+            message: "run.yaml:3: wpm_range: [40, 15] is inverted; write the lower bound first, e.g. [15, 40]"),
+        .init(
+            yaml: "seed: 1\n\nwpm_range: [15, 70]\n",
+            message: "run.yaml:3: wpm_range: 70 is above the maximum 60 WPM; use values from 5 to 60 WPM"),
+        .init(
+            yaml: "seed: 1\n\n\n\nsplit_ratios: [0.8, 0.1, 0.2]\n",
+            message: "run.yaml:5: split_ratios: [0.8, 0.1, 0.2] sum to 1.1; they must sum to 1"),
+        .init(
+            yaml: "seed: 1\n\n\nconditions: [clean, contest_great]\n",
+            message:
+                "run.yaml:4: conditions: unknown condition 'contest_great'; did you mean 'contest_good'? Known: clean, contest_good, contest_moderate, contest_poor, dx_expedition"
+        ),
+        .init(
+            yaml: "seed: 1\nwpm: [1, 2}\n",
+            message:
+                "run.yaml:2:11: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 6)"
+        ),
     ]
 
     @Test(arguments: examples)
     func example(_ example: Example) throws {
-        let error = configError { () throws(ConfigError) in try DatasetConfig.load(yaml: example.yaml, source: "run.yaml") }
+        let error = configError { () throws(ConfigError) in
+            try DatasetConfig.load(yaml: example.yaml, source: "run.yaml")
+        }
         #expect(error?.description == example.message)
-        let page = try String(contentsOfFile: packageRoot.appendingPathComponent("docs/config.md").path, encoding: .utf8)
+        let page = try String(
+            contentsOfFile: packageRoot.appendingPathComponent("docs/config.md").path, encoding: .utf8)
         let shown = page.split(separator: "\n").first { line in
             line.hasPrefix(example.message.prefix(14)) && example.message.hasPrefix(line.prefix { $0 != "…" })
         }
@@ -119,7 +142,9 @@ struct ConfigHostileInputTests {
     func aliasBombIsRefused() {
         #expect(Self.aliasBomb.utf8.count < 400)
         let error = configError { () throws(ConfigError) in try DatasetConfig.load(yaml: Self.aliasBomb) }
-        #expect(error?.description.hasPrefix("config:2: the YAML expands to more than 10000 values through its aliases") == true)
+        #expect(
+            error?.description.hasPrefix("config:2: the YAML expands to more than 10000 values through its aliases")
+                == true)
     }
 
     @Test("aliases within the budget still work")
@@ -131,17 +156,25 @@ struct ConfigHostileInputTests {
     @Test("echoed values are cut to about 80 characters, control characters escaped")
     func echoIsClipped() {
         let long = String(repeating: "x", count: 600)
-        let error = configError { () throws(ConfigError) in try DatasetConfig.load(yaml: "noise:\n  snr_range: \(long)\n") }
-        let expected = "config:2: noise.snr_range: expected a list of two numbers like [-10, 30], got '"
+        let error = configError { () throws(ConfigError) in
+            try DatasetConfig.load(yaml: "noise:\n  snr_range: \(long)\n")
+        }
+        let expected =
+            "config:2: noise.snr_range: expected a list of two numbers like [-10, 30], got '"
             + String(repeating: "x", count: 79) + "…'"
         #expect(error?.description == expected)
 
-        let escape = configError { () throws(ConfigError) in try DatasetConfig.load(yaml: "conditions: [\"\\e[31mred\"]\n") }
-        #expect(escape?.description.contains("unknown condition '\\u{1B}[31mred'") == true, "\(String(describing: escape))")
+        let escape = configError { () throws(ConfigError) in
+            try DatasetConfig.load(yaml: "conditions: [\"\\e[31mred\"]\n")
+        }
+        #expect(
+            escape?.description.contains("unknown condition '\\u{1B}[31mred'") == true, "\(String(describing: escape))")
         #expect(escape?.description.unicodeScalars.contains("\u{1B}") == false)
 
         let key = configError { () throws(ConfigError) in try DatasetConfig.load(yaml: "\"\\e]0;title\\a\": 1\n") }
-        #expect(key?.description.hasPrefix("config:1: unknown key '\\u{1B}]0;title\\u{7}'") == true, "\(String(describing: key))")
+        #expect(
+            key?.description.hasPrefix("config:1: unknown key '\\u{1B}]0;title\\u{7}'") == true,
+            "\(String(describing: key))")
     }
 
     @Test("an 80-character value is shown whole; 81 are cut")
@@ -151,15 +184,30 @@ struct ConfigHostileInputTests {
         #expect(ConfigEcho.clipped("a\nb") == "a\\u{A}b")
     }
 
-    @Test("weights and numbers must be finite and bounded", arguments: [
-        ("fists: {keyer: 1e308}\n", "config:1: fists.keyer: 1e308 is above the maximum 1000000; use values from 0 to 1000000"),
-        ("composition_weights:\n  countries: {USA: 2e6}\n",
-         "config:2: composition_weights.countries.USA: 2e6 is above the maximum 1000000; use values from 0 to 1000000"),
-        ("duration_bands:\n  - {range: [3, 8], weight: 1e308}\n",
-         "config:2: duration_bands[0].weight: 1e308 is above the maximum 1000000; use values from 0 to 1000000"),
-        ("noise:\n  snr_range: [0, .inf]\n", "config:2: noise.snr_range: .inf is not a finite number; use values from -20 to 60 dB"),
-        ("qso_probability: .nan\n", "config:1: qso_probability: .nan is not a finite number; use values from 0 to 1"),
-    ])
+    @Test(
+        "weights and numbers must be finite and bounded",
+        arguments: [
+            (
+                "fists: {keyer: 1e308}\n",
+                "config:1: fists.keyer: 1e308 is above the maximum 1000000; use values from 0 to 1000000"
+            ),
+            (
+                "composition_weights:\n  countries: {USA: 2e6}\n",
+                "config:2: composition_weights.countries.USA: 2e6 is above the maximum 1000000; use values from 0 to 1000000"
+            ),
+            (
+                "duration_bands:\n  - {range: [3, 8], weight: 1e308}\n",
+                "config:2: duration_bands[0].weight: 1e308 is above the maximum 1000000; use values from 0 to 1000000"
+            ),
+            (
+                "noise:\n  snr_range: [0, .inf]\n",
+                "config:2: noise.snr_range: .inf is not a finite number; use values from -20 to 60 dB"
+            ),
+            (
+                "qso_probability: .nan\n",
+                "config:1: qso_probability: .nan is not a finite number; use values from 0 to 1"
+            ),
+        ])
     func boundedNumbers(yaml: String, message: String) {
         let error = configError { () throws(ConfigError) in try DatasetConfig.load(yaml: yaml) }
         #expect(error?.description == message)

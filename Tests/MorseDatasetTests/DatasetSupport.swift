@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import MorseDataset
 
 /// This test process's scratch folder, removed with everything in it when the process exits.
@@ -21,18 +22,22 @@ func temporaryFolder(_ name: String = #function) -> String {
 }
 
 /// Small, quick settings: short clips from the reference config.
-func smallSettings(numSamples: Int = 24, seed: UInt64 = 5, maxDuration: Double = 8, noiseRatio: Double = 0.1) -> RunSettings {
+func smallSettings(numSamples: Int = 24, seed: UInt64 = 5, maxDuration: Double = 8, noiseRatio: Double = 0.1)
+    -> RunSettings
+{
     RunSettings(config: .defaults, numSamples: numSamples, seed: seed, maxDuration: maxDuration, noiseRatio: noiseRatio)
 }
 
 /// Runs a whole generation into `folder`.
 @discardableResult
 func generate(
-    _ settings: RunSettings, into folder: String, workers: Int = 2, overwrite: Bool = false, stop: StopSignal = StopSignal(),
+    _ settings: RunSettings, into folder: String, workers: Int = 2, overwrite: Bool = false,
+    stop: StopSignal = StopSignal(),
     shard: DatasetShard = .whole
 ) throws -> DatasetGeneration.Result {
     let generation = DatasetGeneration(
-        settings: settings, outputDirectory: folder, workers: workers, overwrite: overwrite, progress: .none, version: "test",
+        settings: settings, outputDirectory: folder, workers: workers, overwrite: overwrite, progress: .none,
+        version: "test",
         shard: shard)
     return try generation.run(stop: stop) { _ in }
 }
@@ -48,7 +53,8 @@ func snapshot(_ root: String) throws -> [String: Data] {
         FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
         guard !isDirectory.boolValue else { continue }
         var data = try Data(contentsOf: URL(fileURLWithPath: root + "/" + relative))
-        if relative == "dataset_info.json", var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] {
+        if relative == "dataset_info.json", var object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        {
             object["creation_date"] = nil
             object["num_workers"] = nil
             data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
@@ -59,5 +65,7 @@ func snapshot(_ root: String) throws -> [String: Data] {
 }
 
 func csvRows(_ path: String) throws -> [[String]] {
-    try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+        $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
 }

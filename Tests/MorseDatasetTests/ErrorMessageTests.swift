@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import MorseDataset
 import MorseFileSystem
+import Testing
+
+@testable import MorseDataset
 
 /// Library messages name run settings as tokens; a front end spells them. The plain spelling
 /// names no CLI flag, and advice is only given where it works.
@@ -42,9 +43,14 @@ import MorseFileSystem
     }
 
     @Test func settingsAreTokensTheCallerSpells() {
-        #expect(DatasetError.changedRun(path: "/d", difference: "x").description(naming: Self.tokens).contains("start afresh with <overwrite>"))
-        #expect(DatasetError.io(path: "/d", errno: ENOSPC, action: "write").description(naming: Self.tokens).contains("give another <outputDirectory>"))
-        let merge = DatasetError.mismatchedShards(path: "/a", reference: "/b", difference: "x").description(naming: Self.tokens)
+        #expect(
+            DatasetError.changedRun(path: "/d", difference: "x").description(naming: Self.tokens).contains(
+                "start afresh with <overwrite>"))
+        #expect(
+            DatasetError.io(path: "/d", errno: ENOSPC, action: "write").description(naming: Self.tokens).contains(
+                "give another <outputDirectory>"))
+        let merge = DatasetError.mismatchedShards(path: "/a", reference: "/b", difference: "x").description(
+            naming: Self.tokens)
         #expect(merge.contains("<numSamples>, <maxDuration>, <noiseRatio>"), "\(merge)")
     }
 

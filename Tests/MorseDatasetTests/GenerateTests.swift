@@ -1,8 +1,9 @@
 import Foundation
+import MorseDatasetFormat
 import MorseSignal
 import Testing
+
 @testable import MorseDataset
-import MorseDatasetFormat
 
 @Suite(.serialized) struct GenerateTests {
     @Test func sameSeedSameBytesWhateverTheWorkerCount() throws {
@@ -24,7 +25,9 @@ import MorseDatasetFormat
         let result = try generate(smallSettings(numSamples: 40, maxDuration: 10, noiseRatio: 0.1), into: root)
         #expect(result.succeeded)
         let rows = try csvRows(root + "/metadata.csv")
-        #expect(rows.first?.prefix(9).joined(separator: ",") == "id,audio_file,text,contest_type,sample_type,wpm,condition,duration,is_noise_only")
+        #expect(
+            rows.first?.prefix(9).joined(separator: ",")
+                == "id,audio_file,text,contest_type,sample_type,wpm,condition,duration,is_noise_only")
         let body = rows.dropFirst()
         #expect(body.count == 40)
         #expect(body.filter { $0[8] == "True" }.count == 4, "exactly ⌊40 × 0.1⌋ noise-only clips")
@@ -52,7 +55,8 @@ import MorseDatasetFormat
         let prepareOnly = StopSignal()
         prepareOnly.set("prepare only")
         try generate(settings, into: root, stop: prepareOnly)
-        try FileManager.default.createDirectory(atPath: layout.audioPath(id: 3, split: split), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: layout.audioPath(id: 3, split: split), withIntermediateDirectories: true)
         let result = try generate(settings, into: root)
         #expect(result.failures.map(\.id) == [3])
         #expect(result.failures.first?.reason.contains("morse_000003.wav") == true)
@@ -74,7 +78,9 @@ import MorseDatasetFormat
         let layout = DatasetLayout(root: damaged, numSamples: 24)
         let journal = try Data(contentsOf: URL(fileURLWithPath: layout.journalFile))
         try journal.prefix(journal.count - 40).write(to: URL(fileURLWithPath: layout.journalFile))
-        let wavs = try FileManager.default.subpathsOfDirectory(atPath: damaged + "/audio").filter { $0.hasSuffix(".wav") }.sorted()
+        let wavs = try FileManager.default.subpathsOfDirectory(atPath: damaged + "/audio").filter {
+            $0.hasSuffix(".wav")
+        }.sorted()
         try FileManager.default.removeItem(atPath: damaged + "/audio/" + wavs[2])
         let truncated = damaged + "/audio/" + wavs[5]
         let bytes = try Data(contentsOf: URL(fileURLWithPath: truncated))
@@ -100,7 +106,9 @@ import MorseDatasetFormat
         let root = temporaryFolder()
         try "my notes".write(toFile: root + "/notes.txt", atomically: true, encoding: .utf8)
         for overwrite in [false, true] {
-            #expect(throws: DatasetError.foreignDirectory(root)) { try generate(smallSettings(numSamples: 2), into: root, overwrite: overwrite) }
+            #expect(throws: DatasetError.foreignDirectory(root)) {
+                try generate(smallSettings(numSamples: 2), into: root, overwrite: overwrite)
+            }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["notes.txt"])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MorseDataset
 
 /// Inputs the journal reader met while fuzzing (fuzz/ FuzzJournal), kept as regressions.

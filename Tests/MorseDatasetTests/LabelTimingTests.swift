@@ -1,10 +1,11 @@
 import Foundation
 import MorseChannel
 import MorseCode
+import MorseDatasetFormat
 import MorseSignal
 import Testing
+
 @testable import MorseDataset
-import MorseDatasetFormat
 
 /// Label times against the delivered audio: the WAV the clip maker writes (after the whole
 /// receiver chain, filter, AGC and limiter included) is demodulated at the tone and the 50 %
@@ -95,7 +96,8 @@ import MorseDatasetFormat
     static func crossing(
         _ envelope: [Double], mark: KeyedTimeline.Interval, rising: Bool, rise: Double, sampleRate: Double
     ) -> Double? {
-        let plateau = Int((mark.start + 0.4 * mark.length) * sampleRate)..<Int((mark.end - 0.4 * mark.length) * sampleRate)
+        let plateau =
+            Int((mark.start + 0.4 * mark.length) * sampleRate)..<Int((mark.end - 0.4 * mark.length) * sampleRate)
         guard plateau.lowerBound > 0, plateau.upperBound < envelope.count, !plateau.isEmpty else { return nil }
         let half = plateau.map { envelope[$0] }.reduce(0, +) / Double(plateau.count) / 2
         let edge = rising ? mark.start : mark.end
@@ -118,7 +120,9 @@ import MorseDatasetFormat
             #expect(offsets.onsets.count > 10 && offsets.releases.count > 10)
             let onset = Offsets.median(offsets.onsets) * 1000, release = Offsets.median(offsets.releases) * 1000
             let worst = (offsets.all.map(abs).max() ?? .nan) * 1000
-            print("label offsets \(filter.rawValue) \(tone) Hz: n \(offsets.onsets.count)/\(offsets.releases.count) onset median \(onset) ms, release median \(release) ms, max |offset| \(worst) ms")
+            print(
+                "label offsets \(filter.rawValue) \(tone) Hz: n \(offsets.onsets.count)/\(offsets.releases.count) onset median \(onset) ms, release median \(release) ms, max |offset| \(worst) ms"
+            )
             #expect(abs(onset) < 0.25, "\(filter.rawValue) at \(tone) Hz: onset median \(onset) ms")
             #expect(abs(release) < 0.25, "\(filter.rawValue) at \(tone) Hz: release median \(release) ms")
             #expect(worst < 0.5, "\(filter.rawValue) at \(tone) Hz: largest offset \(worst) ms")

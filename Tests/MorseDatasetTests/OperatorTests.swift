@@ -1,8 +1,9 @@
 import Foundation
 import MorseCode
-import Testing
-@testable import MorseDataset
 import MorseDatasetFormat
+import Testing
+
+@testable import MorseDataset
 
 /// Persistent operators recur across clips with their habits, and `split_by: operator` keeps each
 /// operator in one split.
@@ -42,7 +43,9 @@ import MorseDatasetFormat
         let planner = try ClipPlanner(settings: settings)
         let maker = ClipMaker(planner: planner, layout: DatasetLayout(root: "/nonexistent", numSamples: 10))
         for id in 0..<10 {
-            let record = try #require(try JSONSerialization.jsonObject(with: Data(try maker.make(id: id, split: .train).record.utf8)) as? [String: Any])
+            let record = try #require(
+                try JSONSerialization.jsonObject(with: Data(try maker.make(id: id, split: .train).record.utf8))
+                    as? [String: Any])
             #expect(record["operator"] as? Int == planner.operatorID(id) ?? -1)
         }
     }
@@ -50,20 +53,24 @@ import MorseDatasetFormat
     @Test("split_by: operator puts no operator in two splits and keeps the ratios", arguments: [UInt64(1), 2])
     func noOperatorCrossesSplits(seed: UInt64) throws {
         let count = 1500
-        let byOperator = try ClipPlanner(settings: Self.settings(pool: 120, splitBy: .operator, numSamples: count, seed: seed))
+        let byOperator = try ClipPlanner(
+            settings: Self.settings(pool: 120, splitBy: .operator, numSamples: count, seed: seed))
         let splits = byOperator.splits()
         var seen: [Int: Set<DatasetSplit>] = [:]
         for id in 0..<count { if let op = byOperator.operatorID(id) { seen[op, default: []].insert(splits[id]) } }
         #expect(seen.values.allSatisfy { $0.count == 1 })
         // The operators themselves are divided with exact quotas (120 → 96/12/12).
-        let perSplit = DatasetSplit.allCases.map { split in (0..<120).filter { byOperator.operatorSplits[$0] == split }.count }
+        let perSplit = DatasetSplit.allCases.map { split in
+            (0..<120).filter { byOperator.operatorSplits[$0] == split }.count
+        }
         #expect(perSplit == SplitAssigner.quotas(count: 120, ratios: [0.8, 0.1, 0.1]) && perSplit == [96, 12, 12])
         for (split, ratio) in zip(DatasetSplit.allCases, [0.8, 0.1, 0.1]) {
             let share = Double(splits.filter { $0 == split }.count) / Double(count)
             #expect(abs(share - ratio) <= 0.05, "\(split): \(share) against \(ratio)")
         }
         // Splitting by clip (the default) mixes operators, which is what the option exists to prevent.
-        let byClip = try ClipPlanner(settings: Self.settings(pool: 120, splitBy: .clip, numSamples: count, seed: seed)).splits()
+        let byClip = try ClipPlanner(settings: Self.settings(pool: 120, splitBy: .clip, numSamples: count, seed: seed))
+            .splits()
         var mixed: [Int: Set<DatasetSplit>] = [:]
         for id in 0..<count { if let op = byOperator.operatorID(id) { mixed[op, default: []].insert(byClip[id]) } }
         #expect(mixed.values.contains { $0.count > 1 })

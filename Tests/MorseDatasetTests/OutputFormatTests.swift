@@ -1,14 +1,17 @@
 import Foundation
 import MorseCode
-import Testing
-@testable import MorseDataset
 import MorseDatasetFormat
+import Testing
+
+@testable import MorseDataset
 
 /// The output formats: the `--format` list, the sinks behind them, and the shared on-disk names.
 @Suite(.serialized) struct OutputFormatTests {
     @Test(arguments: [
-        ("folder", [OutputFormat.folder]), ("webdataset", [.webdataset]), ("folder,webdataset", [.folder, .webdataset]),
-        ("webdataset, folder", [.webdataset, .folder]), ("both", [.folder, .webdataset]), ("folder,both,folder", [.folder, .webdataset]),
+        ("folder", [OutputFormat.folder]), ("webdataset", [.webdataset]),
+        ("folder,webdataset", [.folder, .webdataset]),
+        ("webdataset, folder", [.webdataset, .folder]), ("both", [.folder, .webdataset]),
+        ("folder,both,folder", [.folder, .webdataset]),
     ])
     func formatListsAreParsed(text: String, expected: [OutputFormat]) throws {
         #expect(try OutputFormat.list(text) == expected)
@@ -31,7 +34,10 @@ import MorseDatasetFormat
         #expect(Set(entries).isSuperset(of: ["metadata.csv", "splits", "manifests", "webdataset", "lhotse"]))
         let layout = DatasetLayout(root: "/data", numSamples: 10)
         #expect(FolderSink.temporaryFolders(layout).contains("/data/splits"))
-        #expect(WebDatasetSink.temporaryFolders(layout) == ["/data/webdataset/train", "/data/webdataset/validation", "/data/webdataset/test"])
+        #expect(
+            WebDatasetSink.temporaryFolders(layout) == [
+                "/data/webdataset/train", "/data/webdataset/validation", "/data/webdataset/test",
+            ])
     }
 
     /// WebDataset alone writes tars and no folder manifests; the card then points at the tars.
@@ -60,12 +66,17 @@ import MorseDatasetFormat
         let first = temporaryFolder(), second = temporaryFolder()
         try generate(RunSettings(config: config, numSamples: 10, seed: 2, maxDuration: 8, noiseRatio: 0.1), into: first)
         config.output.formats = [.webdataset, .folder]
-        try generate(RunSettings(config: config, numSamples: 10, seed: 2, maxDuration: 8, noiseRatio: 0.1), into: second)
+        try generate(
+            RunSettings(config: config, numSamples: 10, seed: 2, maxDuration: 8, noiseRatio: 0.1), into: second)
         let a = try snapshot(first), b = try snapshot(second)
         #expect(a.keys.sorted() == b.keys.sorted())
-        for (name, bytes) in a where name != "dataset_info.json" && name != "README.md" { #expect(b[name] == bytes, "\(name) differs") }
+        for (name, bytes) in a where name != "dataset_info.json" && name != "README.md" {
+            #expect(b[name] == bytes, "\(name) differs")
+        }
         let card = { (files: [String: Data]) in
-            String(decoding: files["README.md"] ?? Data(), as: UTF8.self).split(separator: "\n").filter { !$0.contains("formats") && !$0.contains("fingerprint") }
+            String(decoding: files["README.md"] ?? Data(), as: UTF8.self).split(separator: "\n").filter {
+                !$0.contains("formats") && !$0.contains("fingerprint")
+            }
         }
         #expect(card(a) == card(b))
     }
@@ -91,7 +102,8 @@ import MorseDatasetFormat
         #expect(Set(keys) == Set(ClipField.allCases.map(\.rawValue)))
         let positions = ClipField.allCases.map { line.range(of: "\"\($0.rawValue)\": ")?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
-        #expect(zip(positions, positions.dropFirst()).allSatisfy { ($0.0 ?? line.startIndex) < ($0.1 ?? line.startIndex) })
+        #expect(
+            zip(positions, positions.dropFirst()).allSatisfy { ($0.0 ?? line.startIndex) < ($0.1 ?? line.startIndex) })
         let nemo = try String(contentsOfFile: layout.nemoManifest(.train), encoding: .utf8).prefix { $0 != "\n" }
         #expect(nemo.hasPrefix("{\"\(NeMoField.audioFilepath.rawValue)\": \"../audio/train/"))
     }
@@ -112,9 +124,13 @@ import MorseDatasetFormat
         }
         var rng = SeededGenerator(seed: 9)
         var values: [Double] = [0, -0.0, 12.5, -0.004, 0.005, 1e-9, .nan, .infinity, 99.999, 28]
-        for _ in 0..<5000 { values.append(Double.random(in: -1e5...1e5, using: &rng) / Double(Int.random(in: 1...1000, using: &rng))) }
+        for _ in 0..<5000 {
+            values.append(Double.random(in: -1e5...1e5, using: &rng) / Double(Int.random(in: 1...1000, using: &rng)))
+        }
         for value in values {
-            for places in 0...4 { #expect(NumberFormat.fixed(value, places: places) == former(value, places), "\(value) \(places)") }
+            for places in 0...4 {
+                #expect(NumberFormat.fixed(value, places: places) == former(value, places), "\(value) \(places)")
+            }
         }
     }
 

@@ -1,11 +1,13 @@
 import MorseDatasetFormat
 import Testing
+
 @testable import MorseDataset
 
 @Suite struct ProgressLineTests {
     static let lines = [
         ProgressLine(done: 412, total: 1000, failed: 0, rate: 651.3, audioRate: 8620.4, remaining: 0.9),
-        ProgressLine(done: 41_234_567, total: 100_000_000, failed: 12_345, rate: 712, audioRate: 9321, remaining: 82_700),
+        ProgressLine(
+            done: 41_234_567, total: 100_000_000, failed: 12_345, rate: 712, audioRate: 9321, remaining: 82_700),
         ProgressLine(done: 0, total: 0, failed: 0, rate: 0, audioRate: 0, remaining: 0),
         ProgressLine(done: 5, total: 10, failed: 1, rate: 0, audioRate: 0, remaining: .infinity),
     ]

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import MorseDataset
 import MorseDatasetFormat
+import Testing
+
+@testable import MorseDataset
 
 @Suite struct ShardAssignmentTests {
     @Test(arguments: [(10, 1), (10, 3), (7, 7), (3, 5), (1000, 8), (0, 2)])
@@ -29,7 +30,10 @@ import MorseDatasetFormat
         (nil, nil, [:], .shard(0, 1, nil)),
         (2, 4, ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "8"], .shard(2, 4, .option)),
         (nil, nil, ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "8"], .shard(3, 8, .slurmArray)),
-        (nil, nil, ["SLURM_ARRAY_TASK_ID": "12", "SLURM_ARRAY_TASK_MIN": "10", "SLURM_ARRAY_TASK_MAX": "13"], .shard(2, 4, .slurmArray)),
+        (
+            nil, nil, ["SLURM_ARRAY_TASK_ID": "12", "SLURM_ARRAY_TASK_MIN": "10", "SLURM_ARRAY_TASK_MAX": "13"],
+            .shard(2, 4, .slurmArray)
+        ),
         (nil, 4, ["SLURM_ARRAY_TASK_ID": "1"], .shard(1, 4, .slurmArray)),
         (nil, 8, ["JOB_COMPLETION_INDEX": "5"], .shard(5, 8, .kubernetesIndexedJob)),
         (nil, 1, ["JOB_COMPLETION_INDEX": "5"], .shard(0, 1, nil)),
@@ -61,7 +65,9 @@ import MorseDatasetFormat
                 // Tokens rendered as <name> show which setting each message points at.
                 let message = error.description(naming: { "<\($0.rawValue)>" })
                 #expect(message.contains(words), "\(message)")
-                #expect(!["--num-shards", "--shard-index"].contains { error.description.contains($0) }, "the library spells no CLI flag: \(error.description)")
+                #expect(
+                    !["--num-shards", "--shard-index"].contains { error.description.contains($0) },
+                    "the library spells no CLI flag: \(error.description)")
             }
         }
     }
@@ -76,7 +82,8 @@ import MorseDatasetFormat
         var folders: [String] = []
         for index in 0..<3 {
             let folder = temporaryFolder()
-            let result = try generate(settings, into: folder, workers: 1, shard: try DatasetShard(index: index, count: 3))
+            let result = try generate(
+                settings, into: folder, workers: 1, shard: try DatasetShard(index: index, count: 3))
             #expect(result.statistics == nil && result.succeeded, "a shard of several does not finalise")
             #expect(!FileManager.default.fileExists(atPath: folder + "/metadata.csv"))
             folders.append(folder)
@@ -100,7 +107,9 @@ import MorseDatasetFormat
         let settings = RunSettings(config: config, numSamples: 18, seed: 8, maxDuration: 8, noiseRatio: 0.1)
         let single = temporaryFolder(), shared = temporaryFolder()
         try generate(settings, into: single)
-        for index in [2, 0, 1] { try generate(settings, into: shared, workers: 1, shard: try DatasetShard(index: index, count: 3)) }
+        for index in [2, 0, 1] {
+            try generate(settings, into: shared, workers: 1, shard: try DatasetShard(index: index, count: 3))
+        }
         _ = try DatasetMerge(output: shared, shardFolders: [], version: "test").run()
         let expected = try snapshot(single)
         #expect(try snapshot(shared) == expected)
@@ -116,7 +125,8 @@ import MorseDatasetFormat
             try DatasetMerge(output: out, shardFolders: [first, third], version: "test").run()
         } throws: { error in
             let text = (error as? DatasetError)?.description ?? ""
-            return text.contains("4 of 12 clips are missing (ids 4–7)") && text.contains("shard 1 of 3 (ids 4–7): no journal")
+            return text.contains("4 of 12 clips are missing (ids 4–7)")
+                && text.contains("shard 1 of 3 (ids 4–7): no journal")
         }
         #expect(!FileManager.default.fileExists(atPath: out))
     }

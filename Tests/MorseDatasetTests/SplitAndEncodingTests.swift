@@ -1,13 +1,17 @@
-import RealModule
 import Foundation
 import MorseChannel
 import MorseCode
 import MorseDatasetFormat
+import RealModule
 import Testing
+
 @testable import MorseDataset
 
 @Suite struct EncodingTests {
-    @Test(arguments: [(0.1, 6, "0.1"), (2.5, 1, "2.5"), (-0.0000001, 6, "0"), (1234.56789, 2, "1234.57"), (7, 4, "7"), (-3.25, 3, "-3.25")])
+    @Test(arguments: [
+        (0.1, 6, "0.1"), (2.5, 1, "2.5"), (-0.0000001, 6, "0"), (1234.56789, 2, "1234.57"), (7, 4, "7"),
+        (-3.25, 3, "-3.25"),
+    ])
     func numbersAreShortAndFixed(value: Double, decimals: Int, expected: String) {
         #expect(NumberFormat.decimal(value, places: decimals) == expected)
     }
@@ -32,18 +36,26 @@ import Testing
             return scaled < 0 ? "-" + result : result
         }
         var rng = SeededGenerator(seed: 3)
-        var values: [Double] = [0, -0.0, 1, -1, 0.5, 10, 100.25, 1e-9, -1e-9, 123_456.789_012_3, .nan, .infinity, 0.000_05, 0.04999]
+        var values: [Double] = [
+            0, -0.0, 1, -1, 0.5, 10, 100.25, 1e-9, -1e-9, 123_456.789_012_3, .nan, .infinity, 0.000_05, 0.04999,
+        ]
         for _ in 0..<20_000 {
             let magnitude = Double.random(in: -8...6, using: &rng)
-            values.append((Bool.random(using: &rng) ? 1 : -1) * Double.random(in: 1...10, using: &rng) * Double.pow(10, magnitude.rounded(.down)))
+            values.append(
+                (Bool.random(using: &rng) ? 1 : -1) * Double.random(in: 1...10, using: &rng)
+                    * Double.pow(10, magnitude.rounded(.down)))
         }
         for value in values {
             for decimals in 0...8 {
-                #expect(NumberFormat.decimal(value, places: decimals) == reference(value, decimals: decimals), "\(value) \(decimals)")
+                #expect(
+                    NumberFormat.decimal(value, places: decimals) == reference(value, decimals: decimals),
+                    "\(value) \(decimals)")
             }
         }
         for text in ["", "K1ABC", "CQ DE DL2XYZ/P", "Zürich ÄÖ 東京", "a\"b", "a\\b", "tab\tx", "\u{7F}", "\u{1F}"] {
-            let parsed = try? JSONSerialization.jsonObject(with: Data(JSONObject.quoted(text).utf8), options: .fragmentsAllowed) as? String
+            let parsed =
+                try? JSONSerialization.jsonObject(with: Data(JSONObject.quoted(text).utf8), options: .fragmentsAllowed)
+                as? String
             #expect(parsed == text, "\(text)")
         }
         #expect(JSONObject.quoted("Zürich") == "\"Zürich\"")
@@ -78,7 +90,9 @@ import Testing
         #expect(JournalIndex.leadingID(Array(object.encoded.utf8)) == 3)
     }
 
-    @Test(arguments: [("CQ DE K1ABC", "CQ DE K1ABC"), ("HELLO, WORLD", "\"HELLO, WORLD\""), ("SAY \"HI\"", "\"SAY \"\"HI\"\"\"")])
+    @Test(arguments: [
+        ("CQ DE K1ABC", "CQ DE K1ABC"), ("HELLO, WORLD", "\"HELLO, WORLD\""), ("SAY \"HI\"", "\"SAY \"\"HI\"\"\""),
+    ])
     func csvFieldsAreQuotedOnlyWhenNeeded(value: String, expected: String) {
         #expect(CSV.field(value) == expected)
         #expect(CSV.fields(CSV.field(value) + "," + CSV.field(value)) == [value, value])
@@ -86,7 +100,9 @@ import Testing
 
     @Test func journalIgnoresALineCutOffByACrash() throws {
         let path = temporaryFolder() + "/journal.jsonl"
-        let text = JournalLine.sealed("{\"id\": 0, \"a\": 1}") + "\n" + JournalLine.sealed("{\"id\": 2, \"a\": 2}") + "\n{\"id\": 1, \"a\""
+        let text =
+            JournalLine.sealed("{\"id\": 0, \"a\": 1}") + "\n" + JournalLine.sealed("{\"id\": 2, \"a\": 2}")
+            + "\n{\"id\": 1, \"a\""
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         var index = JournalIndex(count: 3)
         let valid = try index.add(journal: path)

@@ -1,20 +1,24 @@
-import MorseDatasetFormat
 import MorseCode
+import MorseDatasetFormat
 import Testing
+
 @testable import MorseDataset
 
 @Suite struct SplitAssignerTests {
     static let standard = [0.8, 0.1, 0.1]
 
     /// Largest remainder, then one clip for every split with a ratio above 0 while N allows it.
-    @Test(arguments: [
-        (0, standard, [0, 0, 0]), (1, standard, [1, 0, 0]), (2, standard, [1, 1, 0]), (3, standard, [1, 1, 1]),
-        (7, standard, [5, 1, 1]), (10, standard, [8, 1, 1]), (20, standard, [16, 2, 2]), (200, standard, [160, 20, 20]),
-        (201, standard, [161, 20, 20]), (1000, [0.7, 0.2, 0.1], [700, 200, 100]), (3, [0.7, 0.2, 0.1], [1, 1, 1]),
-        (1, [1, 0, 0], [1, 0, 0]), (10, [1, 0, 0], [10, 0, 0]), (1, [0.9, 0, 0.1], [1, 0, 0]),
-        (2, [0.9, 0, 0.1], [1, 0, 1]), (10, [0.9, 0, 0.1], [9, 0, 1]), (5, [0.5, 0.5, 0], [3, 2, 0]),
-        (2, [0.5, 0.5, 0], [1, 1, 0]), (3, [1 / 3, 1 / 3, 1 / 3], [1, 1, 1]), (4, [1 / 3, 1 / 3, 1 / 3], [2, 1, 1]),
-    ] as [(Int, [Double], [Int])])
+    @Test(
+        arguments: [
+            (0, standard, [0, 0, 0]), (1, standard, [1, 0, 0]), (2, standard, [1, 1, 0]), (3, standard, [1, 1, 1]),
+            (7, standard, [5, 1, 1]), (10, standard, [8, 1, 1]), (20, standard, [16, 2, 2]),
+            (200, standard, [160, 20, 20]),
+            (201, standard, [161, 20, 20]), (1000, [0.7, 0.2, 0.1], [700, 200, 100]), (3, [0.7, 0.2, 0.1], [1, 1, 1]),
+            (1, [1, 0, 0], [1, 0, 0]), (10, [1, 0, 0], [10, 0, 0]), (1, [0.9, 0, 0.1], [1, 0, 0]),
+            (2, [0.9, 0, 0.1], [1, 0, 1]), (10, [0.9, 0, 0.1], [9, 0, 1]), (5, [0.5, 0.5, 0], [3, 2, 0]),
+            (2, [0.5, 0.5, 0], [1, 1, 0]), (3, [1 / 3, 1 / 3, 1 / 3], [1, 1, 1]),
+            (4, [1 / 3, 1 / 3, 1 / 3], [2, 1, 1]),
+        ] as [(Int, [Double], [Int])])
     func quotas(count: Int, ratios: [Double], expected: [Int]) {
         #expect(SplitAssigner.quotas(count: count, ratios: ratios) == expected, "N = \(count), ratios \(ratios)")
     }
@@ -22,7 +26,9 @@ import Testing
     /// For every N up to 400 and several ratios: the quotas add up to N, splits with ratio 0 stay
     /// empty, every other split has a clip once N reaches their number, and where no split needed
     /// topping up each quota is within one clip of N × ratio.
-    @Test(arguments: [standard, [0.7, 0.2, 0.1], [0.5, 0.5, 0], [1, 0, 0], [0.9, 0, 0.1], [0.98, 0.01, 0.01], [0.6, 0.3, 0.1]])
+    @Test(arguments: [
+        standard, [0.7, 0.2, 0.1], [0.5, 0.5, 0], [1, 0, 0], [0.9, 0, 0.1], [0.98, 0.01, 0.01], [0.6, 0.3, 0.1],
+    ])
     func quotaProperties(ratios: [Double]) {
         let positive = ratios.filter { $0 > 0 }.count
         for count in 0...400 {
@@ -33,7 +39,10 @@ import Testing
                 for k in 0..<3 where ratios[k] > 0 { #expect(quotas[k] >= 1, "N = \(count), \(ratios): \(quotas)") }
             }
             if ratios.allSatisfy({ $0 == 0 || Double(count) * $0 >= 1 }) {
-                for k in 0..<3 { #expect(abs(Double(quotas[k]) - Double(count) * ratios[k]) < 1, "N = \(count), \(ratios): \(quotas)") }
+                for k in 0..<3 {
+                    #expect(
+                        abs(Double(quotas[k]) - Double(count) * ratios[k]) < 1, "N = \(count), \(ratios): \(quotas)")
+                }
             }
         }
     }
@@ -42,7 +51,9 @@ import Testing
     /// its share of each quota, for tiny and large N, even and skewed strata.
     @Test(arguments: [1, 2, 3, 10, 20, 200, 1000, 4999])
     func quotasExactAndStrataProportional(count: Int) {
-        for (ratios, seed) in [(Self.standard, 1), ([0.7, 0.2, 0.1], 2), ([0.9, 0, 0.1], 3), ([1, 0, 0], 4), ([0.5, 0.5, 0], 5)] as [([Double], UInt64)] {
+        for (ratios, seed) in [
+            (Self.standard, 1), ([0.7, 0.2, 0.1], 2), ([0.9, 0, 0.1], 3), ([1, 0, 0], 4), ([0.5, 0.5, 0], 5),
+        ] as [([Double], UInt64)] {
             var rng = SeededGenerator(seed: seed)
             // Skewed strata: stratum 0 (like noise-only) is rare, stratum 5 common.
             let strata = (0..<count).map { _ in
@@ -51,13 +62,17 @@ import Testing
             }
             let splits = SplitAssigner.assign(count: count, ratios: ratios) { strata[$0] }
             let quotas = SplitAssigner.quotas(count: count, ratios: ratios)
-            #expect(DatasetSplit.allCases.map { split in splits.filter { $0 == split }.count } == quotas, "N = \(count), \(ratios)")
+            #expect(
+                DatasetSplit.allCases.map { split in splits.filter { $0 == split }.count } == quotas,
+                "N = \(count), \(ratios)")
             for stratum in 0..<6 {
                 let members = strata.indices.filter { strata[$0] == stratum }
                 for split in DatasetSplit.allCases {
                     let got = members.filter { splits[$0] == split }.count
                     let share = Double(members.count) * Double(quotas[split.rawValue]) / Double(count)
-                    #expect(abs(Double(got) - share) <= 1 + 1e-9, "N = \(count), \(ratios), stratum \(stratum), \(split): \(got) for \(share)")
+                    #expect(
+                        abs(Double(got) - share) <= 1 + 1e-9,
+                        "N = \(count), \(ratios), stratum \(stratum), \(split): \(got) for \(share)")
                 }
             }
         }
@@ -71,7 +86,9 @@ import Testing
         for (index, split) in splits.enumerated() {
             counts[split.rawValue] += 1
             let total = Double(index + 1)
-            for k in 0..<3 { #expect(abs(Double(counts[k]) - Self.standard[k] * total) <= 2, "after \(index + 1): \(counts)") }
+            for k in 0..<3 {
+                #expect(abs(Double(counts[k]) - Self.standard[k] * total) <= 2, "after \(index + 1): \(counts)")
+            }
         }
     }
 
@@ -92,7 +109,8 @@ import Testing
     /// 200 clips give 160/20/20 (it gave 160/21/19).
     @Test(arguments: [(10, [8, 1, 1]), (200, [160, 20, 20]), (3, [1, 1, 1])])
     func plannerSplitsOfTheDefaultConfig(count: Int, expected: [Int]) throws {
-        let planner = try ClipPlanner(settings: RunSettings(config: .defaults, numSamples: count, seed: 1, maxDuration: 28, noiseRatio: 0.05))
+        let planner = try ClipPlanner(
+            settings: RunSettings(config: .defaults, numSamples: count, seed: 1, maxDuration: 28, noiseRatio: 0.05))
         let splits = planner.splits()
         #expect(DatasetSplit.allCases.map { split in splits.filter { $0 == split }.count } == expected)
         #expect(planner.splits() == splits)

@@ -2,9 +2,10 @@ import Foundation
 import MorseChannel
 import MorseCode
 import MorseContent
-import Testing
-@testable import MorseDataset
 import MorseDatasetFormat
+import Testing
+
+@testable import MorseDataset
 
 /// Every station in a clip is labelled exactly: each QRM station's and pileup caller's rendered
 /// timeline, read back into text by ``TimelineReader``, gives the recorded text and character times.
@@ -19,7 +20,8 @@ import MorseDatasetFormat
 
     static func records(_ settings: RunSettings) throws -> [(ClipPlan, [String: Any])] {
         let planner = try ClipPlanner(settings: settings)
-        let maker = ClipMaker(planner: planner, layout: DatasetLayout(root: "/nonexistent", numSamples: settings.numSamples))
+        let maker = ClipMaker(
+            planner: planner, layout: DatasetLayout(root: "/nonexistent", numSamples: settings.numSamples))
         return try (0..<settings.numSamples).map { id in
             let made = try maker.make(id: id, split: .train)
             let record = try #require(try JSONSerialization.jsonObject(with: Data(made.record.utf8)) as? [String: Any])
@@ -27,8 +29,9 @@ import MorseDatasetFormat
         }
     }
 
-    @Test("Each station's timeline reads back into its recorded text and character times",
-          arguments: ConditionPreset.allCases, [UInt64(1), 7, 23])
+    @Test(
+        "Each station's timeline reads back into its recorded text and character times",
+        arguments: ConditionPreset.allCases, [UInt64(1), 7, 23])
     func timelinesReadBack(condition: ConditionPreset, seed: UInt64) throws {
         var checkedQRM = 0
         for (plan, record) in try Self.records(Self.settings(condition, seed: seed)) {
@@ -52,11 +55,20 @@ import MorseDatasetFormat
                 #expect(recorded["partial"] as? Bool == (heard.count < keyed.count))
                 // Words: whole words inside the clip, each spanning its characters.
                 let words = try #require(recorded["words"] as? [[String: Any]])
-                #expect(words.allSatisfy { ($0["start"] as? Double ?? -1) >= 0 && ($0["end"] as? Double ?? .infinity) <= plan.duration + 1e-5 })
-                #expect(words.map { $0["text"] as? String ?? "" }.joined() == words.map { w in
-                    characters.filter { ($0["start"] as? Double ?? 0) >= (w["start"] as? Double ?? 0) - 1e-9 && ($0["end"] as? Double ?? 0) <= (w["end"] as? Double ?? 0) + 1e-9 }
-                        .map { $0["text"] as? String ?? "" }.joined()
-                }.joined())
+                #expect(
+                    words.allSatisfy {
+                        ($0["start"] as? Double ?? -1) >= 0
+                            && ($0["end"] as? Double ?? .infinity) <= plan.duration + 1e-5
+                    })
+                #expect(
+                    words.map { $0["text"] as? String ?? "" }.joined()
+                        == words.map { w in
+                            characters.filter {
+                                ($0["start"] as? Double ?? 0) >= (w["start"] as? Double ?? 0) - 1e-9
+                                    && ($0["end"] as? Double ?? 0) <= (w["end"] as? Double ?? 0) + 1e-9
+                            }
+                            .map { $0["text"] as? String ?? "" }.joined()
+                        }.joined())
                 #expect(abs((recorded["tone"] as? Double ?? 0) - station.signal.tone.frequency) <= 0.006)
                 #expect(abs((recorded["level_db"] as? Double ?? 99) - station.signal.level) <= 0.006)
                 #expect(abs((recorded["wpm"] as? Double ?? 0) - station.timing.wpm) <= 0.006)
@@ -93,7 +105,8 @@ import MorseDatasetFormat
     @Test("Pileups: 2–6 callers with their own calls answer the CQ, staggered and near its pitch")
     func pileups() throws {
         var config = DatasetConfig.defaults
-        config.compositionWeights.sampleTypes = Dictionary(uniqueKeysWithValues: SampleType.allCases.map { ($0, $0 == .pileup ? 1.0 : 0) })
+        config.compositionWeights.sampleTypes = Dictionary(
+            uniqueKeysWithValues: SampleType.allCases.map { ($0, $0 == .pileup ? 1.0 : 0) })
         config.conditions = [.clean]
         let settings = RunSettings(config: config, numSamples: 30, seed: 9, maxDuration: 30, noiseRatio: 0)
         var pileups = 0
@@ -106,7 +119,9 @@ import MorseDatasetFormat
             #expect(starts == starts.sorted() && (starts.first ?? 0) > plan.timeline.duration)
             #expect(callers.allSatisfy { abs($0.signal.tone.frequency - plan.tone.frequency) <= 300 + 1e-9 })
             #expect(callers.allSatisfy { $0.text.hasPrefix($0.callsign) && !plan.text.contains($0.callsign) })
-            let recorded = try #require(record["stations"] as? [[String: Any]]).filter { $0["role"] as? String == "caller" }
+            let recorded = try #require(record["stations"] as? [[String: Any]]).filter {
+                $0["role"] as? String == "caller"
+            }
             #expect(recorded.map { $0["callsign"] as? String ?? "" } == callers.map(\.callsign))
         }
         #expect(pileups >= 20)

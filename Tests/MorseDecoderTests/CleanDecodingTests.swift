@@ -10,7 +10,9 @@ struct CleanDecodingTests {
     @Test("keyer fist reads back exactly at every speed", arguments: speeds)
     func keyer(wpm: Double) {
         for (index, text) in sampleTexts.enumerated() {
-            let clip = cleanClip(text, wpm: wpm, fist: Fist(kind: .keyer, sloppiness: 0.5), tone: 550 + 60 * Double(index), seed: UInt64(index))
+            let clip = cleanClip(
+                text, wpm: wpm, fist: Fist(kind: .keyer, sloppiness: 0.5), tone: 550 + 60 * Double(index),
+                seed: UInt64(index))
             let decoded = CWDecoder().decode(clip.samples)
             let cer = CharacterErrorRate.rate(reference: text, hypothesis: decoded.text)
             #expect(cer == 0, "\(wpm) WPM: expected '\(parsed(text).canonical)', heard '\(decoded.text)' (CER \(cer))")
@@ -27,7 +29,9 @@ struct CleanDecodingTests {
             let counted = CharacterErrorRate.errors(reference: text, hypothesis: decoded.text)
             errors += counted.errors
             length += counted.length
-            #expect(counted.errors <= 1, "\(kind) \(wpm) WPM: expected '\(parsed(text).canonical)', heard '\(decoded.text)'")
+            #expect(
+                counted.errors <= 1, "\(kind) \(wpm) WPM: expected '\(parsed(text).canonical)', heard '\(decoded.text)'"
+            )
         }
         let cer = Double(errors) / Double(length)
         #expect(cer <= 0.01, "\(kind) at \(wpm) WPM: CER \(cer) over \(length) symbols")

@@ -1,22 +1,27 @@
 import Foundation
 import MorseCode
-@testable import MorseDecoder
 import Testing
+
+@testable import MorseDecoder
 
 @Suite("Decoder parts and harder clips")
 struct DecoderPartsTests {
-    @Test("character error rate counts prosigns and word spaces as one symbol", arguments: [
-        ("CQ DE K1ABC", "CQ DE K1ABC", 0),
-        ("CQ DE K1ABC", "CQ DE K1ABD", 1),
-        ("CQ <KN>", "CQ (", 0),        // same pattern, canonical spelling
-        ("TU 5NN", "TU5NN", 1),        // a lost word space
-        ("<AR>", "+", 0),
-        ("AB", "", 2),
-        ("", "E", 1),
-    ])
+    @Test(
+        "character error rate counts prosigns and word spaces as one symbol",
+        arguments: [
+            ("CQ DE K1ABC", "CQ DE K1ABC", 0),
+            ("CQ DE K1ABC", "CQ DE K1ABD", 1),
+            ("CQ <KN>", "CQ (", 0),  // same pattern, canonical spelling
+            ("TU 5NN", "TU5NN", 1),  // a lost word space
+            ("<AR>", "+", 0),
+            ("AB", "", 2),
+            ("", "E", 1),
+        ])
     func characterErrors(reference: String, hypothesis: String, expected: Int) {
         let counted = CharacterErrorRate.errors(reference: reference, hypothesis: hypothesis)
-        #expect(counted.errors == expected, "'\(reference)' vs '\(hypothesis)': \(counted.errors) errors, expected \(expected)")
+        #expect(
+            counted.errors == expected,
+            "'\(reference)' vs '\(hypothesis)': \(counted.errors) errors, expected \(expected)")
     }
 
     @Test("tone search finds the carrier within 2 Hz", arguments: [350.0, 613.0, 700.0, 987.5, 1150.0])
@@ -35,7 +40,9 @@ struct DecoderPartsTests {
         #expect(decoded.characters.count == clip.timeline.characters.count)
         for (heard, keyed) in zip(decoded.characters, clip.timeline.characters) {
             #expect(heard.text == keyed.text)
-            #expect(abs(heard.start - keyed.start) < 0.005, "\(keyed.text) starts at \(keyed.start) s, heard at \(heard.start) s")
+            #expect(
+                abs(heard.start - keyed.start) < 0.005,
+                "\(keyed.text) starts at \(keyed.start) s, heard at \(heard.start) s")
             #expect(abs(heard.end - keyed.end) < 0.005, "\(keyed.text) ends at \(keyed.end) s, heard at \(heard.end) s")
         }
     }
@@ -43,9 +50,12 @@ struct DecoderPartsTests {
     @Test("Farnsworth spacing reads back exactly", arguments: [(20.0, 10.0), (25.0, 15.0), (30.0, 18.0)])
     func farnsworth(wpm: Double, effective: Double) {
         for (index, text) in sampleTexts.enumerated() {
-            let clip = cleanClip(text, wpm: wpm, fist: Fist(kind: .keyer, sloppiness: 0.3), effectiveWPM: effective, seed: UInt64(index))
+            let clip = cleanClip(
+                text, wpm: wpm, fist: Fist(kind: .keyer, sloppiness: 0.3), effectiveWPM: effective, seed: UInt64(index))
             let decoded = CWDecoder().decode(clip.samples)
-            #expect(CharacterErrorRate.rate(reference: text, hypothesis: decoded.text) == 0, "\(wpm)/\(effective) WPM: '\(decoded.text)'")
+            #expect(
+                CharacterErrorRate.rate(reference: text, hypothesis: decoded.text) == 0,
+                "\(wpm)/\(effective) WPM: '\(decoded.text)'")
         }
     }
 
@@ -76,7 +86,8 @@ struct DecoderPartsTests {
         let keyed = clip.timeline.marks.map { Interval(start: $0.start, end: $0.end) }
         let marks = [Interval(start: 0.1, end: 0.1 + length)] + keyed
         let thresholds = try #require(TimingClassifier().thresholds(marks))
-        #expect(abs(thresholds.dit - 1.2 / 19) < 0.1 * 1.2 / 19, "dit \(thresholds.dit) s with a \(length) s stray mark")
+        #expect(
+            abs(thresholds.dit - 1.2 / 19) < 0.1 * 1.2 / 19, "dit \(thresholds.dit) s with a \(length) s stray mark")
         let text = TimingClassifier().read(marks, thresholds: thresholds).map(\.text).joined()
         #expect(text.hasSuffix("EC3DPT TEST"), "read '\(text)'")
     }

@@ -7,7 +7,9 @@ import Testing
 struct HostileParameterTests {
     @Test(arguments: [Double.nan, .infinity, -.infinity, 0, -700, 8_000, 1e300])
     func toneOutsideTheAudio(tone: Double) {
-        let error = #expect(throws: DecoderError.self) { try CWDecoder(sampleRate: 16_000, settings: DecoderSettings(tone: tone)) }
+        let error = #expect(throws: DecoderError.self) {
+            try CWDecoder(sampleRate: 16_000, settings: DecoderSettings(tone: tone))
+        }
         guard case .tone? = error else {
             Issue.record("expected a tone error for \(tone), got \(String(describing: error))")
             return
@@ -25,12 +27,16 @@ struct HostileParameterTests {
 
     @Test(arguments: [Double.nan, .infinity, 1e6])
     func driftRate(rate: Double) {
-        let error = #expect(throws: DecoderError.self) { try CWDecoder(sampleRate: 16_000, settings: DecoderSettings(tone: 700, driftRate: rate)) }
+        let error = #expect(throws: DecoderError.self) {
+            try CWDecoder(sampleRate: 16_000, settings: DecoderSettings(tone: 700, driftRate: rate))
+        }
         #expect(error?.description.hasPrefix("drift rate") == true)
     }
 
     @Test func searchBandNotFinite() {
-        #expect(throws: DecoderError.self) { try CWDecoder(sampleRate: 16_000, settings: DecoderSettings(searchBand: 300 ... .infinity)) }
+        #expect(throws: DecoderError.self) {
+            try CWDecoder(sampleRate: 16_000, settings: DecoderSettings(searchBand: 300 ... .infinity))
+        }
     }
 
     /// NaN, infinite and enormous samples (a float WAV may hold them) decode without a trap, and

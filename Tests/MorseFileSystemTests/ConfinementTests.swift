@@ -22,7 +22,9 @@ import Testing
         #expect(contents(temp("elsewhere/000001.wav")) == "precious")
 
         // Every other way in is refused the same way.
-        #expect(fileSystemError { try root.makeDirectories("audio/train/more") } == .symbolicLink(path: temp("data") + "/audio/train", action: "create folder"))
+        #expect(
+            fileSystemError { try root.makeDirectories("audio/train/more") }
+                == .symbolicLink(path: temp("data") + "/audio/train", action: "create folder"))
         #expect(fileSystemError { _ = try root.read("audio/train/000001.wav", limit: 100) }?.isSymbolicLink == true)
         #expect(fileSystemError { try root.remove("audio/train/000001.wav") }?.isSymbolicLink == true)
         #expect(fileSystemError { _ = try root.list("audio/train") }?.isSymbolicLink == true)
@@ -38,9 +40,15 @@ import Testing
         let root = try DatasetRoot.open(temp("data"), create: true)
         try makeLink(temp("data/run.json"), to: temp("host.txt"))
 
-        #expect(fileSystemError { _ = try root.read("run.json", limit: 100) } == .symbolicLink(path: temp("data") + "/run.json", action: "read"))
-        #expect(fileSystemError { try root.writeAtomically("new", to: "run.json") } == .symbolicLink(path: temp("data") + "/run.json", action: "replace"))
-        #expect(fileSystemError { try root.remove("run.json") } == .symbolicLink(path: temp("data") + "/run.json", action: "remove"))
+        #expect(
+            fileSystemError { _ = try root.read("run.json", limit: 100) }
+                == .symbolicLink(path: temp("data") + "/run.json", action: "read"))
+        #expect(
+            fileSystemError { try root.writeAtomically("new", to: "run.json") }
+                == .symbolicLink(path: temp("data") + "/run.json", action: "replace"))
+        #expect(
+            fileSystemError { try root.remove("run.json") }
+                == .symbolicLink(path: temp("data") + "/run.json", action: "remove"))
         #expect(kindAt(temp("data/run.json")) == .symbolicLink)
         #expect(contents(temp("host.txt")) == "host file")
         #expect(try root.status("run.json")?.kind == .symbolicLink)
@@ -56,7 +64,9 @@ import Testing
         try makeLink(temp("shard/000001.wav"), to: temp("foreign.wav"))
         writeFile("CLIP-2", temp("shard/000002.wav"))
 
-        #expect(fileSystemError { try output.copyFile("000001.wav", from: shard, to: "000001.wav") }?.isSymbolicLink == true)
+        #expect(
+            fileSystemError { try output.copyFile("000001.wav", from: shard, to: "000001.wav") }?.isSymbolicLink == true
+        )
         try output.copyFile("000002.wav", from: shard, to: "000002.wav")
         #expect(names(temp("out")) == ["000002.wav"])
         #expect(contents(temp("out/000002.wav")) == "CLIP-2")
@@ -120,7 +130,9 @@ import Testing
         try root.makeDirectories("audio/train")
         try root.writeAtomically([0x52, 0x49], to: "audio/train/a.wav", sync: true)
         #expect(try root.read("audio/train/a.wav", limit: 2) == [0x52, 0x49])
-        #expect(fileSystemError { _ = try root.read("audio/train/a.wav", limit: 1) } == .tooLarge(path: temp("new/data") + "/audio/train/a.wav", size: 2, limit: 1))
+        #expect(
+            fileSystemError { _ = try root.read("audio/train/a.wav", limit: 1) }
+                == .tooLarge(path: temp("new/data") + "/audio/train/a.wav", size: 2, limit: 1))
         #expect(try root.list("audio/train") == [FolderEntry(name: "a.wav", kind: .regularFile)])
         #expect(Set(try root.list()) == [FolderEntry(name: "audio", kind: .directory)])
         // No temporary file is left beside the target.
@@ -158,7 +170,9 @@ import Testing
         #expect(contents(temp("scratch/run.json")) == "x")
         #expect(fileSystemError { _ = try DatasetRoot.open(temp("data"), link: .refuse) }?.isSymbolicLink == true)
         writeFile("file", temp("plain"))
-        #expect(fileSystemError { _ = try DatasetRoot.open(temp("plain"), create: true) } == .notAFolder(path: temp("plain"), kind: .regularFile, action: "open the folder"))
+        #expect(
+            fileSystemError { _ = try DatasetRoot.open(temp("plain"), create: true) }
+                == .notAFolder(path: temp("plain"), kind: .regularFile, action: "open the folder"))
     }
 }
 

@@ -61,7 +61,9 @@ import Testing
         }
         #expect(output.fileHandleForReading.availableData.starts(with: Data("ready".utf8)))
         let error = fileSystemError { _ = try DatasetLock.acquire(in: root, command: "generate") }
-        #expect(error?.description.contains("process 1 on elsewhere since 1970-01-01 00:00:00 UTC (morse-dataset merge out)") == true)
+        #expect(
+            error?.description.contains(
+                "process 1 on elsewhere since 1970-01-01 00:00:00 UTC (morse-dataset merge out)") == true)
         try input.fileHandleForWriting.close()
         holder.waitUntilExit()
         _ = try DatasetLock.acquire(in: root, command: "generate")
@@ -73,7 +75,9 @@ import Testing
         let root = try DatasetRoot.open(temp("data"), create: true)
         let shard0 = try DatasetLock.acquire(in: root, mode: .shared, command: "shard 0")
         let shard1 = try DatasetLock.acquire(in: root, mode: .shared, command: "shard 1")
-        #expect(fileSystemError { _ = try DatasetLock.acquire(in: root, mode: .exclusive, command: "overwrite") } == .locked(path: temp("data"), holder: nil))
+        #expect(
+            fileSystemError { _ = try DatasetLock.acquire(in: root, mode: .exclusive, command: "overwrite") }
+                == .locked(path: temp("data"), holder: nil))
         withExtendedLifetime((shard0, shard1)) {}
     }
 

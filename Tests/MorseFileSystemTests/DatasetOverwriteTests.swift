@@ -8,7 +8,10 @@ import Testing
 @Suite struct DatasetOverwriteTests {
     /// The tool's names, as the dataset writer would declare them.
     static let overwrite = DatasetOverwrite(
-        names: [".morse-dataset", "audio", "splits", "manifests", "webdataset", "metadata.csv", "dataset_info.json", "README.md"],
+        names: [
+            ".morse-dataset", "audio", "splits", "manifests", "webdataset", "metadata.csv", "dataset_info.json",
+            "README.md",
+        ],
         descriptor: ".morse-dataset/run.json"
     ) { path, kind in
         let name = path.split(separator: "/").last.map(String.init) ?? ""
@@ -75,7 +78,8 @@ import Testing
         Self.oldDataset(in: temp)
         let deadTrash = DatasetOverwrite.trashPrefix + "2147483646"
         #expect(processIsGone(2_147_483_646))
-        try FileManager.default.createDirectory(atPath: temp("data/\(deadTrash)/.morse-dataset"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: temp("data/\(deadTrash)/.morse-dataset"), withIntermediateDirectories: true)
         #expect(rename(temp("data/.morse-dataset/run.json"), temp("data/\(deadTrash)/.morse-dataset/run.json")) == 0)
         #expect(rename(temp("data/audio"), temp("data/\(deadTrash)/audio")) == 0)
 

@@ -6,7 +6,8 @@ import Testing
 /// Issue 12 item 11: errors name the path, the action, the real errno cause and a fix.
 @Suite struct FileSystemErrorTests {
     @Test(arguments: [
-        (ENOTEMPTY, "ENOTEMPTY"), (EROFS, "EROFS"), (ENOSPC, "ENOSPC"), (ELOOP, "ELOOP"), (ENXIO, "ENXIO"), (EACCES, "EACCES"),
+        (ENOTEMPTY, "ENOTEMPTY"), (EROFS, "EROFS"), (ENOSPC, "ENOSPC"), (ELOOP, "ELOOP"), (ENXIO, "ENXIO"),
+        (EACCES, "EACCES"),
         (EDQUOT, "EDQUOT"), (EIO, "EIO"),
     ])
     func messagesNameTheErrnoAndTheSystemWords(code: Int32, name: String) {
@@ -23,7 +24,9 @@ import Testing
 
     /// Distinct causes get distinct messages (not everything is "Permission denied").
     @Test func causesAreNotConfused() {
-        let messages = [ENOTEMPTY, EROFS, ENXIO, EACCES, ENOSPC].map { FileSystemError.system(path: "p", action: "write", errno: $0).description }
+        let messages = [ENOTEMPTY, EROFS, ENXIO, EACCES, ENOSPC].map {
+            FileSystemError.system(path: "p", action: "write", errno: $0).description
+        }
         #expect(Set(messages).count == messages.count)
         #expect(messages.filter { $0.contains("Permission denied") }.count == 1)
     }
@@ -35,7 +38,8 @@ import Testing
         #expect(!message.contains("\u{1B}"))
         #expect(message.contains("\\u{1b}"))
         #expect(message.count < 200)
-        let holder = LockHolder(pid: 7, host: "node\u{7}", since: 0, command: "generate \u{1B}[31m" + String(repeating: "b", count: 300))
+        let holder = LockHolder(
+            pid: 7, host: "node\u{7}", since: 0, command: "generate \u{1B}[31m" + String(repeating: "b", count: 300))
         #expect(!holder.description.contains("\u{1B}"))
         #expect(!holder.description.contains("\u{7}"))
         #expect(holder.description.count < 220)

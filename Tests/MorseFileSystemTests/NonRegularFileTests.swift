@@ -24,7 +24,9 @@ import Testing
         let temp = TemporaryFolder()
         let fifo = temp("pipe.png")
         #expect(mkfifo(fifo, 0o644) == 0)
-        #expect(fileSystemError { try StandaloneOutput.write("x", to: fifo) } == .notARegularFile(path: fifo, kind: .fifo, action: "replace"))
+        #expect(
+            fileSystemError { try StandaloneOutput.write("x", to: fifo) }
+                == .notARegularFile(path: fifo, kind: .fifo, action: "replace"))
         #expect(kindAt(fifo) == .fifo)
         #expect(names(temp.path) == ["pipe.png"])
     }
@@ -32,7 +34,9 @@ import Testing
     @Test func outputOntoAFolderOrALinkIsRefused() throws {
         let temp = TemporaryFolder()
         try FileManager.default.createDirectory(atPath: temp("report.html"), withIntermediateDirectories: true)
-        #expect(fileSystemError { try StandaloneOutput.write("x", to: temp("report.html")) } == .notARegularFile(path: temp("report.html"), kind: .directory, action: "replace"))
+        #expect(
+            fileSystemError { try StandaloneOutput.write("x", to: temp("report.html")) }
+                == .notARegularFile(path: temp("report.html"), kind: .directory, action: "replace"))
         writeFile("target", temp("real.wav"))
         try makeLink(temp("link.wav"), to: temp("real.wav"))
         #expect(fileSystemError { try StandaloneOutput.write("x", to: temp("link.wav")) }?.isSymbolicLink == true)
@@ -62,12 +66,18 @@ import Testing
         try FileManager.default.createDirectory(atPath: temp("sub"), withIntermediateDirectories: true)
         try makeLink(temp("alias"), to: temp("sub"))
         // Not yet existing: compared by real folder and name.
-        #expect(fileSystemError { try StandaloneOutput.checkDistinct([temp("sub/out.wav"), temp("alias/out.wav")]) } == .sameFile(path: temp("sub/out.wav"), other: temp("alias/out.wav")))
-        #expect(fileSystemError { try StandaloneOutput.checkDistinct([temp("sub/out.wav"), temp("sub/../sub/out.wav")]) } != nil)
+        #expect(
+            fileSystemError { try StandaloneOutput.checkDistinct([temp("sub/out.wav"), temp("alias/out.wav")]) }
+                == .sameFile(path: temp("sub/out.wav"), other: temp("alias/out.wav")))
+        #expect(
+            fileSystemError { try StandaloneOutput.checkDistinct([temp("sub/out.wav"), temp("sub/../sub/out.wav")]) }
+                != nil)
         // Existing: a hard link is the same file under another name.
         writeFile("x", temp("a.json"))
         #expect(link(temp("a.json"), temp("b.json")) == 0)
-        #expect(fileSystemError { try StandaloneOutput.checkDistinct([temp("a.json"), temp("b.json")]) } == .sameFile(path: temp("a.json"), other: temp("b.json")))
+        #expect(
+            fileSystemError { try StandaloneOutput.checkDistinct([temp("a.json"), temp("b.json")]) }
+                == .sameFile(path: temp("a.json"), other: temp("b.json")))
         try StandaloneOutput.checkDistinct([temp("sub/out.wav"), temp("sub/out.json")])
     }
 
@@ -78,8 +88,11 @@ import Testing
         let temp = TemporaryFolder()
         let root = try DatasetRoot.open(temp("data"), create: true)
         #expect(makeCharacterDevice(temp("data/metadata.csv")))
-        #expect(fileSystemError { try root.writeAtomically("x", to: "metadata.csv") }?.isNotRegular(.characterDevice) == true)
-        #expect(fileSystemError { _ = try root.read("metadata.csv", limit: 10) }?.isNotRegular(.characterDevice) == true)
+        #expect(
+            fileSystemError { try root.writeAtomically("x", to: "metadata.csv") }?.isNotRegular(.characterDevice)
+                == true)
+        #expect(
+            fileSystemError { _ = try root.read("metadata.csv", limit: 10) }?.isNotRegular(.characterDevice) == true)
         #expect(fileSystemError { try root.remove("metadata.csv") }?.isNotRegular(.characterDevice) == true)
         #expect(kindAt(temp("data/metadata.csv")) == .characterDevice)
     }

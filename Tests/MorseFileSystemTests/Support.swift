@@ -21,7 +21,8 @@ final class TemporaryFolder {
 }
 
 func writeFile(_ text: String, _ path: String) {
-    try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
 }
 

@@ -34,10 +34,12 @@ import Testing
         var delivered = 0
         var asked = 0
         let reader = TextFileLines(path: temp("big.txt"), chunkSize: 120)
-        let outcome = try reader.forEachLine(shouldStop: {
-            asked += 1
-            return asked > 2
-        }) { _, _ in delivered += 1 }
+        let outcome = try reader.forEachLine(
+            shouldStop: {
+                asked += 1
+                return asked > 2
+            },
+            { _, _ in delivered += 1 })
         // Two chunks of 120 bytes hold 20 whole lines of 12 bytes.
         #expect(outcome == .stopped(lines: 20))
         #expect(delivered == 20)
@@ -56,14 +58,17 @@ import Testing
     @Test func invalidUTF8IsRefusedWithItsLineNumber() throws {
         let temp = TemporaryFolder()
         _ = FileManager.default.createFile(atPath: temp("latin1.txt"), contents: Data([0x41, 0x0A, 0x42, 0xE4, 0x0A]))
-        #expect(fileSystemError { _ = try Self.lines(of: temp("latin1.txt"), chunkSize: 4) } == .notText(path: temp("latin1.txt"), line: 2))
+        #expect(
+            fileSystemError { _ = try Self.lines(of: temp("latin1.txt"), chunkSize: 4) }
+                == .notText(path: temp("latin1.txt"), line: 2))
     }
 
     /// A FIFO given as the corpus is refused at once instead of waiting for a writer.
     @Test func fifoCorpusIsRefused() throws {
         let temp = TemporaryFolder()
         #expect(mkfifo(temp("corpus.txt"), 0o644) == 0)
-        #expect(fileSystemError { _ = try Self.lines(of: temp("corpus.txt"), chunkSize: 16) }?.isNotRegular(.fifo) == true)
+        #expect(
+            fileSystemError { _ = try Self.lines(of: temp("corpus.txt"), chunkSize: 16) }?.isNotRegular(.fifo) == true)
         #expect(fileSystemError { _ = try Self.lines(of: temp("missing.txt"), chunkSize: 16) }?.errno == ENOENT)
     }
 }

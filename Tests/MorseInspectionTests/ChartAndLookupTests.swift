@@ -1,16 +1,20 @@
-import MorseDatasetFormat
 import Foundation
-@testable import MorseInspection
+import MorseDatasetFormat
 import Testing
+
+@testable import MorseInspection
 
 @Suite("HTML chart axes, preview font, clip lookup")
 struct ChartAndLookupTests {
     /// Gridlines at 1, 2 or 5 × 10ⁿ from 0 to the first at or above the maximum; counts never get
     /// fractional steps.
-    @Test(arguments: [
-        (160.0, 1.0, [0.0, 50, 100, 150, 200]), (3, 1, [0, 1, 2, 3]), (1, 1, [0, 1]), (47, 1, [0, 10, 20, 30, 40, 50]),
-        (17.6, 0, [0, 5, 10, 15, 20]), (100, 0, [0, 20, 40, 60, 80, 100]), (0.37, 0, [0, 0.1, 0.2, 0.3, 0.4]), (0, 1, [0, 1]),
-    ] as [(Double, Double, [Double])])
+    @Test(
+        arguments: [
+            (160.0, 1.0, [0.0, 50, 100, 150, 200]), (3, 1, [0, 1, 2, 3]), (1, 1, [0, 1]),
+            (47, 1, [0, 10, 20, 30, 40, 50]),
+            (17.6, 0, [0, 5, 10, 15, 20]), (100, 0, [0, 20, 40, 60, 80, 100]), (0.37, 0, [0, 0.1, 0.2, 0.3, 0.4]),
+            (0, 1, [0, 1]),
+        ] as [(Double, Double, [Double])])
     func niceTicks(highest: Double, smallestStep: Double, expected: [Double]) {
         let ticks = SVGBarChart.ticks(upTo: highest, smallestStep: smallestStep)
         #expect(ticks.count == expected.count && zip(ticks, expected).allSatisfy { abs($0 - $1) < 1e-9 }, "\(ticks)")
@@ -20,7 +24,9 @@ struct ChartAndLookupTests {
     @Test func chartHasTicksZeroMarksAndFillsThePage() throws {
         let chart = SVGBarChart(title: "t", bars: [("a", 160), ("b", 0), ("c", 20)])
         let svg = chart.svg
-        let labels = svg.components(separatedBy: "class=\"tick\"").dropFirst().map { $0.split(separator: ">")[1].split(separator: "<")[0] }
+        let labels = svg.components(separatedBy: "class=\"tick\"").dropFirst().map {
+            $0.split(separator: ">")[1].split(separator: "<")[0]
+        }
         #expect(labels == ["0", "50", "100", "150", "200"])
         #expect(svg.contains("width=\"100%\"") && svg.contains("viewBox=\"0 0 960 "))
         let zero = try #require(svg.range(of: "<rect class=\"zero\""))
@@ -38,7 +44,8 @@ struct ChartAndLookupTests {
             let character = Character(UnicodeScalar(scalar) ?? "a")
             let lower = BitmapFont.glyphs[character]
             #expect(lower != nil, "no glyph for \(character)")
-            #expect(lower != BitmapFont.glyphs[Character(character.uppercased())], "\(character) is drawn as upper case")
+            #expect(
+                lower != BitmapFont.glyphs[Character(character.uppercased())], "\(character) is drawn as upper case")
         }
         var image = RGBImage(width: 12, height: 8, colour: RGB(0, 0, 0))
         var upper = image
@@ -51,13 +58,17 @@ struct ChartAndLookupTests {
     @Test(arguments: [9999, -1, 16])
     func unknownIdStatesTheValidRange(id: Int) throws {
         let clips = try metadataLines(Fixture.dataset).count
-        #expect(throws: InspectionError.unknownClip(id: id, path: Fixture.dataset + "/metadata.csv", listed: clips, ids: 0...(clips - 1))) {
+        #expect(
+            throws: InspectionError.unknownClip(
+                id: id, path: Fixture.dataset + "/metadata.csv", listed: clips, ids: 0...(clips - 1))
+        ) {
             try LabelledClip.find(id: id, root: Fixture.dataset)
         }
         do {
             _ = try LabelledClip.find(id: id, root: Fixture.dataset)
         } catch {
-            #expect(error.description.contains("valid ids are 0 to \(clips - 1) (\(clips) clips)"), "\(error.description)")
+            #expect(
+                error.description.contains("valid ids are 0 to \(clips - 1) (\(clips) clips)"), "\(error.description)")
         }
         #expect(try LabelledClip.find(id: clips - 1, root: Fixture.dataset).row.id == clips - 1)
     }

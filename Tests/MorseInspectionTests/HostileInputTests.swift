@@ -27,7 +27,9 @@ struct HostileInputTests {
     }
 
     @Test func folderClip() throws {
-        let report = try validateWithFirstClip { try FileManager.default.createDirectory(atPath: $0, withIntermediateDirectories: false) }
+        let report = try validateWithFirstClip {
+            try FileManager.default.createDirectory(atPath: $0, withIntermediateDirectories: false)
+        }
         #expect(report.kinds == [.unreadableAudio])
         #expect(report.log.kept.first?.message.contains("is a folder, not a regular file") == true)
     }
@@ -56,7 +58,9 @@ struct HostileInputTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(mkfifo(folder + "/a.wav", 0o644) == 0)
         #expect(throws: WAVHeader.Problem.notRegular(.fifo)) { try WAVHeader.read(path: folder + "/a.wav") }
-        #expect(throws: FileReadError.notRegular(path: folder + "/a.wav", kind: .fifo)) { try LineReader(opening: folder + "/a.wav") }
+        #expect(throws: FileReadError.notRegular(path: folder + "/a.wav", kind: .fifo)) {
+            try LineReader(opening: folder + "/a.wav")
+        }
         #expect(LineReader(path: folder + "/a.wav") == nil)
     }
 
@@ -69,8 +73,12 @@ struct HostileInputTests {
     }
 
     @Test func otherOptionsNotUsable() {
-        #expect(throws: ValidationOptions.Problem.workers(0)) { try DatasetValidator(root: "/x", options: ValidationOptions(workers: 0)) }
-        #expect(throws: ValidationOptions.Problem.sampleRate(0)) { try DatasetValidator(root: "/x", options: ValidationOptions(sampleRate: 0)) }
+        #expect(throws: ValidationOptions.Problem.workers(0)) {
+            try DatasetValidator(root: "/x", options: ValidationOptions(workers: 0))
+        }
+        #expect(throws: ValidationOptions.Problem.sampleRate(0)) {
+            try DatasetValidator(root: "/x", options: ValidationOptions(sampleRate: 0))
+        }
         #expect(throws: ValidationOptions.Problem.self) {
             try DatasetValidator(root: "/x", options: ValidationOptions(decode: DecoderSurvey(fraction: .nan)))
         }
@@ -93,7 +101,8 @@ struct HostileInputTests {
     @Test func previewLabelTimesOffTheImage() throws {
         let preview = try ClipPreview(sampleRate: 16_000, tone: 700)
         let characters = [
-            KeyedTimeline.Span(text: "A", start: .nan, end: 1e300), KeyedTimeline.Span(text: "B", start: -1e300, end: .infinity),
+            KeyedTimeline.Span(text: "A", start: .nan, end: 1e300),
+            KeyedTimeline.Span(text: "B", start: -1e300, end: .infinity),
         ]
         let image = try preview.render([Float](repeating: 0, count: 16_000), characters: characters, title: "x")
         #expect(image.width == 250)
@@ -103,7 +112,9 @@ struct HostileInputTests {
     /// Audio longer than the longest clip is refused before the image is allocated.
     @Test func previewTooLong() throws {
         let preview = try ClipPreview(sampleRate: 1_000)
-        #expect(throws: PreviewError.tooLong(seconds: 601)) { try preview.render([Float](repeating: 0, count: 601_000), characters: [], title: "") }
+        #expect(throws: PreviewError.tooLong(seconds: 601)) {
+            try preview.render([Float](repeating: 0, count: 601_000), characters: [], title: "")
+        }
     }
 }
 
@@ -129,7 +140,8 @@ struct HostileManifestTests {
     /// A duration of 1e300 s in metadata.csv trapped while its finding was formatted.
     @Test func enormousStatedDuration() throws {
         let report = try validate { root in
-            var lines = try readText(root + "/metadata.csv").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var lines = try readText(root + "/metadata.csv").split(separator: "\n", omittingEmptySubsequences: false)
+                .map(String.init)
             // A row without quoted fields, so splitting at commas finds the columns.
             let row = try #require(lines.indices.dropFirst().first { !lines[$0].isEmpty && !lines[$0].contains("\"") })
             var fields = lines[row].split(separator: ",", omittingEmptySubsequences: false).map(String.init)

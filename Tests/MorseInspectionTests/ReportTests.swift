@@ -1,7 +1,8 @@
 import Foundation
 import MorseCode
-@testable import MorseInspection
 import Testing
+
+@testable import MorseInspection
 
 @Suite("stats, HTML report, PNG preview")
 struct ReportTests {
@@ -24,9 +25,12 @@ struct ReportTests {
         let (profile, _) = try DatasetProfile.read(root: Fixture.dataset, survey: nil)
         let html = HTMLReport(title: "test <report>", profile: profile, decoder: nil).html
         #expect(html.hasPrefix("<!DOCTYPE html>"))
-        #expect(html.components(separatedBy: "<svg ").count - 1 == profile.distributions.filter { !$0.bins.isEmpty }.count)
+        #expect(
+            html.components(separatedBy: "<svg ").count - 1 == profile.distributions.filter { !$0.bins.isEmpty }.count)
         #expect(!html.contains("<script"))
-        #expect(html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").range(of: "http") == nil, "no external resources")
+        #expect(
+            html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").range(of: "http") == nil,
+            "no external resources")
         #expect(!html.contains("src=") && html.contains("test &lt;report&gt;"))
     }
 
@@ -36,7 +40,9 @@ struct ReportTests {
         #expect(Checksum.adler32(Array("Wikipedia".utf8)) == 0x11E6_0398)
     }
 
-    @Test("a PNG round-trips: chunks, CRCs, stored deflate blocks, Adler-32 and pixels", arguments: [(3, 2), (200, 150), (400, 120)])
+    @Test(
+        "a PNG round-trips: chunks, CRCs, stored deflate blocks, Adler-32 and pixels",
+        arguments: [(3, 2), (200, 150), (400, 120)])
     func pngRoundTrip(width: Int, height: Int) throws {
         var image = RGBImage(width: width, height: height, colour: RGB(10, 20, 30))
         for x in 0..<width { image.set(x: x, y: x % height, RGB(UInt8(x % 256), 200, UInt8(255 - x % 256))) }
@@ -75,7 +81,9 @@ struct ReportTests {
             let length = Int(u32(position))
             let type = String(decoding: bytes[(position + 4)..<(position + 8)], as: UTF8.self)
             let body = Array(bytes[(position + 8)..<(position + 8 + length)])
-            #expect(u32(position + 8 + length) == Checksum.crc32(Array(bytes[(position + 4)..<(position + 8 + length)])), "CRC of \(type)")
+            #expect(
+                u32(position + 8 + length) == Checksum.crc32(Array(bytes[(position + 4)..<(position + 8 + length)])),
+                "CRC of \(type)")
             types.append(type)
             if type == "IHDR" {
                 width = Int(u32(position + 8)); height = Int(u32(position + 12))

@@ -1,5 +1,6 @@
 import Foundation
 import MorseDataset
+import Testing
 
 /// This test process's scratch folder, removed with everything in it when the process exits.
 let scratchRoot: String = {
@@ -19,8 +20,11 @@ enum Fixture {
         // The reference profile: the decoder survey needs clips it can time, and under the coverage
         // defaults a 6 s clip at 13.7 WPM may hold a lone `?`, whose unit no decoder can calibrate.
         let settings = RunSettings(config: .referenceDefaults, numSamples: 16, seed: 7, maxDuration: 6, noiseRatio: 0.1)
-        let generation = DatasetGeneration(settings: settings, outputDirectory: folder, workers: 2, overwrite: false, progress: .none, version: "test")
-        do { _ = try generation.run(stop: StopSignal()) { _ in } } catch { Issue.record("cannot generate the fixture dataset: \(error)") }
+        let generation = DatasetGeneration(
+            settings: settings, outputDirectory: folder, workers: 2, overwrite: false, progress: .none, version: "test")
+        do { _ = try generation.run(stop: StopSignal()) { _ in } } catch {
+            Issue.record("cannot generate the fixture dataset: \(error)")
+        }
         return folder
     }()
 
@@ -34,11 +38,11 @@ enum Fixture {
 }
 
 func readText(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
-func writeText(_ text: String, _ path: String) throws { try text.write(toFile: path, atomically: true, encoding: .utf8) }
+func writeText(_ text: String, _ path: String) throws {
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+}
 
 /// metadata.csv's data lines (header left out).
 func metadataLines(_ root: String) throws -> [String] {
     Array(try readText(root + "/metadata.csv").split(separator: "\n").dropFirst().map(String.init))
 }
-
-import Testing

@@ -11,7 +11,8 @@ struct ValidationTests {
 
     /// The first Morse clip's row: id, audio file, text, duration field.
     func firstMorseRow(_ root: String) throws -> (line: String, fields: [String]) {
-        let line = try #require(try metadataLines(root).first { !$0.contains(",NOISE,") && $0.split(separator: ",")[2].contains(" ") })
+        let line = try #require(
+            try metadataLines(root).first { !$0.contains(",NOISE,") && $0.split(separator: ",")[2].contains(" ") })
         return (line, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
     }
 
@@ -64,7 +65,9 @@ struct ValidationTests {
         let row = try firstMorseRow(root)
         var fields = row.fields
         fields[7] = String(format: "%.6f", (Double(fields[7]) ?? 0) + 0.5)
-        try writeText(try readText(root + "/metadata.csv").replacingOccurrences(of: row.line, with: fields.joined(separator: ",")), root + "/metadata.csv")
+        try writeText(
+            try readText(root + "/metadata.csv").replacingOccurrences(
+                of: row.line, with: fields.joined(separator: ",")), root + "/metadata.csv")
         let report = try validate(root)
         #expect(report.kinds == [.durationMismatch])
         #expect(report.log.kept.first?.location.hasPrefix("metadata.csv:") == true)
@@ -86,7 +89,9 @@ struct ValidationTests {
         let split = row.fields[9]
         let manifest = root + "/manifests/\(split).jsonl"
         let text = row.fields[2]
-        try writeText(try readText(manifest).replacingOccurrences(of: "\"text\": \"\(text)\"", with: "\"text\": \"\(text)X\""), manifest)
+        try writeText(
+            try readText(manifest).replacingOccurrences(of: "\"text\": \"\(text)\"", with: "\"text\": \"\(text)X\""),
+            manifest)
         let report = try validate(root)
         #expect(report.kinds == [.manifestDisagreement])
         #expect(report.log.kept.first?.location.hasPrefix("manifests/\(split).jsonl:") == true)
@@ -96,7 +101,8 @@ struct ValidationTests {
     func orphan() throws {
         let root = try Fixture.copy()
         let row = try firstMorseRow(root)
-        try FileManager.default.copyItem(atPath: root + "/audio/" + row.fields[1], toPath: root + "/audio/train/morse_000999.wav")
+        try FileManager.default.copyItem(
+            atPath: root + "/audio/" + row.fields[1], toPath: root + "/audio/train/morse_000999.wav")
         let report = try validate(root)
         #expect(report.kinds == [.orphanAudio])
         #expect(report.log.kept.first?.location == "audio/train/morse_000999.wav")
@@ -108,8 +114,12 @@ struct ValidationTests {
         let row = try firstMorseRow(root)
         let split = row.fields[9]
         let text = row.fields[2]
-        for path in ["metadata.csv", "splits/\(split).csv", "splits/\(split)_transcripts.txt", "audio/\(split)/metadata.jsonl", "manifests/\(split).jsonl"] {
-            try writeText(try readText(root + "/" + path).replacingOccurrences(of: text, with: text + "Ü"), root + "/" + path)
+        for path in [
+            "metadata.csv", "splits/\(split).csv", "splits/\(split)_transcripts.txt", "audio/\(split)/metadata.jsonl",
+            "manifests/\(split).jsonl",
+        ] {
+            try writeText(
+                try readText(root + "/" + path).replacingOccurrences(of: text, with: text + "Ü"), root + "/" + path)
         }
         let report = try validate(root)
         #expect(report.kinds == [.outsideAlphabet])
@@ -128,14 +138,16 @@ struct ValidationTests {
 
     @Test("a clip over the maximum duration")
     func overMaximum() throws {
-        let report = try DatasetValidator(root: Fixture.dataset, options: ValidationOptions(workers: 2, maxDuration: 2)).run()
+        let report = try DatasetValidator(root: Fixture.dataset, options: ValidationOptions(workers: 2, maxDuration: 2))
+            .run()
         #expect(report.kinds == [.overMaxDuration])
     }
 
     @Test("decoding the clean clips finds no disagreement")
     func decodeClean() throws {
         let survey = DecoderSurvey(fraction: 1, minimumSNR: 25, flagCER: 0.5)
-        let report = try DatasetValidator(root: Fixture.dataset, options: ValidationOptions(workers: 2, decode: survey)).run()
+        let report = try DatasetValidator(root: Fixture.dataset, options: ValidationOptions(workers: 2, decode: survey))
+            .run()
         #expect(report.isSound, "findings: \(report.log.kept.map(\.description))")
         let decoded = try #require(report.decode)
         #expect(decoded.clips.count >= 1, "only \(decoded.clips.count) clips at 25 dB or more were decoded")

@@ -1,6 +1,6 @@
-import RealModule
 import Foundation
 import MorseCode
+import RealModule
 
 /// A test-only envelope detector: quadrature demodulation at the tone, averaged over a whole number
 /// of periods, then the intervals where the envelope is above half the peak.

@@ -1,16 +1,19 @@
 import Foundation
 import Testing
+
 @testable import MorseSignal
 
 /// A WAV file's bytes with any header fields, as a hostile or broken writer might produce them.
 func wavBytes(
-    rate: UInt32 = 16_000, channels: UInt16 = 1, bits: UInt16 = 16, tag: UInt16 = 1, declaredData: UInt32? = nil, data: [UInt8] = [UInt8](repeating: 0, count: 3200)
+    rate: UInt32 = 16_000, channels: UInt16 = 1, bits: UInt16 = 16, tag: UInt16 = 1, declaredData: UInt32? = nil,
+    data: [UInt8] = [UInt8](repeating: 0, count: 3200)
 ) -> [UInt8] {
     var bytes: [UInt8] = []
     func u16(_ value: UInt16) { bytes += [UInt8(value & 0xFF), UInt8(value >> 8)] }
     func u32(_ value: UInt32) { u16(UInt16(value & 0xFFFF)); u16(UInt16(value >> 16)) }
     bytes += Array("RIFF".utf8); u32(UInt32(36 + data.count)); bytes += Array("WAVEfmt ".utf8); u32(16)
-    u16(tag); u16(channels); u32(rate); u32(rate &* UInt32(channels) &* UInt32(bits / 8)); u16(channels &* (bits / 8)); u16(bits)
+    u16(tag); u16(channels); u32(rate); u32(rate &* UInt32(channels) &* UInt32(bits / 8)); u16(channels &* (bits / 8));
+    u16(bits)
     bytes += Array("data".utf8); u32(declaredData ?? UInt32(data.count))
     return bytes + data
 }
@@ -73,11 +76,15 @@ struct HostileWAVTests {
         try withTemporaryFolder { folder in
             let path = folder + "/clip.wav"
             try Data(bytes).write(to: URL(fileURLWithPath: path))
-            #expect(throws: WAVReadError.format(path: path, .truncated(expected: 44 + 0xFFFF_FFF0, actual: bytes.count))) {
+            #expect(
+                throws: WAVReadError.format(path: path, .truncated(expected: 44 + 0xFFFF_FFF0, actual: bytes.count))
+            ) {
                 try WAVFile.read(path: path)
             }
         }
-        #expect(throws: WAVError.truncated(expected: 44 + 0xFFFF_FFF0, actual: bytes.count)) { try WAVDecoder.decode(bytes) }
+        #expect(throws: WAVError.truncated(expected: 44 + 0xFFFF_FFF0, actual: bytes.count)) {
+            try WAVDecoder.decode(bytes)
+        }
     }
 
     /// A sparse file whose header honestly declares 1.6 GB of samples (13.9 hours): refused by the
@@ -103,7 +110,9 @@ struct HostileWAVTests {
             let path = folder + "/zeros.wav"
             #expect(FileManager.default.createFile(atPath: path, contents: nil))
             #expect(truncate(path, 2 << 30) == 0)
-            #expect(throws: WAVReadError.format(path: path, .notRIFF(fileSize: 2 << 30))) { try WAVFile.read(path: path) }
+            #expect(throws: WAVReadError.format(path: path, .notRIFF(fileSize: 2 << 30))) {
+                try WAVFile.read(path: path)
+            }
         }
     }
 
@@ -126,7 +135,9 @@ struct HostileWAVTests {
 
     @Test func folderIsRefused() throws {
         try withTemporaryFolder { folder in
-            let error = #expect(throws: WAVReadError.file(.notRegular(path: folder, kind: .directory))) { try WAVFile.read(path: folder) }
+            let error = #expect(throws: WAVReadError.file(.notRegular(path: folder, kind: .directory))) {
+                try WAVFile.read(path: folder)
+            }
             #expect(error?.description == "'\(folder)' is a folder, not a regular file")
         }
     }
@@ -143,14 +154,18 @@ struct HostileWAVTests {
     }
 
     @Test func missingFileIsNamed() {
-        #expect(throws: WAVReadError.file(.missing(path: "/nonexistent/clip.wav"))) { try WAVFile.read(path: "/nonexistent/clip.wav") }
+        #expect(throws: WAVReadError.file(.missing(path: "/nonexistent/clip.wav"))) {
+            try WAVFile.read(path: "/nonexistent/clip.wav")
+        }
     }
 
     /// Errors name the errno cause, not one sentence for everything.
     @Test func errnoIsNamed() {
         #expect(errorText(ENOTEMPTY).hasSuffix("(ENOTEMPTY)"))
         #expect(errorText(EROFS).hasSuffix("(EROFS)"))
-        #expect(FileReadError.cannotOpen(path: "x", errno: EACCES).description == "'x' cannot be opened: Permission denied (EACCES)")
+        #expect(
+            FileReadError.cannotOpen(path: "x", errno: EACCES).description
+                == "'x' cannot be opened: Permission denied (EACCES)")
     }
 
     /// The reader reads what the encoder writes, through the file path too.
@@ -159,7 +174,8 @@ struct HostileWAVTests {
         let samples: [Float] = (0..<777).map { Float(sin(Double($0) * 0.1)) * 0.5 }
         try withTemporaryFolder { folder in
             let path = folder + "/clip.wav"
-            try Data(WAVEncoder.encode(samples, sampleRate: 8_000, format: format)).write(to: URL(fileURLWithPath: path))
+            try Data(WAVEncoder.encode(samples, sampleRate: 8_000, format: format)).write(
+                to: URL(fileURLWithPath: path))
             let audio = try WAVFile.read(path: path)
             #expect(audio == (try WAVDecoder.decode(WAVEncoder.encode(samples, sampleRate: 8_000, format: format))))
             #expect(audio.samples.count == 777 && audio.sampleRate == 8_000)

@@ -1,6 +1,7 @@
+import MorseCode
 import RealModule
 import Testing
-import MorseCode
+
 @testable import MorseSignal
 
 @Suite struct ToneRendererTests {
@@ -16,14 +17,18 @@ import MorseCode
         (700, 160, 25, .blackmanHarris, .bug), (1000, 16, 40, .raisedCosine, .straight),
         (1000, 16, 60, .blackmanHarris, .paddle),
     ])
-    func detectedIntervalsMatchTimeline(frequency: Double, window: Int, wpm: Double, shape: EnvelopeShape, fist: FistKind) throws {
+    func detectedIntervalsMatchTimeline(
+        frequency: Double, window: Int, wpm: Double, shape: EnvelopeShape, fist: FistKind
+    ) throws {
         let keyed = try timeline("CQ TEST DE K1ABC 5NN <KN>", wpm: wpm, fist: Fist(kind: fist, sloppiness: 0.6))
         let tone = ToneParameters(frequency: frequency, amplitude: 0.5, riseTime: 0.005, shape: shape)
         let renderer = ToneRenderer(sampleRate: 16_000)
         let samples = renderer.render(keyed, tone: tone, leadingSilence: 0.3, trailingSilence: 0.3)
-        let detected = EnvelopeDetector(sampleRate: 16_000, frequency: frequency, window: window).intervals(samples, threshold: 0.25)
+        let detected = EnvelopeDetector(sampleRate: 16_000, frequency: frequency, window: window).intervals(
+            samples, threshold: 0.25)
         let expected = keyed.shifted(by: 0.3).marks
-        try #require(detected.count == expected.count, "detected \(detected.count) marks, timeline has \(expected.count)")
+        try #require(
+            detected.count == expected.count, "detected \(detected.count) marks, timeline has \(expected.count)")
         let rise = renderer.effectiveRiseTime(keyed, tone: tone)
         let worst = zip(detected, expected).map { max(abs($0.start - $1.start), abs($0.end - $1.end)) }.max() ?? 0
         #expect(worst < rise, "worst edge error \(worst * 1000) ms, rise \(rise * 1000) ms")
@@ -79,14 +84,17 @@ import MorseCode
         #expect(abs(shape.value(at: 0.5) - 0.5) < 1e-12)
         let values = (0...200).map { shape.value(at: Double($0) / 200) }
         #expect(zip(values, values.dropFirst()).allSatisfy { $0 <= $1 }, "monotone rise")
-        for k in 0...100 { #expect(abs(shape.value(at: Double(k) / 200) + shape.value(at: 1 - Double(k) / 200) - 1) < 1e-12) }
+        for k in 0...100 {
+            #expect(abs(shape.value(at: Double(k) / 200) + shape.value(at: 1 - Double(k) / 200) - 1) < 1e-12)
+        }
     }
 
     /// Frequency measured by zero crossings over a long mark rises by the drift rate.
     @Test func driftMovesTheFrequencyAtTheRequestedRate() throws {
         let mark = KeyedTimeline(marks: [.init(start: 0, end: 4)], characters: [], words: [])
         let tone = ToneParameters(frequency: 600, amplitude: 0.5, driftRate: 10)
-        let samples = ToneRenderer(sampleRate: 16_000).render(mark, tone: tone, leadingSilence: 0.1, trailingSilence: 0.1)
+        let samples = ToneRenderer(sampleRate: 16_000).render(
+            mark, tone: tone, leadingSilence: 0.1, trailingSilence: 0.1)
         func frequency(from start: Double, seconds: Double) -> Double {
             let a = Int(start * 16_000), b = Int((start + seconds) * 16_000)
             var crossings: [Double] = []
@@ -105,8 +113,10 @@ import MorseCode
     /// Chirp: right after key-down the tone is offset by about the chirp, then settles.
     @Test func chirpDecaysAfterKeyDown() throws {
         let mark = KeyedTimeline(marks: [.init(start: 0, end: 0.3)], characters: [], words: [])
-        let tone = ToneParameters(frequency: 700, amplitude: 0.5, riseTime: 0.002, chirpOffset: 80, chirpTimeConstant: 0.02)
-        let samples = ToneRenderer(sampleRate: 16_000).render(mark, tone: tone, leadingSilence: 0.1, trailingSilence: 0.1)
+        let tone = ToneParameters(
+            frequency: 700, amplitude: 0.5, riseTime: 0.002, chirpOffset: 80, chirpTimeConstant: 0.02)
+        let samples = ToneRenderer(sampleRate: 16_000).render(
+            mark, tone: tone, leadingSilence: 0.1, trailingSilence: 0.1)
         // Phase advance over a window, compared with the nominal tone, gives the mean offset.
         func meanOffset(_ from: Double, _ to: Double) -> Double {
             let a = Int(from * 16_000), b = Int(to * 16_000)
@@ -128,19 +138,23 @@ import MorseCode
         let tone = ToneParameters(
             frequency: 700, amplitude: 0.5, riseTime: rise, chirpOffset: chirp, chirpTimeConstant: tau,
             driftRate: drift, phase: 0.3)
-        let samples = ToneRenderer(sampleRate: 16_000).render(mark, tone: tone, leadingSilence: 0.25, trailingSilence: 0.1)
+        let samples = ToneRenderer(sampleRate: 16_000).render(
+            mark, tone: tone, leadingSilence: 0.25, trailingSilence: 0.1)
         let keyDown = 0.25 + 0.5 - rise / 2
         var worst = 0.0, worstAfter = 0.0
         // From the end of the rising edge to well past the chirp, where the envelope is 1.
         for n in Int((keyDown + rise) * 16_000) + 1..<Int((keyDown + 0.25) * 16_000) {
             let t = Double(n) / 16_000
-            let phase = 0.3 + 2 * Double.pi * (700 * t + 0.5 * drift * t * t)
+            let phase =
+                0.3 + 2 * Double.pi * (700 * t + 0.5 * drift * t * t)
                 + 2 * Double.pi * chirp * tau * (1 - Double.exp(-(t - keyDown) / tau))
             let error = abs(Double(samples[n]) - 0.5 * Double.sin(phase))
             if t < keyDown + 8 * tau - 1e-3 { worst = max(worst, error) } else { worstAfter = max(worstAfter, error) }
         }
         #expect(worst < 2e-6, "largest error in the chirp \(worst)")
-        #expect(worstAfter < 2 * 0.5 * 2 * Double.pi * abs(chirp) * tau * Double.exp(-8) + 1e-5, "largest error after it \(worstAfter)")
+        #expect(
+            worstAfter < 2 * 0.5 * 2 * Double.pi * abs(chirp) * tau * Double.exp(-8) + 1e-5,
+            "largest error after it \(worstAfter)")
     }
 
     @Test func sameTimelineSameSamples() throws {

@@ -1,6 +1,7 @@
-import RealModule
 import MorseCode
+import RealModule
 import Testing
+
 @testable import MorseSignal
 
 @Suite struct WAVTests {
@@ -10,7 +11,9 @@ import Testing
         let bytes = WAVEncoder.encode(samples, sampleRate: 16_000, format: .pcm16)
         #expect(bytes.count == 44 + samples.count * 2)
         #expect(Array(bytes[0..<4]) == Array("RIFF".utf8) && Array(bytes[8..<16]) == Array("WAVEfmt ".utf8))
-        func u32(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24 }
+        func u32(_ at: Int) -> Int {
+            Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
+        }
         #expect(u32(4) == bytes.count - 8)
         #expect(u32(24) == 16_000 && u32(28) == 32_000)
         #expect(u32(40) == samples.count * 2)

@@ -75,7 +75,8 @@ public struct ChannelParameters: Hashable, Sendable, Codable {
 
     /// The interfering stations keyed from one text each (in order), for a clip whose wanted
     /// tone is ``tone``. Texts beyond the interferers are ignored; missing ones send nothing.
-    public func interferingStations(texts: [MorseText], using rng: inout some RandomNumberGenerator) -> [StationSignal] {
+    public func interferingStations(texts: [MorseText], using rng: inout some RandomNumberGenerator) -> [StationSignal]
+    {
         zip(interferers, texts).map { $0.station(text: $1, wantedTone: tone, using: &rng) }
     }
 }

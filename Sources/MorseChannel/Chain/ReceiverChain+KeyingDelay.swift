@@ -60,7 +60,8 @@ extension ReceiverChain {
             let fallback = rising ? interval.start + delay.onset : interval.end + delay.release
             guard gainTrack != nil, mark.steady > 0 else { return fallback }
             // The mark's steady level in the output: the AGC's mean gain over its middle fifth.
-            let from = interval.start + 0.4 * interval.length + delay.onset, to = interval.end - 0.4 * interval.length + delay.onset
+            let from = interval.start + 0.4 * interval.length + delay.onset,
+                to = interval.end - 0.4 * interval.length + delay.onset
             var total = 0.0, count = 0.0, t = from
             while t <= to {
                 total += gain(t)
@@ -70,7 +71,9 @@ extension ReceiverChain {
             guard count > 0, total > 0 else { return fallback }
             let level = total / count * mark.steady / 2
             let time = rising ? interval.start : interval.end
-            let found = EdgeSearch.crossing(from: -rise / 2 - 0.002, to: rise / 2 + 0.010, step: step, level: level, rising: rising) {
+            let found = EdgeSearch.crossing(
+                from: -rise / 2 - 0.002, to: rise / 2 + 0.010, step: step, level: level, rising: rising
+            ) {
                 gain(time + $0) * mark.value(after: $0, rising: rising)
             }
             return found.map { time + $0 } ?? fallback
@@ -83,7 +86,8 @@ extension ReceiverChain {
         func moved(_ spans: [KeyedTimeline.Span]) -> [KeyedTimeline.Span] {
             spans.map {
                 KeyedTimeline.Span(
-                    text: $0.text, start: onsets[$0.start] ?? $0.start + delay.onset, end: releases[$0.end] ?? $0.end + delay.release)
+                    text: $0.text, start: onsets[$0.start] ?? $0.start + delay.onset,
+                    end: releases[$0.end] ?? $0.end + delay.release)
             }
         }
         return (moved(timeline.characters), moved(timeline.words))
@@ -91,7 +95,9 @@ extension ReceiverChain {
 
     /// The filter the chain builds for `wanted`, the station's tone at mid-transmission and its
     /// keying edges' rise time.
-    private func receiverFilter(wanted: StationSignal, parameters: ChannelParameters) -> (ReceiverFilter, Double, Double) {
+    private func receiverFilter(wanted: StationSignal, parameters: ChannelParameters) -> (
+        ReceiverFilter, Double, Double
+    ) {
         var station = wanted
         station.tone.driftRate = parameters.driftRate
         let centre = centreFrequency(wanted: station, parameters: parameters)

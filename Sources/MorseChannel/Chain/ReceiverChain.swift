@@ -39,9 +39,10 @@ public struct ReceiverChain: ~Copyable {
         self.sampleRate = sampleRate
         preroll = Int((Self.prerollSeconds * sampleRate).rounded())
         scratch = ChannelScratch(sampleRate: sampleRate)
-        front = max(
-            PinkingFilter(sampleRate: sampleRate).memory,
-            ReceiverFilter(kind: .cwNarrow, centre: 1000, sampleRate: sampleRate).memory * 2) + 64
+        front =
+            max(
+                PinkingFilter(sampleRate: sampleRate).memory,
+                ReceiverFilter(kind: .cwNarrow, centre: 1000, sampleRate: sampleRate).memory * 2) + 64
     }
 
     /// The mix buffer's first sample (after the zeroed front).
@@ -172,7 +173,11 @@ public struct ReceiverChain: ~Copyable {
                 filter.record(filter.process(clip, scratch: &scratch), into: &report)
             case .gainControl:
                 gain.record(gain.process(clip, scratch: &scratch), into: &report)
-                gainTrack = parameters.agc.map { GainTrack(agc: AutomaticGainControl(parameters: $0, sampleRate: sampleRate), total: total, preroll: preroll) }
+                gainTrack = parameters.agc.map {
+                    GainTrack(
+                        agc: AutomaticGainControl(parameters: $0, sampleRate: sampleRate), total: total,
+                        preroll: preroll)
+                }
             case .limiter:
                 limiter.record(limiter.process(clip, scratch: &scratch), into: &report)
             }

@@ -47,7 +47,8 @@ public struct ChannelLimits: Hashable, Sendable {
     public var sampleRate: Double
 
     public init(
-        snrRange: ClosedRange<Double>? = nil, snrDistribution: SNRDistribution = .preset, interfererCount: ClosedRange<Int>? = nil,
+        snrRange: ClosedRange<Double>? = nil, snrDistribution: SNRDistribution = .preset,
+        interfererCount: ClosedRange<Int>? = nil,
         qrnRate: ClosedRange<Double>? = nil, fadingRate: ClosedRange<Double>? = nil,
         fadingDepth: ClosedRange<Double>? = nil, driftMax: ClosedRange<Double>? = nil,
         multipath: Bool = true, multipathDelays: ClosedRange<Double> = 0...0.005,

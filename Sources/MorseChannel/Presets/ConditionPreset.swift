@@ -1,5 +1,5 @@
-import MorseSignal
 import MorseCode
+import MorseSignal
 
 /// Named band conditions: bundles of parameter ranges a clip's channel is drawn from.
 ///
@@ -80,15 +80,17 @@ public enum ConditionPreset: String, CaseIterable, Codable, Sendable {
             delays = order.map { delays[$0] }
             gains = order.map { gains[$0] }
         }
-        let drawnCount = ranges.interferers.lowerBound
+        let drawnCount =
+            ranges.interferers.lowerBound
             + Int(rng.nextUnit() * Double(ranges.interferers.upperBound - ranges.interferers.lowerBound + 1))
         let count = max(0, limits.interfererCount.clamp(drawnCount))
         let receiver = ReceiverFilter(kind: filter, centre: tone, sampleRate: limits.sampleRate)
         var interferers: [InterfererParameters] = []
         for _ in 0..<count {
-            interferers.append(ranges.drawInterferer(
-                limits: limits, tone: tone, snr: snr, receiver: receiver, driftMax: driftMax,
-                duration: duration, noiseOnly: noiseOnly, using: &rng))
+            interferers.append(
+                ranges.drawInterferer(
+                    limits: limits, tone: tone, snr: snr, receiver: receiver, driftMax: driftMax,
+                    duration: duration, noiseOnly: noiseOnly, using: &rng))
         }
         return ChannelParameters(
             condition: self, snr: snr, noiseColour: colour, filter: filter, tone: tone,

@@ -1,6 +1,6 @@
-import RealModule
 import MorseCode
 import MorseSignal
+import RealModule
 
 /// The ranges one ``ConditionPreset`` draws from.
 public struct PresetRanges: Sendable {
@@ -33,7 +33,8 @@ public struct PresetRanges: Sendable {
 
     /// Draws a fading for one station.
     func drawFading(limits: ChannelLimits, using rng: inout some RandomNumberGenerator) -> FadingParameters {
-        let kind = ConditionPreset.choose(fadings, allowed: limits.fadingTypes, always: FadingKind.none, using: &rng) ?? .none
+        let kind =
+            ConditionPreset.choose(fadings, allowed: limits.fadingTypes, always: FadingKind.none, using: &rng) ?? .none
         let qsbRate = limits.fadingRate.clamp(rng.uniform(fadingRate))
         let flutterRate = rng.uniform(FadingParameters.flutterRates)
         let depth = limits.fadingDepth.clamp(rng.uniform(fadingDepth))
@@ -55,7 +56,8 @@ public struct PresetRanges: Sendable {
         duration: Double, noiseOnly: Bool, using rng: inout some RandomNumberGenerator
     ) -> InterfererParameters {
         let wpm = rng.uniform(limits.wpmRange)
-        let fist = FistKind.allCases[min(FistKind.allCases.count - 1, Int(rng.nextUnit() * Double(FistKind.allCases.count)))]
+        let fist = FistKind.allCases[
+            min(FistKind.allCases.count - 1, Int(rng.nextUnit() * Double(FistKind.allCases.count)))]
         let sloppiness = rng.uniform(0...0.6)
         let start = rng.uniform(-3...max(-2.5, duration - 1))
         let riseTime = rng.uniform(0.003...0.008)
@@ -74,10 +76,13 @@ public struct PresetRanges: Sendable {
             offset = placement < 0.7 ? 50 + u * (halfWidth + 100) : halfWidth + 150 + u * (1350 - halfWidth)
             offset = min(max(tone + side * offset, lowest), highest) - tone
         } else {
-            if !fading.neverExceedsUnity { fading = FadingParameters(kind: .slow, rate: fading.rate.clamped(0.05...0.7), depth: fading.depth) }
+            if !fading.neverExceedsUnity {
+                fading = FadingParameters(kind: .slow, rate: fading.rate.clamped(0.05...0.7), depth: fading.depth)
+            }
             if placement < 0.5 {
                 // Inside the passband, far below the noise.
-                let inside = receiver.kind == .ssb
+                let inside =
+                    receiver.kind == .ssb
                     ? (max(receiver.lowEdge, lowest) + 50)...(min(receiver.highEdge, highest) - 50)
                     : (tone - halfWidth)...(tone + halfWidth)
                 offset = rng.uniform(inside) - tone
@@ -93,7 +98,8 @@ public struct PresetRanges: Sendable {
                 offset = target - tone
                 // Worst case over the clip: the end of its drift nearest the passband.
                 let drifted = target + driftRate * duration
-                let attenuation = -20 * Double.log10(max(receiver.designGain(at: target), receiver.designGain(at: drifted), 1e-12))
+                let attenuation =
+                    -20 * Double.log10(max(receiver.designGain(at: target), receiver.designGain(at: drifted), 1e-12))
                 level = min(level, attenuation - snr - 20 - 10 * u)
             }
         }

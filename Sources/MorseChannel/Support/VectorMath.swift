@@ -1,5 +1,5 @@
-import RealModule
 import MorseSignal
+import RealModule
 
 /// Small SIMD kernels for the audio-rate stages (SSE2-friendly: no gathers, no FMA needed).
 enum VectorMath {

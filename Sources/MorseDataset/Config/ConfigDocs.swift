@@ -41,7 +41,8 @@ enum ConfigDocs {
     private static func table(_ keys: [ConfigKey]) -> String {
         var rows = ["| Key | Type | Allowed | Default | What it does |", "| --- | --- | --- | --- | --- |"]
         for key in keys {
-            rows.append("| `\(key.path)` | \(key.type) | \(key.allowed) | \(key.documentedDefault(.defaults)) | \(key.doc) |")
+            rows.append(
+                "| `\(key.path)` | \(key.type) | \(key.allowed) | \(key.documentedDefault(.defaults)) | \(key.doc) |")
         }
         return rows.joined(separator: "\n")
     }

@@ -64,7 +64,8 @@ public enum ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .outOfBounds(location, key, value, problem, allowed):
             return "\(location): \(key): \(value) \(problem); \(allowed)"
         case let .invertedRange(location, key, first, second):
-            return "\(location): \(key): [\(first), \(second)] is inverted; write the lower bound first, e.g. [\(second), \(first)]"
+            return
+                "\(location): \(key): [\(first), \(second)] is inverted; write the lower bound first, e.g. [\(second), \(first)]"
         case let .emptyList(location, key, allowed):
             return "\(location): \(key): the list is empty; \(allowed)"
         case let .unknownName(location, key, name, kind, suggestion, known):
@@ -75,7 +76,8 @@ public enum ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .ratiosDoNotSumToOne(location, key, values, sum):
             return "\(location): \(key): \(values) sum to \(sum); they must sum to 1"
         case let .tooLarge(location, limit):
-            return "\(location): the YAML expands to more than \(limit) values through its aliases (*name); a config needs a few hundred at most, so write the values out instead of nesting aliases"
+            return
+                "\(location): the YAML expands to more than \(limit) values through its aliases (*name); a config needs a few hundred at most, so write the values out instead of nesting aliases"
         case let .invalid(location, key, value, problem):
             return "\(location): \(key): \(value) \(problem)"
         }

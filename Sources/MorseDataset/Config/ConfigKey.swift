@@ -53,7 +53,9 @@ extension ConfigKey {
                 return ""
             },
             read: { (node, config, parser) throws(ConfigError) in config[keyPath: keyPath] = try read(node, &parser) },
-            check: { (config, checker) throws(ConfigError) in config[keyPath: keyPath] = try check(config[keyPath: keyPath], checker) },
+            check: { (config, checker) throws(ConfigError) in
+                config[keyPath: keyPath] = try check(config[keyPath: keyPath], checker)
+            },
             write: { text($0[keyPath: keyPath]) })
     }
 
@@ -62,10 +64,14 @@ extension ConfigKey {
         _ path: String, _ keyPath: WritableKeyPath<DatasetConfig, Double>, _ bounds: ConfigBounds,
         reference: Bool = true, doc: String
     ) -> ConfigKey {
-        value(path, keyPath, reference: reference, type: "number" + bounds.unitColumn, allowed: bounds.documented, doc: doc,
-              read: { (node, parser) throws(ConfigError) in try parser.number(node, key: path, bounds: bounds) },
-              check: { (value, checker) throws(ConfigError) in try checker.value(path, value, bounds); return value },
-              text: { .inline(ConfigNumber.format($0)) })
+        value(
+            path, keyPath, reference: reference, type: "number" + bounds.unitColumn, allowed: bounds.documented,
+            doc: doc,
+            read: { (node, parser) throws(ConfigError) in try parser.number(node, key: path, bounds: bounds) },
+            check: { (value, checker) throws(ConfigError) in
+                try checker.value(path, value, bounds); return value
+            },
+            text: { .inline(ConfigNumber.format($0)) })
     }
 
     /// A whole number within `bounds`.
@@ -73,10 +79,14 @@ extension ConfigKey {
         _ path: String, _ keyPath: WritableKeyPath<DatasetConfig, Int>, _ bounds: ConfigBounds,
         reference: Bool = true, doc: String
     ) -> ConfigKey {
-        value(path, keyPath, reference: reference, type: "whole number" + bounds.unitColumn, allowed: bounds.documented, doc: doc,
-              read: { (node, parser) throws(ConfigError) in try parser.integer(node, key: path, bounds: bounds) },
-              check: { (value, checker) throws(ConfigError) in try checker.value(path, Double(value), bounds); return value },
-              text: { .inline(String($0)) })
+        value(
+            path, keyPath, reference: reference, type: "whole number" + bounds.unitColumn, allowed: bounds.documented,
+            doc: doc,
+            read: { (node, parser) throws(ConfigError) in try parser.integer(node, key: path, bounds: bounds) },
+            check: { (value, checker) throws(ConfigError) in
+                try checker.value(path, Double(value), bounds); return value
+            },
+            text: { .inline(String($0)) })
     }
 
     /// A `[lo, hi]` range with both ends within `bounds`; messages show the default as the example.
@@ -85,10 +95,16 @@ extension ConfigKey {
         reference: Bool = true, allowed: String? = nil, doc: String
     ) -> ConfigKey {
         let example = DatasetConfig.defaults[keyPath: keyPath]
-        return value(path, keyPath, reference: reference, type: "range" + bounds.unitColumn, allowed: allowed ?? bounds.documented, doc: doc,
-                     read: { (node, parser) throws(ConfigError) in try parser.range(node, key: path, bounds: bounds, example: example) },
-                     check: { (value, checker) throws(ConfigError) in try checker.range(path, value, bounds); return value },
-                     text: { .inline(ConfigNumber.format($0)) })
+        return value(
+            path, keyPath, reference: reference, type: "range" + bounds.unitColumn,
+            allowed: allowed ?? bounds.documented, doc: doc,
+            read: { (node, parser) throws(ConfigError) in
+                try parser.range(node, key: path, bounds: bounds, example: example)
+            },
+            check: { (value, checker) throws(ConfigError) in
+                try checker.range(path, value, bounds); return value
+            },
+            text: { .inline(ConfigNumber.format($0)) })
     }
 
     /// A `[lo, hi]` range of whole numbers within `bounds`.
@@ -97,23 +113,27 @@ extension ConfigKey {
         reference: Bool = true, doc: String
     ) -> ConfigKey {
         let example = DatasetConfig.defaults[keyPath: keyPath]
-        return value(path, keyPath, reference: reference, type: "whole-number range", allowed: bounds.documented, doc: doc,
-                     read: { (node, parser) throws(ConfigError) in try parser.integerRange(node, key: path, bounds: bounds, example: example) },
-                     check: { (value, checker) throws(ConfigError) in
-                         try checker.range(path, Double(value.lowerBound)...Double(value.upperBound), bounds)
-                         return value
-                     },
-                     text: { .inline("[\($0.lowerBound), \($0.upperBound)]") })
+        return value(
+            path, keyPath, reference: reference, type: "whole-number range", allowed: bounds.documented, doc: doc,
+            read: { (node, parser) throws(ConfigError) in
+                try parser.integerRange(node, key: path, bounds: bounds, example: example)
+            },
+            check: { (value, checker) throws(ConfigError) in
+                try checker.range(path, Double(value.lowerBound)...Double(value.upperBound), bounds)
+                return value
+            },
+            text: { .inline("[\($0.lowerBound), \($0.upperBound)]") })
     }
 
     /// `true` or `false`.
     static func flag(
         _ path: String, _ keyPath: WritableKeyPath<DatasetConfig, Bool>, reference: Bool = true, doc: String
     ) -> ConfigKey {
-        value(path, keyPath, reference: reference, type: "boolean", allowed: "`true` `false`", doc: doc,
-              read: { (node, parser) throws(ConfigError) in try parser.bool(node, key: path) },
-              check: { (value, _) in value },
-              text: { .inline(String($0)) })
+        value(
+            path, keyPath, reference: reference, type: "boolean", allowed: "`true` `false`", doc: doc,
+            read: { (node, parser) throws(ConfigError) in try parser.bool(node, key: path) },
+            check: { (value, _) in value },
+            text: { .inline(String($0)) })
     }
 
     /// A list of distinct names of `N`, in the order written.
@@ -121,21 +141,28 @@ extension ConfigKey {
         _ path: String, _ keyPath: WritableKeyPath<DatasetConfig, [N]>, allowEmpty: Bool = false,
         reference: Bool = true, doc: String
     ) -> ConfigKey {
-        value(path, keyPath, reference: reference, type: allowEmpty ? "name list, may be empty" : "name list",
-              allowed: N.spellings.map { "`\($0)`" }.joined(separator: " "), doc: doc,
-              read: { (node, parser) throws(ConfigError) in try parser.names(node, key: path, allowEmpty: allowEmpty) },
-              check: { (value, checker) throws(ConfigError) in try checker.names(path, value, allowEmpty: allowEmpty); return value },
-              text: { .inline("[" + $0.map(\.rawValue).joined(separator: ", ") + "]") })
+        value(
+            path, keyPath, reference: reference, type: allowEmpty ? "name list, may be empty" : "name list",
+            allowed: N.spellings.map { "`\($0)`" }.joined(separator: " "), doc: doc,
+            read: { (node, parser) throws(ConfigError) in try parser.names(node, key: path, allowEmpty: allowEmpty) },
+            check: { (value, checker) throws(ConfigError) in
+                try checker.names(path, value, allowEmpty: allowEmpty); return value
+            },
+            text: { .inline("[" + $0.map(\.rawValue).joined(separator: ", ") + "]") })
     }
 
     /// One name of `N`.
     static func name<N: ConfigName>(
         _ path: String, _ keyPath: WritableKeyPath<DatasetConfig, N>, reference: Bool = true, doc: String
     ) -> ConfigKey {
-        value(path, keyPath, reference: reference, type: "name", allowed: N.spellings.map { "`\($0)`" }.joined(separator: " "), doc: doc,
-              read: { (node, parser) throws(ConfigError) in try parser.name(node, key: path) },
-              check: { (value, checker) throws(ConfigError) in try checker.names(path, [value]); return value },
-              text: { .inline($0.rawValue) })
+        value(
+            path, keyPath, reference: reference, type: "name",
+            allowed: N.spellings.map { "`\($0)`" }.joined(separator: " "), doc: doc,
+            read: { (node, parser) throws(ConfigError) in try parser.name(node, key: path) },
+            check: { (value, checker) throws(ConfigError) in
+                try checker.names(path, [value]); return value
+            },
+            text: { .inline($0.rawValue) })
     }
 
     /// A weights map over the names of `N`: names left out get 0, at least one is above 0.
@@ -143,15 +170,19 @@ extension ConfigKey {
         _ path: String, _ keyPath: WritableKeyPath<DatasetConfig, [N: Double]>, reference: Bool = true,
         allowed: String? = nil, doc: String
     ) -> ConfigKey {
-        value(path, keyPath, reference: reference, type: "weight map",
-              allowed: allowed ?? (N.spellings.map { "`\($0)`" }.joined(separator: " ") + ", each \(ConfigBounds.weight.documented), one above 0"),
-              doc: doc,
-              read: { (node, parser) throws(ConfigError) in try parser.weights(node, key: path) },
-              check: { (value, checker) throws(ConfigError) in try checker.weights(path, value) },
-              text: { weights in .block(N.configNames.map { "\($0.rawValue): \(ConfigNumber.format(weights[$0] ?? 0))" }) },
-              documented: { weights in
-                  N.configNames.map { "\($0.rawValue) \(ConfigNumber.format(weights[$0] ?? 0))" }.joined(separator: ", ")
-              })
+        value(
+            path, keyPath, reference: reference, type: "weight map",
+            allowed: allowed
+                ?? (N.spellings.map { "`\($0)`" }.joined(separator: " ")
+                    + ", each \(ConfigBounds.weight.documented), one above 0"),
+            doc: doc,
+            read: { (node, parser) throws(ConfigError) in try parser.weights(node, key: path) },
+            check: { (value, checker) throws(ConfigError) in try checker.weights(path, value) },
+            text: { weights in .block(N.configNames.map { "\($0.rawValue): \(ConfigNumber.format(weights[$0] ?? 0))" })
+            },
+            documented: { weights in
+                N.configNames.map { "\($0.rawValue) \(ConfigNumber.format(weights[$0] ?? 0))" }.joined(separator: ", ")
+            })
     }
 }
 

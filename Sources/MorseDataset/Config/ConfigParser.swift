@@ -53,27 +53,36 @@ struct ConfigParser {
             values.append(value)
         }
         let ratios = DatasetConfig.SplitRatios(train: values[0], validation: values[1], test: values[2])
-        try ConfigChecker.ratioSum(ratios, key: key, written: written(node), train: location(list[0]), whole: location(node))
+        try ConfigChecker.ratioSum(
+            ratios, key: key, written: written(node), train: location(list[0]), whole: location(node))
         return ratios
     }
 
-    mutating func durationBands(_ node: Node, key: String, bounds: ConfigBounds) throws(ConfigError) -> [DatasetConfig.DurationBand] {
+    mutating func durationBands(_ node: Node, key: String, bounds: ConfigBounds) throws(ConfigError) -> [DatasetConfig
+        .DurationBand]
+    {
         let example = "a list of bands like [{range: [3, 8], weight: 25}, {range: [8, 15], weight: 35}]"
         guard case .sequence(let list) = node else {
             throw .wrongType(location(node), key: key, value: written(node), expected: example)
         }
-        if list.isEmpty { throw .emptyList(location(node), key: key, allowed: "give at least one band, e.g. - {range: [3, 8], weight: 25}") }
+        if list.isEmpty {
+            throw .emptyList(
+                location(node), key: key, allowed: "give at least one band, e.g. - {range: [3, 8], weight: 25}")
+        }
         let fields = ["range", "weight"]
         var bands: [DatasetConfig.DurationBand] = []
         for (index, element) in list.enumerated() {
             let path = "\(key)[\(index)]"
             guard case .mapping = element else {
-                throw .wrongType(location(element), key: path, value: written(element), expected: "a band like {range: [3, 8], weight: 25}")
+                throw .wrongType(
+                    location(element), key: path, value: written(element),
+                    expected: "a band like {range: [3, 8], weight: 25}")
             }
             let map = try section(element, path: path, allowed: fields)
             for required in fields where map[required] == nil {
-                throw .invalid(location(element), key: path, value: written(element),
-                               problem: "has no '\(required)'; write each band as {range: [3, 8], weight: 25}")
+                throw .invalid(
+                    location(element), key: path, value: written(element),
+                    problem: "has no '\(required)'; write each band as {range: [3, 8], weight: 25}")
             }
             guard let rangeNode = map["range"], let weightNode = map["weight"] else { continue }
             let range = try range(rangeNode, key: path + ".range", bounds: bounds, example: 3...8)
@@ -81,7 +90,9 @@ struct ConfigParser {
             bands.append(.init(range: range, weight: weight))
         }
         if !bands.contains(where: { $0.weight > 0 }) {
-            throw .invalid(location(node), key: key, value: text(node), problem: "has no weight above 0; give at least one band a weight above 0")
+            throw .invalid(
+                location(node), key: key, value: text(node),
+                problem: "has no weight above 0; give at least one band a weight above 0")
         }
         return bands
     }
@@ -93,8 +104,12 @@ struct ConfigParser {
     mutating func section(_ node: Node, path: String, allowed: [String]) throws(ConfigError) -> [String: Node] {
         if isNull(node) { return [:] }
         guard case .mapping(let mapping) = node else {
-            let expected = path.isEmpty ? "a mapping of keys at the top level, like 'wpm_range: [15, 40]'" : "a mapping of keys (\(allowed.joined(separator: ", ")))"
-            throw .wrongType(location(node), key: path.isEmpty ? "(top level)" : path, value: written(node), expected: expected)
+            let expected =
+                path.isEmpty
+                ? "a mapping of keys at the top level, like 'wpm_range: [15, 40]'"
+                : "a mapping of keys (\(allowed.joined(separator: ", ")))"
+            throw .wrongType(
+                location(node), key: path.isEmpty ? "(top level)" : path, value: written(node), expected: expected)
         }
         var entries: [String: Node] = [:]
         for (keyNode, valueNode) in mapping {
@@ -102,7 +117,9 @@ struct ConfigParser {
             let fullPath = path.isEmpty ? name : path + "." + name
             guard case .scalar = keyNode, allowed.contains(name) else {
                 let shown = ConfigEcho.clipped(fullPath)
-                throw .unknownKey(location(keyNode), key: shown, suggestion: EditDistance.nearest(to: name, among: allowed), allowed: allowed)
+                throw .unknownKey(
+                    location(keyNode), key: shown, suggestion: EditDistance.nearest(to: name, among: allowed),
+                    allowed: allowed)
             }
             if let line = keyNode.mark?.line { lines[fullPath] = line }
             entries[name] = valueNode
@@ -110,9 +127,13 @@ struct ConfigParser {
         return entries
     }
 
-    func number(_ node: Node, key: String, bounds: ConfigBounds, expected: String? = nil) throws(ConfigError) -> Double {
+    func number(_ node: Node, key: String, bounds: ConfigBounds, expected: String? = nil) throws(ConfigError) -> Double
+    {
         guard let value = numeric(node) else {
-            let fallback = bounds.upper.isInfinite ? "a number like 10" : "a number from \(ConfigNumber.format(bounds.lower)) to \(ConfigNumber.format(bounds.upper))"
+            let fallback =
+                bounds.upper.isInfinite
+                ? "a number like 10"
+                : "a number from \(ConfigNumber.format(bounds.lower)) to \(ConfigNumber.format(bounds.upper))"
             throw .wrongType(location(node), key: key, value: written(node), expected: expected ?? fallback)
         }
         try check(value, node, key: key, bounds: bounds)
@@ -121,18 +142,26 @@ struct ConfigParser {
 
     func integer(_ node: Node, key: String, bounds: ConfigBounds) throws(ConfigError) -> Int {
         guard case .scalar = node, hasTag(node, .int), let value = node.int else {
-            throw .wrongType(location(node), key: key, value: written(node),
-                             expected: "a whole number from \(ConfigNumber.format(bounds.lower)) to \(ConfigNumber.format(bounds.upper))")
+            throw .wrongType(
+                location(node), key: key, value: written(node),
+                expected:
+                    "a whole number from \(ConfigNumber.format(bounds.lower)) to \(ConfigNumber.format(bounds.upper))")
         }
         try check(Double(value), node, key: key, bounds: bounds)
         return value
     }
 
-    func range(_ node: Node, key: String, bounds: ConfigBounds, example: ClosedRange<Double>) throws(ConfigError) -> ClosedRange<Double> {
+    func range(_ node: Node, key: String, bounds: ConfigBounds, example: ClosedRange<Double>) throws(ConfigError)
+        -> ClosedRange<Double>
+    {
         let expected = "a list of two numbers like \(ConfigNumber.format(example))"
         let (first, second) = try pair(node, key: key, expected: expected)
-        guard let lower = numeric(first) else { throw .wrongType(location(first), key: key, value: written(first), expected: expected) }
-        guard let upper = numeric(second) else { throw .wrongType(location(second), key: key, value: written(second), expected: expected) }
+        guard let lower = numeric(first) else {
+            throw .wrongType(location(first), key: key, value: written(first), expected: expected)
+        }
+        guard let upper = numeric(second) else {
+            throw .wrongType(location(second), key: key, value: written(second), expected: expected)
+        }
         try check(lower, first, key: key, bounds: bounds)
         try check(upper, second, key: key, bounds: bounds)
         guard lower <= upper else {
@@ -141,11 +170,17 @@ struct ConfigParser {
         return lower...upper
     }
 
-    func integerRange(_ node: Node, key: String, bounds: ConfigBounds, example: ClosedRange<Int>) throws(ConfigError) -> ClosedRange<Int> {
+    func integerRange(_ node: Node, key: String, bounds: ConfigBounds, example: ClosedRange<Int>) throws(ConfigError)
+        -> ClosedRange<Int>
+    {
         let expected = "a list of two whole numbers like [\(example.lowerBound), \(example.upperBound)]"
         let (first, second) = try pair(node, key: key, expected: expected)
-        guard hasTag(first, .int), let lower = first.int else { throw .wrongType(location(first), key: key, value: written(first), expected: expected) }
-        guard hasTag(second, .int), let upper = second.int else { throw .wrongType(location(second), key: key, value: written(second), expected: expected) }
+        guard hasTag(first, .int), let lower = first.int else {
+            throw .wrongType(location(first), key: key, value: written(first), expected: expected)
+        }
+        guard hasTag(second, .int), let upper = second.int else {
+            throw .wrongType(location(second), key: key, value: written(second), expected: expected)
+        }
         try check(Double(lower), first, key: key, bounds: bounds)
         try check(Double(upper), second, key: key, bounds: bounds)
         guard lower <= upper else {
@@ -159,7 +194,9 @@ struct ConfigParser {
             throw .wrongType(location(node), key: key, value: written(node), expected: expected)
         }
         if list.isEmpty { throw .emptyList(location(node), key: key, allowed: "write \(expected)") }
-        guard list.count == 2 else { throw .wrongType(location(node), key: key, value: written(node), expected: expected) }
+        guard list.count == 2 else {
+            throw .wrongType(location(node), key: key, value: written(node), expected: expected)
+        }
         return (list[0], list[1])
     }
 
@@ -178,12 +215,16 @@ struct ConfigParser {
         }
         if let value = node.int {
             guard value >= 0 else {
-                throw .outOfBounds(location(node), key: key, value: ConfigEcho.clipped(scalar.string), problem: "is negative", allowed: "use a whole number from 0 to \(UInt64.max)")
+                throw .outOfBounds(
+                    location(node), key: key, value: ConfigEcho.clipped(scalar.string), problem: "is negative",
+                    allowed: "use a whole number from 0 to \(UInt64.max)")
             }
             return UInt64(value)
         }
         guard let value = UInt64(scalar.string.filter { $0 != "_" }) else {
-            throw .outOfBounds(location(node), key: key, value: ConfigEcho.clipped(scalar.string), problem: "is too large", allowed: "use a whole number from 0 to \(UInt64.max)")
+            throw .outOfBounds(
+                location(node), key: key, value: ConfigEcho.clipped(scalar.string), problem: "is too large",
+                allowed: "use a whole number from 0 to \(UInt64.max)")
         }
         return value
     }
@@ -191,7 +232,9 @@ struct ConfigParser {
     func optionalPath(_ node: Node, key: String) throws(ConfigError) -> String? {
         if isNull(node) { return nil }
         guard case .scalar(let scalar) = node, hasTag(node, .str) else {
-            throw .wrongType(location(node), key: key, value: written(node), expected: "a file path like \"texts/plain.txt\", or null")
+            throw .wrongType(
+                location(node), key: key, value: written(node),
+                expected: "a file path like \"texts/plain.txt\", or null")
         }
         guard !scalar.string.isEmpty else {
             throw .invalid(location(node), key: key, value: "''", problem: "is an empty path; give a file path or null")
@@ -204,10 +247,13 @@ struct ConfigParser {
         let vocabulary = N.spellings
         let example = vocabulary.prefix(2).joined(separator: ", ")
         guard case .sequence(let list) = node else {
-            throw .wrongType(location(node), key: key, value: written(node), expected: "a list of \(N.configKind)s like [\(example)]")
+            throw .wrongType(
+                location(node), key: key, value: written(node), expected: "a list of \(N.configKind)s like [\(example)]"
+            )
         }
         if list.isEmpty, !allowEmpty {
-            throw .emptyList(location(node), key: key, allowed: "list at least one of: \(vocabulary.joined(separator: ", "))")
+            throw .emptyList(
+                location(node), key: key, allowed: "list at least one of: \(vocabulary.joined(separator: ", "))")
         }
         var result: [N] = []
         for element in list {
@@ -222,11 +268,14 @@ struct ConfigParser {
     func name<N: ConfigName>(_ node: Node, key: String) throws(ConfigError) -> N {
         let vocabulary = N.spellings
         guard case .scalar(let scalar) = node else {
-            throw .wrongType(location(node), key: key, value: written(node), expected: "a \(N.configKind), one of \(vocabulary.joined(separator: ", "))")
+            throw .wrongType(
+                location(node), key: key, value: written(node),
+                expected: "a \(N.configKind), one of \(vocabulary.joined(separator: ", "))")
         }
         guard let value = N.configNames.first(where: { $0.rawValue == scalar.string }) else {
-            throw .unknownName(location(node), key: key, name: ConfigEcho.clipped(scalar.string), kind: N.configKind,
-                               suggestion: EditDistance.nearest(to: scalar.string, among: vocabulary), known: vocabulary)
+            throw .unknownName(
+                location(node), key: key, name: ConfigEcho.clipped(scalar.string), kind: N.configKind,
+                suggestion: EditDistance.nearest(to: scalar.string, among: vocabulary), known: vocabulary)
         }
         return value
     }
@@ -235,18 +284,22 @@ struct ConfigParser {
     mutating func weights<N: ConfigName>(_ node: Node, key: String) throws(ConfigError) -> [N: Double] {
         let vocabulary = N.spellings
         guard case .mapping = node else {
-            throw .wrongType(location(node), key: key, value: written(node),
-                             expected: "a mapping of \(N.configKind) weights like {\(vocabulary[0]): 30, \(vocabulary[1]): 10}")
+            throw .wrongType(
+                location(node), key: key, value: written(node),
+                expected: "a mapping of \(N.configKind) weights like {\(vocabulary[0]): 30, \(vocabulary[1]): 10}")
         }
         let map = try section(node, path: key, allowed: vocabulary)
         var result: [N: Double] = [:]
         for name in N.configNames {
-            result[name] = try map[name.rawValue].map { (n: Node) throws(ConfigError) -> Double in
-                try number(n, key: key + "." + name.rawValue, bounds: .weight, expected: "a number like 10")
-            } ?? 0
+            result[name] =
+                try map[name.rawValue].map { (n: Node) throws(ConfigError) -> Double in
+                    try number(n, key: key + "." + name.rawValue, bounds: .weight, expected: "a number like 10")
+                } ?? 0
         }
         if !result.values.contains(where: { $0 > 0 }) {
-            throw .invalid(location(node), key: key, value: text(node), problem: "has no weight above 0; give at least one \(N.configKind) a weight above 0")
+            throw .invalid(
+                location(node), key: key, value: text(node),
+                problem: "has no weight above 0; give at least one \(N.configKind) a weight above 0")
         }
         return result
     }
@@ -255,7 +308,9 @@ struct ConfigParser {
 
     private func check(_ value: Double, _ node: Node, key: String, bounds: ConfigBounds) throws(ConfigError) {
         guard bounds.contains(value) else {
-            throw .outOfBounds(location(node), key: key, value: text(node), problem: bounds.problem(with: value), allowed: bounds.allowed)
+            throw .outOfBounds(
+                location(node), key: key, value: text(node), problem: bounds.problem(with: value),
+                allowed: bounds.allowed)
         }
     }
 
@@ -321,7 +376,8 @@ struct ConfigParser {
         switch node {
         case .scalar(let scalar) where hasTag(node, .null):
             return scalar.string.isEmpty ? "nothing (null)" : "'\(ConfigEcho.clipped(scalar.string))' (null)"
-        case .scalar(let scalar) where scalar.style != .plain: return "'\(ConfigEcho.clipped(scalar.string))' (quoted, so text)"
+        case .scalar(let scalar) where scalar.style != .plain:
+            return "'\(ConfigEcho.clipped(scalar.string))' (quoted, so text)"
         case .scalar(let scalar): return "'\(ConfigEcho.clipped(scalar.string))'"
         default: return text(node)
         }
@@ -340,7 +396,8 @@ enum ConfigEcho {
         var length = 0
         var cut: String?
         for scalar in text.unicodeScalars {
-            let piece = scalar.properties.generalCategory == .control
+            let piece =
+                scalar.properties.generalCategory == .control
                 ? "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
                 : String(scalar)
             if cut == nil, length + piece.unicodeScalars.count > limit - 1 { cut = out }

@@ -16,8 +16,10 @@ extension DatasetConfig {
             contestTypes: contestTypes,
             countryWeights: compositionWeights.countries,
             sampleTypeWeights: compositionWeights.sampleTypes,
-            qsoProbability: qsoProbability, portableRate: callsigns.includePortable, specialRate: callsigns.includeSpecial,
-            abbreviationRate: prosigns.useAbbreviations, prosigns: prosigns.commonProsigns.map(\.rawValue), cutNumberRate: content.cutNumberRate,
+            qsoProbability: qsoProbability, portableRate: callsigns.includePortable,
+            specialRate: callsigns.includeSpecial,
+            abbreviationRate: prosigns.useAbbreviations, prosigns: prosigns.commonProsigns.map(\.rawValue),
+            cutNumberRate: content.cutNumberRate,
             plainTextLines: lines)
         do { return try configuration.validated() } catch { throw .invalidOption("config: \(error.description)") }
     }
@@ -35,29 +37,36 @@ extension DatasetConfig {
                 do {
                     lines.append(try MorseText(trimmed).description)
                 } catch {
-                    throw DatasetError.invalidOption("content.plain_text_file \(path) line \(number): \(String(describing: error))")
+                    throw DatasetError.invalidOption(
+                        "content.plain_text_file \(path) line \(number): \(String(describing: error))")
                 }
             }
         } catch let error as DatasetError {
             throw error
         } catch let error as FileSystemError {
-            throw .invalidOption("content.plain_text_file: \(error.description) (relative paths are from the config file's folder)")
+            throw .invalidOption(
+                "content.plain_text_file: \(error.description) (relative paths are from the config file's folder)")
         } catch {
             throw .invalidOption("content.plain_text_file \(path): \(error)")
         }
         if case .stopped = outcome { throw .invalidOption("content.plain_text_file \(path): reading was stopped") }
-        guard !lines.isEmpty else { throw .invalidOption("content.plain_text_file \(path) has no text; put one message on each line") }
+        guard !lines.isEmpty else {
+            throw .invalidOption("content.plain_text_file \(path) has no text; put one message on each line")
+        }
         return lines
     }
 
     /// What the channel layer needs from this config: the ranges that clamp each preset's draw.
     public var channelLimits: ChannelLimits {
         ChannelLimits(
-            snrRange: noise.snrRange, snrDistribution: noise.snrDistribution, interfererCount: noise.qrmInterferers, qrnRate: noise.qrnRate,
+            snrRange: noise.snrRange, snrDistribution: noise.snrDistribution, interfererCount: noise.qrmInterferers,
+            qrnRate: noise.qrnRate,
             fadingRate: noise.fadingRate, fadingDepth: noise.fadingDepth, driftMax: noise.driftMax,
             multipath: advancedFeatures.multipath,
-            multipathDelays: (advancedFeatures.multipathDelays.lowerBound / 1000)...(advancedFeatures.multipathDelays.upperBound / 1000),
-            agcEnabled: advancedFeatures.agcEnabled, agcAttack: advancedFeatures.agcAttack, agcRelease: advancedFeatures.agcRelease,
+            multipathDelays: (advancedFeatures.multipathDelays.lowerBound / 1000)...(advancedFeatures.multipathDelays
+                .upperBound / 1000),
+            agcEnabled: advancedFeatures.agcEnabled, agcAttack: advancedFeatures.agcAttack,
+            agcRelease: advancedFeatures.agcRelease,
             filterTypes: advancedFeatures.filterTypes,
             fadingTypes: advancedFeatures.fadingTypes,
             toneRange: audio.toneFrequencyRange, wpmRange: wpmRange, sampleRate: Double(audio.sampleRate))

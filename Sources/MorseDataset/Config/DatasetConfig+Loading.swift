@@ -41,14 +41,18 @@ extension DatasetConfig {
             config.noise.snrDistribution = .preset
         }
         if let path = config.content.plainTextFile, let baseDirectory, !path.hasPrefix("/") {
-            config.content.plainTextFile = URL(fileURLWithPath: baseDirectory, isDirectory: true)
+            config.content.plainTextFile =
+                URL(fileURLWithPath: baseDirectory, isDirectory: true)
                 .appendingPathComponent(path).standardizedFileURL.path
         }
         config = try config.validated(source: source, lines: parser.lines)
         if let path = config.content.plainTextFile, !FileManager.default.isReadableFile(atPath: path) {
-            throw .invalid(ConfigLocation(source: source, line: parser.lines["content.plain_text_file"]),
-                           key: "content.plain_text_file", value: "'\(ConfigEcho.clipped(path))'",
-                           problem: "is not a readable file; give the path of a UTF-8 text file (relative to the config file's folder) or null")
+            throw .invalid(
+                ConfigLocation(source: source, line: parser.lines["content.plain_text_file"]),
+                key: "content.plain_text_file", value: "'\(ConfigEcho.clipped(path))'",
+                problem:
+                    "is not a readable file; give the path of a UTF-8 text file (relative to the config file's folder) or null"
+            )
         }
         return config
     }
@@ -58,7 +62,8 @@ extension DatasetConfig {
     /// - Parameter path: the YAML file.
     /// - Throws: ``ConfigError/unreadableFile(path:reason:)`` naming the path when it cannot be
     ///   read, otherwise as ``load(yaml:source:relativeTo:)``.
-    public static func load(contentsOf path: String, profile: ConfigProfile? = nil) throws(ConfigError) -> DatasetConfig {
+    public static func load(contentsOf path: String, profile: ConfigProfile? = nil) throws(ConfigError) -> DatasetConfig
+    {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -109,13 +114,18 @@ extension DatasetConfig {
             return .syntax(source: source, line: 1, column: 1, problem: "\(error)")
         }
         switch yamlError {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let detail = context.map { "\(problem) (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? problem
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            let detail =
+                context.map { "\(problem) (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? problem
             return .syntax(source: source, line: mark.line, column: mark.column, problem: detail)
         case let .duplicatedKeysInMapping(duplicates, context):
             let line = duplicates.first.flatMap { secondLine(of: $0, in: yaml, mappingStart: context.mark) }
-            return .syntax(source: source, line: line ?? context.mark.line, column: context.mark.column,
-                           problem: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping; give each key once")
+            return .syntax(
+                source: source, line: line ?? context.mark.line, column: context.mark.column,
+                problem:
+                    "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping; give each key once"
+            )
         case let .reader(problem, _, _, _):
             return .syntax(source: source, line: 1, column: 1, problem: problem)
         default:

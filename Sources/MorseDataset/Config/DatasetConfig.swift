@@ -296,7 +296,10 @@ extension DatasetConfig {
         /// Chirp frequency swing in Hz.
         public var chirpHz: ClosedRange<Double>
         /// Creates keying settings.
-        public init(riseTimeMs: ClosedRange<Double>, envelopes: [EnvelopeShape], chirpProbability: Double, chirpHz: ClosedRange<Double>) {
+        public init(
+            riseTimeMs: ClosedRange<Double>, envelopes: [EnvelopeShape], chirpProbability: Double,
+            chirpHz: ClosedRange<Double>
+        ) {
             self.riseTimeMs = riseTimeMs
             self.envelopes = envelopes
             self.chirpProbability = chirpProbability
@@ -377,46 +380,46 @@ extension DatasetConfig {
     /// Farnsworth in 10 % of clips).
     public static let referenceDefaults: DatasetConfig = {
         var config = DatasetConfig(
-        seed: nil,
-        contestTypes: ContestType.configNames,
-        wpmRange: 15...40,
-        conditions: ConditionPreset.configNames,
-        qsoProbability: 0.3,
-        splitRatios: SplitRatios(train: 0.8, validation: 0.1, test: 0.1),
-        audio: Audio(sampleRate: 16000, toneFrequencyRange: 600...800),
-        noise: Noise(
-            snrRange: 8...30, qrmInterferers: 0...5, qrnRate: 0...0.5, fadingRate: 0.1...0.5,
-            fadingDepth: 0.1...0.7, driftMax: 0...100, colours: [.white]),
-        timing: Timing(variationPercent: 2...8, weightRatio: 3...3),
-        compositionWeights: CompositionWeights(
-            countries: [
-                .USA: 30, .CANADA: 10, .ENGLAND: 15, .GERMANY: 20, .JAPAN: 15, .ITALY: 10,
-                .RUSSIA: 10, .SPAIN: 5, .FRANCE: 5, .BRAZIL: 5, .AUSTRALIA: 5, .ARGENTINA: 5,
+            seed: nil,
+            contestTypes: ContestType.configNames,
+            wpmRange: 15...40,
+            conditions: ConditionPreset.configNames,
+            qsoProbability: 0.3,
+            splitRatios: SplitRatios(train: 0.8, validation: 0.1, test: 0.1),
+            audio: Audio(sampleRate: 16000, toneFrequencyRange: 600...800),
+            noise: Noise(
+                snrRange: 8...30, qrmInterferers: 0...5, qrnRate: 0...0.5, fadingRate: 0.1...0.5,
+                fadingDepth: 0.1...0.7, driftMax: 0...100, colours: [.white]),
+            timing: Timing(variationPercent: 2...8, weightRatio: 3...3),
+            compositionWeights: CompositionWeights(
+                countries: [
+                    .USA: 30, .CANADA: 10, .ENGLAND: 15, .GERMANY: 20, .JAPAN: 15, .ITALY: 10,
+                    .RUSSIA: 10, .SPAIN: 5, .FRANCE: 5, .BRAZIL: 5, .AUSTRALIA: 5, .ARGENTINA: 5,
+                ],
+                sampleTypes: [
+                    .fullQSO: 30, .cqCall: 20, .exchangeOnly: 25, .partialCopy: 15, .repeatRequest: 10,
+                    .multiTransmission: 0, .ragchew: 0, .practiceGroups: 0, .plainText: 0, .pileup: 0,
+                ]),
+            callsigns: Callsigns(includePortable: 0.1, includeSpecial: 0.05),
+            prosigns: Prosigns(useAbbreviations: 0.3, commonProsigns: [.AR, .AS, .BK, .KN, .SK, .BT]),
+            advancedFeatures: AdvancedFeatures(
+                multipath: true, multipathDelays: 0...5, agcEnabled: true, agcAttack: 0.01, agcRelease: 0.5,
+                filterTypes: [.cwNarrow, .cwWide], fadingTypes: [.slow, .fast, .selective]),
+            evaluation: Evaluation(
+                metrics: EvaluationMetric.configNames,
+                trackElements: TrackedElement.configNames),
+            fists: [.keyer: 40, .paddle: 30, .bug: 15, .straight: 15],
+            farnsworth: Farnsworth(probability: 0.1, effectiveRatio: 0.5...0.9),
+            durationBands: [
+                DurationBand(range: 3...8, weight: 25), DurationBand(range: 8...15, weight: 35),
+                DurationBand(range: 15...22, weight: 30), DurationBand(range: 22...28, weight: 10),
             ],
-            sampleTypes: [
-                .fullQSO: 30, .cqCall: 20, .exchangeOnly: 25, .partialCopy: 15, .repeatRequest: 10,
-                .multiTransmission: 0, .ragchew: 0, .practiceGroups: 0, .plainText: 0, .pileup: 0,
-            ]),
-        callsigns: Callsigns(includePortable: 0.1, includeSpecial: 0.05),
-        prosigns: Prosigns(useAbbreviations: 0.3, commonProsigns: [.AR, .AS, .BK, .KN, .SK, .BT]),
-        advancedFeatures: AdvancedFeatures(
-            multipath: true, multipathDelays: 0...5, agcEnabled: true, agcAttack: 0.01, agcRelease: 0.5,
-            filterTypes: [.cwNarrow, .cwWide], fadingTypes: [.slow, .fast, .selective]),
-        evaluation: Evaluation(
-            metrics: EvaluationMetric.configNames,
-            trackElements: TrackedElement.configNames),
-        fists: [.keyer: 40, .paddle: 30, .bug: 15, .straight: 15],
-        farnsworth: Farnsworth(probability: 0.1, effectiveRatio: 0.5...0.9),
-        durationBands: [
-            DurationBand(range: 3...8, weight: 25), DurationBand(range: 8...15, weight: 35),
-            DurationBand(range: 15...22, weight: 30), DurationBand(range: 22...28, weight: 10),
-        ],
-        silenceRange: 0.5...1.5,
-        keying: Keying(
-            riseTimeMs: 3...8, envelopes: [.raisedCosine, .blackmanHarris], chirpProbability: 0.05,
-            chirpHz: 10...60),
-        content: Content(cutNumberRate: 0.8, plainTextFile: nil),
-        output: Output(formats: [.folder], audioFormat: .pcm16, shardSize: 1000))
+            silenceRange: 0.5...1.5,
+            keying: Keying(
+                riseTimeMs: 3...8, envelopes: [.raisedCosine, .blackmanHarris], chirpProbability: 0.05,
+                chirpHz: 10...60),
+            content: Content(cutNumberRate: 0.8, plainTextFile: nil),
+            output: Output(formats: [.folder], audioFormat: .pcm16, shardSize: 1000))
         config.profile = .reference
         return config
     }()

@@ -118,7 +118,9 @@ struct ClipRecord {
                 continue
             }
             var values: [String] = []
-            let sources = (content?.exchanges.map(\.fields) ?? []).isEmpty ? [content?.fields ?? [:]] : content?.exchanges.map(\.fields) ?? []
+            let sources =
+                (content?.exchanges.map(\.fields) ?? []).isEmpty
+                ? [content?.fields ?? [:]] : content?.exchanges.map(\.fields) ?? []
             for fields in sources {
                 for key in element.fieldKeys { if let value = fields[key] { values.append(value) } }
             }
@@ -130,7 +132,9 @@ struct ClipRecord {
     /// Spans with no time past the clip's end (the clip's length never changes for its labels).
     func clamped(_ spans: [KeyedTimeline.Span]) -> [KeyedTimeline.Span] {
         let duration = plan.duration
-        return spans.map { KeyedTimeline.Span(text: $0.text, start: min($0.start, duration), end: min($0.end, duration)) }
+        return spans.map {
+            KeyedTimeline.Span(text: $0.text, start: min($0.start, duration), end: min($0.end, duration))
+        }
     }
 
     /// Every station keyed into the clip, the wanted one first (see ``PlannedStation/heard(inClipOf:)``

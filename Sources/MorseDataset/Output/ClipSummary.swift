@@ -59,7 +59,8 @@ public struct ClipSummary: Decodable, Sendable, Hashable {
             String(id), CSV.field(audioFile), CSV.field(text), contestType, sampleType, number(wpm, 1), condition,
             number(duration, 6), isNoiseOnly ? "True" : "False",
             split, effectiveWPM.map { number($0, 1) } ?? "", fist, number(sloppiness, 3), number(tone, 1),
-            snr500.map { number($0, 2) } ?? "", snr2500.map { number($0, 2) } ?? "", filter, country, CSV.field(callsigns.joined(separator: " ")), String(seed), checksum ?? "",
+            snr500.map { number($0, 2) } ?? "", snr2500.map { number($0, 2) } ?? "", filter, country,
+            CSV.field(callsigns.joined(separator: " ")), String(seed), checksum ?? "",
         ].joined(separator: ",")
     }
 }

@@ -7,7 +7,8 @@ struct DatasetCard {
 
     var markdown: String {
         let run = description.descriptor
-        let splits = DatasetSplit.allCases.map { "| \($0.name) | \(statistics.splits[$0.name] ?? 0) |" }.joined(separator: "\n")
+        let splits = DatasetSplit.allCases.map { "| \($0.name) | \(statistics.splits[$0.name] ?? 0) |" }.joined(
+            separator: "\n")
         let loading = description.sinks.map { $0.loading(description) }
         // The first format `datasets` loads is the only config: `datasets` picks one builder for all
         // of a card's configs (from the default one), so a second format gets its own card in its folder.

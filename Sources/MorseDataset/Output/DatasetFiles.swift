@@ -18,14 +18,18 @@ public final class DatasetFiles: Sendable {
 
     /// Opens (creating when `create`) the folder of `layout`.
     public static func open(_ layout: DatasetLayout, create: Bool) throws(DatasetError) -> DatasetFiles {
-        DatasetFiles(root: try filed { () throws(FileSystemError) in try DatasetRoot.open(layout.root, create: create) }, layout: layout)
+        DatasetFiles(
+            root: try filed { () throws(FileSystemError) in try DatasetRoot.open(layout.root, create: create) },
+            layout: layout)
     }
 
     /// `path` (a layout path under the root) relative to the root.
     func relative(_ path: String) throws(DatasetError) -> String {
         if path == layout.root { return "" }
         let prefix = layout.root.hasSuffix("/") ? layout.root : layout.root + "/"
-        guard path.hasPrefix(prefix) else { throw .file(.invalidPath(path: path, reason: "it is outside the dataset \(layout.root)")) }
+        guard path.hasPrefix(prefix) else {
+            throw .file(.invalidPath(path: path, reason: "it is outside the dataset \(layout.root)"))
+        }
         return String(path.dropFirst(prefix.count))
     }
 
@@ -53,7 +57,9 @@ public final class DatasetFiles: Sendable {
     /// Size in bytes of the regular file at `path`, or nil if there is none (a link, a device or
     /// a folder in its place counts as none).
     public func fileSize(_ path: String) -> Int? {
-        guard let name = try? relative(path), let info = try? root.status(name), info.kind == .regularFile else { return nil }
+        guard let name = try? relative(path), let info = try? root.status(name), info.kind == .regularFile else {
+            return nil
+        }
         return info.size
     }
 
@@ -121,7 +127,9 @@ public final class LineAppender: Sendable {
         try DatasetFiles.filed { () throws(FileSystemError) in try file.append(line: line) }
     }
 
-    public func size() throws(DatasetError) -> Int { try DatasetFiles.filed { () throws(FileSystemError) in try file.size() } }
+    public func size() throws(DatasetError) -> Int {
+        try DatasetFiles.filed { () throws(FileSystemError) in try file.size() }
+    }
 
     public func truncate(to length: Int) throws(DatasetError) {
         try DatasetFiles.filed { () throws(FileSystemError) in try file.truncate(to: length) }
@@ -172,7 +180,9 @@ extension DatasetFiles {
     /// Every journal in the state folder (the whole run's and each shard's), sorted by name;
     /// only regular files count (a link named like a journal is not read).
     public func journalFiles() -> [String] {
-        list(layout.stateFolder).filter { $0.kind == .regularFile && $0.name.hasPrefix("journal") && $0.name.hasSuffix(".jsonl") }
-            .map { layout.stateFolder + "/" + $0.name }.sorted()
+        list(layout.stateFolder).filter {
+            $0.kind == .regularFile && $0.name.hasPrefix("journal") && $0.name.hasSuffix(".jsonl")
+        }
+        .map { layout.stateFolder + "/" + $0.name }.sorted()
     }
 }

@@ -25,7 +25,8 @@ public struct DatasetDescription: Sendable {
     var sinks: [any DatasetSink.Type] { OutputFormat.allCases.filter(formats.contains).map(\.sink) }
 
     public init(
-        descriptor: RunDescriptor, contestTypes: [String], wpmRange: [Double], conditions: [String], splitRatios: [Double],
+        descriptor: RunDescriptor, contestTypes: [String], wpmRange: [Double], conditions: [String],
+        splitRatios: [Double],
         metrics: [String], trackElements: [String], configYAML: String, numWorkers: Int, audioFormat: WAVSampleFormat,
         version: String, formats: [OutputFormat] = [.folder], shardSize: Int = 1000
     ) {
@@ -72,7 +73,9 @@ public struct DatasetFinaliser {
     /// card. The WAV files under `audio/` stay whatever the formats: they are what a resume or merge checks.
     /// - Parameter stop: checked every few thousand clips, so a signal stops a long finalisation
     ///   at once (the manifests written so far are temporary files, removed by the next run).
-    public func finalise(_ index: JournalIndex, now: Date = Date(), stop: StopSignal? = nil) throws(DatasetError) -> Outcome {
+    public func finalise(_ index: JournalIndex, now: Date = Date(), stop: StopSignal? = nil) throws(DatasetError)
+        -> Outcome
+    {
         var sinks: [any DatasetSink] = []
         do throws(DatasetError) {
             for sink in description.sinks { sinks.append(try sink.init(files: files, description: description)) }
@@ -86,7 +89,8 @@ public struct DatasetFinaliser {
                 if id & 0xFFF == 0, let why = stop?.why { throw .stopped(why) }
                 // The index verified every line's seal; one that changed since is not published.
                 guard let line = try index.record(entry, handles: &handles),
-                    let clip = try? decoder.decode(ClipSummary.self, from: line), let split = DatasetSplit(name: clip.split)
+                    let clip = try? decoder.decode(ClipSummary.self, from: line),
+                    let split = DatasetSplit(name: clip.split)
                 else {
                     throw .damagedJournal(path: index.files[entry.file], line: 0)
                 }
@@ -104,7 +108,8 @@ public struct DatasetFinaliser {
                 sinks.removeFirst()
             }
             try files.writeAtomically(datasetInfo(statistics, now: now), to: layout.datasetInfo)
-            try files.writeAtomically(DatasetCard(description: description, statistics: statistics).markdown, to: layout.root + "/README.md")
+            try files.writeAtomically(
+                DatasetCard(description: description, statistics: statistics).markdown, to: layout.root + "/README.md")
             return Outcome(statistics: statistics, missing: missing)
         } catch {
             for sink in sinks { sink.abandon() }
@@ -117,7 +122,9 @@ public struct DatasetFinaliser {
     /// - Parameters:
     ///   - ids: the ids to check (default: all).
     ///   - stop: checked between clips; a signal ends the check with ``DatasetError/stopped(_:)``.
-    public func unusable(_ index: JournalIndex, ids: Range<Int>? = nil, stop: StopSignal? = nil) throws(DatasetError) -> [Int] {
+    public func unusable(_ index: JournalIndex, ids: Range<Int>? = nil, stop: StopSignal? = nil) throws(DatasetError)
+        -> [Int]
+    {
         var handles: [Int: FileHandle] = [:]
         defer { for handle in handles.values { try? handle.close() } }
         let decoder = JSONDecoder()

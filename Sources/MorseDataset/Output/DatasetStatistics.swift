@@ -48,18 +48,26 @@ public struct DatasetStatistics: Sendable {
         out.append("Morse samples: \(morse)")
         out.append("Noise-only samples: \(noiseOnly)")
         guard count > 0 else { return out }
-        out.append("Average duration: \(NumberFormat.fixed(averageDuration, places: 2))s (min \(NumberFormat.fixed(minDuration, places: 2))s, max \(NumberFormat.fixed(maxDuration, places: 2))s), total \(NumberFormat.fixed(totalDuration / 3600, places: 2)) h")
+        out.append(
+            "Average duration: \(NumberFormat.fixed(averageDuration, places: 2))s (min \(NumberFormat.fixed(minDuration, places: 2))s, max \(NumberFormat.fixed(maxDuration, places: 2))s), total \(NumberFormat.fixed(totalDuration / 3600, places: 2)) h"
+        )
         out.append("Duration distribution:")
         let bins = max(durationBins.count, Int((limit / 5).rounded(.up)))
         let widest = durationBins.max() ?? 1
         for bin in 0..<bins {
             let n = bin < durationBins.count ? durationBins[bin] : 0
             let bar = String(repeating: "█", count: widest == 0 ? 0 : Int((Double(n) / Double(widest) * 30).rounded()))
-            out.append("  \(NumberFormat.pad("\(bin * 5)-\(bin * 5 + 5)s", 9)) \(NumberFormat.pad(String(n), 7, left: true)) \(bar)")
+            out.append(
+                "  \(NumberFormat.pad("\(bin * 5)-\(bin * 5 + 5)s", 9)) \(NumberFormat.pad(String(n), 7, left: true)) \(bar)"
+            )
         }
-        out.append("Splits: " + DatasetSplit.allCases.map { "\($0.name) \(splits[$0.name] ?? 0)" }.joined(separator: ", "))
-        out.append("WPM: " + wpmBins.keys.sorted().map { "\($0)-\($0 + 5): \(wpmBins[$0] ?? 0)" }.joined(separator: ", "))
-        out.append("SNR (dB, 500 Hz): " + snrBins.keys.sorted().map { "\($0)..\($0 + 5): \(snrBins[$0] ?? 0)" }.joined(separator: ", "))
+        out.append(
+            "Splits: " + DatasetSplit.allCases.map { "\($0.name) \(splits[$0.name] ?? 0)" }.joined(separator: ", "))
+        out.append(
+            "WPM: " + wpmBins.keys.sorted().map { "\($0)-\($0 + 5): \(wpmBins[$0] ?? 0)" }.joined(separator: ", "))
+        out.append(
+            "SNR (dB, 500 Hz): "
+                + snrBins.keys.sorted().map { "\($0)..\($0 + 5): \(snrBins[$0] ?? 0)" }.joined(separator: ", "))
         out.append("Conditions: " + sortedCounts(conditions))
         out.append("Contests: " + sortedCounts(contests))
         out.append("Sample types: " + sortedCounts(sampleTypes))

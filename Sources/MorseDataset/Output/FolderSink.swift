@@ -79,7 +79,8 @@ final class FolderSink: DatasetSink {
     static func huggingFace(_ description: DatasetDescription) -> HuggingFaceConfig? {
         HuggingFaceConfig(
             dataFiles: { ["audio/\($0.name)/*.wav", "audio/\($0.name)/metadata.jsonl"] },
-            features: HuggingFaceConfig.recordFeatures(description, fileName: ("audio", .audio(sampleRate: description.descriptor.sampleRate))))
+            features: HuggingFaceConfig.recordFeatures(
+                description, fileName: ("audio", .audio(sampleRate: description.descriptor.sampleRate))))
     }
 
     static func loading(_ description: DatasetDescription) -> String {

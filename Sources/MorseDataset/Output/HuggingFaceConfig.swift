@@ -11,12 +11,17 @@ struct HuggingFaceConfig {
 
     /// Every field of the metadata record with its declared type; `fileName` as `fileNameFeature`
     /// (the audio column for audiofolder, a string inside WebDataset's `json`).
-    static func recordFeatures(_ description: DatasetDescription, fileName fileNameFeature: (String, ClipFeature)) -> [(String, ClipFeature)] {
+    static func recordFeatures(_ description: DatasetDescription, fileName fileNameFeature: (String, ClipFeature)) -> [(
+        String, ClipFeature
+    )] {
         ClipField.allCases.map { field in
             if field == .fileName { return fileNameFeature }
-            return (field.rawValue, field.feature(
-                sampleRate: description.descriptor.sampleRate, exchangeKeys: ClipContent.fieldNames,
-                evaluationKeys: description.trackElements))
+            return (
+                field.rawValue,
+                field.feature(
+                    sampleRate: description.descriptor.sampleRate, exchangeKeys: ClipContent.fieldNames,
+                    evaluationKeys: description.trackElements)
+            )
         }
     }
 

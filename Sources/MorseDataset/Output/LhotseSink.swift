@@ -98,15 +98,19 @@ final class LhotseSink: DatasetSink {
     static func alignment(_ clip: FinishedClip) throws(DatasetError) -> (characters: String, words: String) {
         let object = try? JSONSerialization.jsonObject(with: clip.record) as? [String: Any]
         guard let object else {
-            throw .clipFailed(id: clip.id, reason: "its metadata record is not a JSON object; remove the output folder and generate again")
+            throw .clipFailed(
+                id: clip.id,
+                reason: "its metadata record is not a JSON object; remove the output folder and generate again")
         }
         func items(_ field: ClipField) -> String {
             let spans = object[field.rawValue] as? [[String: Any]] ?? []
-            return "[" + spans.map { span -> String in
-                let start = (span["start"] as? Double) ?? 0, end = (span["end"] as? Double) ?? 0
-                return "[" + JSONObject.quoted(span["text"] as? String ?? "") + ", " + NumberFormat.float(start, places: 5) + ", "
-                    + NumberFormat.float(max(0, end - start), places: 5) + "]"
-            }.joined(separator: ", ") + "]"
+            return "["
+                + spans.map { span -> String in
+                    let start = (span["start"] as? Double) ?? 0, end = (span["end"] as? Double) ?? 0
+                    return "[" + JSONObject.quoted(span["text"] as? String ?? "") + ", "
+                        + NumberFormat.float(start, places: 5) + ", "
+                        + NumberFormat.float(max(0, end - start), places: 5) + "]"
+                }.joined(separator: ", ") + "]"
         }
         return (items(.characters), items(.words))
     }

@@ -32,7 +32,8 @@ final class WebDatasetSink: DatasetSink {
         if let current = open[split] {
             writer = current
         } else {
-            writer = try TarFileWriter(files: files, path: layout.webDatasetShard(split, number: shardsWritten[split, default: 0]))
+            writer = try TarFileWriter(
+                files: files, path: layout.webDatasetShard(split, number: shardsWritten[split, default: 0]))
             open[split] = writer
             counts[split] = 0
         }
@@ -82,7 +83,9 @@ final class WebDatasetSink: DatasetSink {
 
     static let rootEntries = ["webdataset"]
 
-    static func temporaryFolders(_ layout: DatasetLayout) -> [String] { DatasetSplit.allCases.map(layout.webDatasetFolder) }
+    static func temporaryFolders(_ layout: DatasetLayout) -> [String] {
+        DatasetSplit.allCases.map(layout.webDatasetFolder)
+    }
 
     /// webdataset: each split's shards; a row is the clip's `wav`, `txt` and `json` members.
     static func huggingFace(_ description: DatasetDescription) -> HuggingFaceConfig? {
@@ -90,7 +93,8 @@ final class WebDatasetSink: DatasetSink {
         return HuggingFaceConfig(
             dataFiles: { ["webdataset/\($0.name)/*.tar"] },
             features: [
-                ("__key__", .string), ("__url__", .string), ("wav", .audio(sampleRate: description.descriptor.sampleRate)),
+                ("__key__", .string), ("__url__", .string),
+                ("wav", .audio(sampleRate: description.descriptor.sampleRate)),
                 ("txt", .string), ("json", .structure(record)),
             ])
     }

@@ -32,7 +32,9 @@ enum WhisperTimestamps {
             segment = []
         }
         for word in words where word.start < latest {
-            if !segment.isEmpty, word.start - segmentEnd > transmissionGap || segmentEnd - segmentStart >= longestSegment {
+            if !segment.isEmpty,
+                word.start - segmentEnd > transmissionGap || segmentEnd - segmentStart >= longestSegment
+            {
                 close()
             }
             if segment.isEmpty { segmentStart = word.start }

@@ -39,10 +39,12 @@ public struct ClipPlanner: Sendable {
         fistKinds = FistKind.allCases.filter { (config.fists[$0] ?? 0) > 0 }
         fistWeights = fistKinds.map { config.fists[$0] ?? 0 }
         envelopes = config.keying.envelopes
-        let pool = config.operators.poolSize > 0 ? OperatorPool(size: config.operators.poolSize, seed: settings.seed) : nil
+        let pool =
+            config.operators.poolSize > 0 ? OperatorPool(size: config.operators.poolSize, seed: settings.seed) : nil
         operators = pool
         let ratios = config.splitRatios
-        operatorSplits = config.splitBy == .operator
+        operatorSplits =
+            config.splitBy == .operator
             ? pool?.splits(ratios: [ratios.train, ratios.validation, ratios.test]) ?? [] : []
         guard !conditions.isEmpty, !fistKinds.isEmpty, !envelopes.isEmpty else {
             throw .invalidOption("config: conditions, fists and keying.envelopes each need at least one entry")
@@ -104,7 +106,9 @@ public struct ClipPlanner: Sendable {
     public func splitTable() -> SplitTable {
         let ratios = settings.config.splitRatios
         let planner = self
-        return SplitTable(count: settings.numSamples, ratios: [ratios.train, ratios.validation, ratios.test]) { planner.stratum($0) }
+        return SplitTable(
+            count: settings.numSamples, ratios: [ratios.train, ratios.validation, ratios.test],
+            stratum: { planner.stratum($0) }, override: { planner.operatorSplit($0) })
     }
 
     /// Plans clip `id`.
@@ -177,22 +181,27 @@ public struct ClipPlanner: Sendable {
             }
             guard !drawn.text.isEmpty else { throw ClipPlanError.nothingFits(budget: budget, wpm: timing.wpm) }
             let parsed: MorseText
-            do { parsed = try MorseText(drawn.text) } catch { throw ClipPlanError.unkeyable(drawn.text, reason: error.description) }
+            do { parsed = try MorseText(drawn.text) } catch {
+                throw ClipPlanError.unkeyable(drawn.text, reason: error.description)
+            }
             var copy = keying
             timeline = keyer.key(parsed, using: &copy).shifted(by: lead)
             clipContent = drawn
             clipSeconds = lead + timeline.duration + trail
             if !drawn.callers.isEmpty {
                 var callerRNG = generator(id, .callers)
-                callers = pileupCallers(drawn.callers, after: timeline.duration, tone: tone.frequency, using: &callerRNG)
+                callers = pileupCallers(
+                    drawn.callers, after: timeline.duration, tone: tone.frequency, using: &callerRNG)
                 let lastEnd = callers.compactMap { $0.signal.timeline.marks.last?.end }.max() ?? 0
                 clipSeconds = max(clipSeconds, lastEnd + trail)
             }
         }
-        let sampleCount = min(Int((clipSeconds * sampleRate).rounded()), Int((settings.maxDuration * sampleRate).rounded(.down)))
+        let sampleCount = min(
+            Int((clipSeconds * sampleRate).rounded()), Int((settings.maxDuration * sampleRate).rounded(.down)))
 
         var channelRNG = generator(id, .channel)
-        var channel = condition.draw(limits: limits, noiseOnly: noiseOnly, clipDuration: Double(sampleCount) / sampleRate, using: &channelRNG)
+        var channel = condition.draw(
+            limits: limits, noiseOnly: noiseOnly, clipDuration: Double(sampleCount) / sampleRate, using: &channelRNG)
         if !noiseOnly { channel.tone = tone.frequency }  // the receiver is tuned to the wanted station
         tone.driftRate = channel.driftRate
         var interfererRNG = generator(id, .interferers)
@@ -205,7 +214,8 @@ public struct ClipPlanner: Sendable {
                 signal: parameters.station(text: parsed, wantedTone: tone.frequency, using: &interfererRNG))
         }
         return ClipPlan(
-            id: id, isNoiseOnly: noiseOnly, condition: condition, sampleCount: sampleCount, sampleRate: settings.sampleRate,
+            id: id, isNoiseOnly: noiseOnly, condition: condition, sampleCount: sampleCount,
+            sampleRate: settings.sampleRate,
             leadingSilence: lead, content: clipContent, timing: timing, fist: fist, tone: tone, timeline: timeline,
             channel: channel, others: others + callers, operatorID: clipOperator)
     }
@@ -234,7 +244,9 @@ public struct ClipPlanner: Sendable {
             guard let parsed = try? MorseText(text) else { continue }
             let signal = parameters.station(text: parsed, wantedTone: tone, using: &rng)
             let call = String(text.prefix { $0 != " " })
-            callers.append(PlannedStation(role: .caller, callsign: call, timing: parameters.keyer.timing, fist: fist, signal: signal))
+            callers.append(
+                PlannedStation(
+                    role: .caller, callsign: call, timing: parameters.keyer.timing, fist: fist, signal: signal))
             start += Double.random(in: 0.1...0.9, using: &rng)
         }
         return callers

@@ -49,11 +49,13 @@ struct OperatorPool: Sendable {
 extension Operator {
     /// This clip's speed: the preferred speed times 0.9–1.1, kept inside `range`, to 0.1 WPM.
     func wpm(in range: ClosedRange<Double>, using rng: inout SeededGenerator) -> Double {
-        roundTo(min(max(preferredWPM * Double.random(in: 0.9...1.1, using: &rng), range.lowerBound), range.upperBound), 0.1)
+        roundTo(
+            min(max(preferredWPM * Double.random(in: 0.9...1.1, using: &rng), range.lowerBound), range.upperBound), 0.1)
     }
 
     /// This clip's pitch: the preferred pitch ±25 Hz, kept inside `range`, to 0.1 Hz.
     func tone(in range: ClosedRange<Double>, using rng: inout SeededGenerator) -> Double {
-        roundTo(min(max(preferredTone + Double.random(in: -25...25, using: &rng), range.lowerBound), range.upperBound), 0.1)
+        roundTo(
+            min(max(preferredTone + Double.random(in: -25...25, using: &rng), range.lowerBound), range.upperBound), 0.1)
     }
 }

@@ -38,7 +38,9 @@ public struct PlannedStation: Sendable {
     /// The station's labels as heard in a clip of `duration` seconds: only the characters and
     /// words whose whole keying (first key-down to last key-up) lies inside [0, duration];
     /// `partial` is true when any character was left out.
-    public func heard(inClipOf duration: Double) -> (characters: [KeyedTimeline.Span], words: [KeyedTimeline.Span], partial: Bool) {
+    public func heard(inClipOf duration: Double) -> (
+        characters: [KeyedTimeline.Span], words: [KeyedTimeline.Span], partial: Bool
+    ) {
         let inside = { (span: KeyedTimeline.Span) in span.start >= 0 && span.end <= duration }
         let characters = signal.timeline.characters.filter(inside)
         let words = signal.timeline.words.filter(inside)

@@ -128,8 +128,10 @@ public struct SplitAssigner: Sendable {
         // Larger ratios first, so with fewer clips than splits the validation split fills before test.
         let byRatio = weights.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
         for index in byRatio where weights[index] > 0 && quotas[index] == 0 {
-            guard let largest = quotas.indices.max(by: { quotas[$0] != quotas[$1] ? quotas[$0] < quotas[$1] : $0 > $1 }),
-                  quotas[largest] > 1 else { break }
+            guard
+                let largest = quotas.indices.max(by: { quotas[$0] != quotas[$1] ? quotas[$0] < quotas[$1] : $0 > $1 }),
+                quotas[largest] > 1
+            else { break }
             quotas[largest] -= 1
             quotas[index] += 1
         }
@@ -160,7 +162,9 @@ public struct SplitAssigner: Sendable {
             strataShort[stratum] = size - floors.reduce(0, +)
             for index in quotas.indices { splitShort[index] -= floors[index] }
         }
-        let byShortfall = strata.sorted { (strataShort[$0] ?? 0) != (strataShort[$1] ?? 0) ? (strataShort[$0] ?? 0) > (strataShort[$1] ?? 0) : $0 < $1 }
+        let byShortfall = strata.sorted {
+            (strataShort[$0] ?? 0) != (strataShort[$1] ?? 0) ? (strataShort[$0] ?? 0) > (strataShort[$1] ?? 0) : $0 < $1
+        }
         for stratum in byShortfall {
             let fraction = fractions[stratum] ?? []
             let columns = quotas.indices.filter { splitShort[$0] > 0 }.sorted { a, b in

@@ -5,7 +5,9 @@ import Synchronization
 /// time grows with the dataset size (10⁸ clips: a few kilobytes of checkpoints, nothing computed
 /// before the first clip is asked for).
 ///
-/// ``SplitAssigner`` decides a clip's split from the clips before it, so block b is computed from
+/// The exact quotas need each stratum's size, so the table counts them once (one pass over the ids,
+/// a few integers of memory); then ``SplitAssigner`` decides a clip's split from the clips before
+/// it in its stratum, so block b is computed from
 /// the assigner's state at its start: those states are kept for every block reached so far
 /// (checkpoints), and the splits of the last few blocks are cached. Workers take ids in increasing
 /// order, so almost every lookup hits the cache. Gives exactly what ``ClipPlanner/splits()`` gives.
@@ -16,8 +18,9 @@ public final class SplitTable: Sendable {
     let blockSize: Int
 
     public let count: Int
-    let ratios: [Double]
     let stratum: @Sendable (Int) -> Int
+    /// A split that takes precedence over the assigner's (an operator's split), or nil.
+    let override: @Sendable (Int) -> DatasetSplit?
 
     struct State {
         /// The assigner as it stands at the start of block k.
@@ -27,16 +30,27 @@ public final class SplitTable: Sendable {
     }
     let state: Mutex<State>
 
-    public init(count: Int, ratios: [Double], blockSize: Int = 1 << 16, stratum: @escaping @Sendable (Int) -> Int) {
+    /// - Parameters:
+    ///   - ratios: the split ratios; the quotas are exact for `count` clips (largest remainder).
+    ///   - stratum: the stratum of a clip id (cheap: it is asked twice per id).
+    ///   - override: a split that wins over the assigner's for some ids (still assigned, so the
+    ///     other clips get the same splits as ``ClipPlanner/splits()``).
+    public init(
+        count: Int, ratios: [Double], blockSize: Int = 1 << 16, stratum: @escaping @Sendable (Int) -> Int,
+        override: @escaping @Sendable (Int) -> DatasetSplit? = { _ in nil }
+    ) {
         self.count = count
         self.blockSize = max(1, blockSize)
-        self.ratios = ratios
         self.stratum = stratum
-        state = Mutex(State(checkpoints: [SplitAssigner(ratios: ratios)]))
+        self.override = override
+        var sizes: [Int: Int] = [:]
+        for id in 0..<max(0, count) { sizes[stratum(id), default: 0] += 1 }
+        state = Mutex(State(checkpoints: [SplitAssigner(ratios: ratios, strataSizes: sizes)]))
     }
 
     /// The split of clip `id` (0 ≤ id < count).
     public func split(_ id: Int) -> DatasetSplit {
+        if let split = override(id) { return split }
         let block = id / blockSize
         return state.withLock { state in
             if let splits = state.cache[block] { return splits[id - block * blockSize] }

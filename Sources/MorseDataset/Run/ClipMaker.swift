@@ -30,16 +30,19 @@ public final class ClipMaker: ClipMaking {
     /// Renders and encodes a planned clip (tests change a plan's channel before rendering it).
     func make(plan: ClipPlan, split: DatasetSplit) throws -> MadeClip {
         let id = plan.id
-        let wanted = plan.isNoiseOnly
+        let wanted =
+            plan.isNoiseOnly
             ? nil : StationSignal(timeline: plan.timeline, tone: plan.tone, fading: plan.channel.fading, level: 0)
         var rng = planner.generator(id, .render)
         let (samples, report) = chain.render(
-            wanted: wanted, interferers: plan.interferers, parameters: plan.channel, sampleCount: plan.sampleCount, using: &rng)
+            wanted: wanted, interferers: plan.interferers, parameters: plan.channel, sampleCount: plan.sampleCount,
+            using: &rng)
         let wav = WAVEncoder.encode(samples, sampleRate: plan.sampleRate, format: format)
         // Labels are times in the delivered audio (the filter's delay and the AGC's pull on onsets).
         let labels = wanted.map { chain.deliveredSpans(wanted: $0, parameters: plan.channel) }
         let record = ClipRecord(
-            plan: plan, split: split, layout: layout, seed: planner.settings.seed, report: report, trackElements: trackElements,
+            plan: plan, split: split, layout: layout, seed: planner.settings.seed, report: report,
+            trackElements: trackElements,
             checksum: ClipChecksum.of(wav), labels: labels)
         return MadeClip(wav: wav, record: record.json, duration: plan.duration)
     }

@@ -69,11 +69,15 @@ public struct DatasetBuilder: Sendable {
     ///     of the same run only that shard's journal is, so the other shards' work survives.
     ///   - shard: the part of the dataset this run makes.
     ///   - command: what this run is, shown to a second run that finds the lock taken.
-    public func prepare(overwrite: Bool, shard: DatasetShard = .whole, command: String = DatasetBuilder.commandLine) throws(DatasetError) -> Prepared {
+    public func prepare(overwrite: Bool, shard: DatasetShard = .whole, command: String = DatasetBuilder.commandLine)
+        throws(DatasetError) -> Prepared
+    {
         let files = try DatasetFiles.open(layout, create: true)
         let contents = files.list(layout.root).map(\.name)
         let interrupted = contents.contains { $0.hasPrefix(DatasetOverwrite.trashPrefix) }
-        if !files.exists(layout.runFile) && !interrupted && !contents.isEmpty && !(contents == [DatasetLock.folder] && isStateFolderOnly(files)) {
+        if !files.exists(layout.runFile) && !interrupted && !contents.isEmpty
+            && !(contents == [DatasetLock.folder] && isStateFolderOnly(files))
+        {
             throw .foreignDirectory(layout.root)
         }
         // A run that will be refused is refused before it takes the lock (which records its holder
@@ -82,7 +86,9 @@ public struct DatasetBuilder: Sendable {
         var held: DatasetLock? = try Self.lock(files, mode: shard.isWhole ? .exclusive : .shared, command: command)
         var kept: [String] = []
         if let lock = held {
-            kept = try DatasetFiles.filed { () throws(FileSystemError) in try ToolMadeFiles.overwrite.recover(in: files.root, holding: lock) }
+            kept = try DatasetFiles.filed { () throws(FileSystemError) in
+                try ToolMadeFiles.overwrite.recover(in: files.root, holding: lock)
+            }
         }
         var restartShard = false
         var replace = false
@@ -102,9 +108,13 @@ public struct DatasetBuilder: Sendable {
                 held = try Self.lock(files, mode: .exclusive, command: command)
             }
             guard let lock = held else { throw .file(.locked(path: layout.stateFolder, holder: nil)) }
-            let trash = try DatasetFiles.filed { () throws(FileSystemError) in try ToolMadeFiles.overwrite.moveAside(in: files.root, holding: lock) }
+            let trash = try DatasetFiles.filed { () throws(FileSystemError) in
+                try ToolMadeFiles.overwrite.moveAside(in: files.root, holding: lock)
+            }
             try Self.createFolders(files, descriptor: descriptor, configYAML: configYAML)
-            kept += try DatasetFiles.filed { () throws(FileSystemError) in try ToolMadeFiles.overwrite.deleteTrash(trash, in: files.root) }
+            kept += try DatasetFiles.filed { () throws(FileSystemError) in
+                try ToolMadeFiles.overwrite.deleteTrash(trash, in: files.root)
+            }
         }
         try Self.createFolders(files, descriptor: descriptor, configYAML: configYAML)
         removeTemporaryFiles(files, shard: shard)
@@ -118,16 +128,22 @@ public struct DatasetBuilder: Sendable {
             }
         }
         guard let lock = held else { throw .file(.locked(path: layout.stateFolder, holder: nil)) }
-        return Prepared(files: files, lock: lock, index: restartShard ? JournalIndex(count: descriptor.numSamples) : index, kept: kept.sorted())
+        return Prepared(
+            files: files, lock: lock, index: restartShard ? JournalIndex(count: descriptor.numSamples) : index,
+            kept: kept.sorted())
     }
 
     /// Throws ``DatasetError/changedRun(path:difference:)`` when `stored` differs from this run.
     func refuseChanged(_ files: DatasetFiles, stored: RunDescriptor) throws(DatasetError) {
         guard var difference = descriptor.difference(from: stored) else { return }
-        if stored.configFingerprint != descriptor.configFingerprint, let storedYAML = try? files.read(layout.configFile, limit: 1 << 24) {
-            let changes = ConfigChanges.between(stored: String(decoding: storedYAML, as: UTF8.self), requested: configYAML)
+        if stored.configFingerprint != descriptor.configFingerprint,
+            let storedYAML = try? files.read(layout.configFile, limit: 1 << 24)
+        {
+            let changes = ConfigChanges.between(
+                stored: String(decoding: storedYAML, as: UTF8.self), requested: configYAML)
             if !changes.isEmpty {
-                difference += "; changed: " + changes.prefix(5).joined(separator: ", ") + (changes.count > 5 ? ", …" : "")
+                difference +=
+                    "; changed: " + changes.prefix(5).joined(separator: ", ") + (changes.count > 5 ? ", …" : "")
             }
         }
         throw .changedRun(path: layout.root, difference: difference)
@@ -137,8 +153,11 @@ public struct DatasetBuilder: Sendable {
     public static var commandLine: String { CommandLine.arguments.joined(separator: " ") }
 
     /// Takes the dataset's lock in `mode`.
-    static func lock(_ files: DatasetFiles, mode: DatasetLock.Mode, command: String) throws(DatasetError) -> DatasetLock {
-        try DatasetFiles.filed { () throws(FileSystemError) in try DatasetLock.acquire(in: files.root, mode: mode, command: command) }
+    static func lock(_ files: DatasetFiles, mode: DatasetLock.Mode, command: String) throws(DatasetError) -> DatasetLock
+    {
+        try DatasetFiles.filed { () throws(FileSystemError) in
+            try DatasetLock.acquire(in: files.root, mode: mode, command: command)
+        }
     }
 
     /// The stored run descriptor, read without following a link, or nil.
@@ -149,7 +168,8 @@ public struct DatasetBuilder: Sendable {
 
     /// Creates the dataset's folders and writes its run state (descriptor and effective config),
     /// rewriting a state file only when it differs, since shards sharing a folder all do this.
-    static func createFolders(_ files: DatasetFiles, descriptor: RunDescriptor, configYAML: String) throws(DatasetError) {
+    static func createFolders(_ files: DatasetFiles, descriptor: RunDescriptor, configYAML: String) throws(DatasetError)
+    {
         let layout = files.layout
         try files.makeDirectory(layout.stateFolder)
         let stored = try? files.read(layout.runFile, limit: 1 << 24)
@@ -165,7 +185,9 @@ public struct DatasetBuilder: Sendable {
     /// Whether the state folder holds nothing but possibly the lock and our temporary files:
     /// another shard has just created it and is about to write `run.json`.
     func isStateFolderOnly(_ files: DatasetFiles) -> Bool {
-        files.list(layout.stateFolder).allSatisfy { ($0.name.hasPrefix(".") && $0.name.hasSuffix(".tmp")) || $0.name == DatasetLock.fileName }
+        files.list(layout.stateFolder).allSatisfy {
+            ($0.name.hasPrefix(".") && $0.name.hasSuffix(".tmp")) || $0.name == DatasetLock.fileName
+        }
     }
 
     /// Deletes `.name.tmp` files a killed run left behind: the audio of this shard's clips, the
@@ -240,8 +262,12 @@ public struct DatasetBuilder: Sendable {
                 do {
                     let clip = try maker.make(id: id, split: split)
                     let name = layout.fileName(id: id)
-                    try DatasetFiles.filed { () throws(FileSystemError) in try splitFolders[split.rawValue].writeAtomically(clip.wav, to: name) }
-                    try journalLock.withLock { _ throws(DatasetError) in try journal.append(JournalLine.sealed(clip.record)) }
+                    try DatasetFiles.filed { () throws(FileSystemError) in
+                        try splitFolders[split.rawValue].writeAtomically(clip.wav, to: name)
+                    }
+                    try journalLock.withLock { _ throws(DatasetError) in
+                        try journal.append(JournalLine.sealed(clip.record))
+                    }
                     counters.finished(duration: clip.duration)
                 } catch let error as DatasetError {
                     if let code = error.systemErrno, [ENOSPC, EDQUOT, EROFS, EACCES, EPERM, EIO].contains(code) {

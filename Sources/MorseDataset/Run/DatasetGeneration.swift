@@ -19,7 +19,8 @@ public struct DatasetGeneration: Sendable {
     public var clipDelay: Double = 0
 
     public init(
-        settings: RunSettings, outputDirectory: String, workers: Int, overwrite: Bool, progress: ProgressStyle, version: String,
+        settings: RunSettings, outputDirectory: String, workers: Int, overwrite: Bool, progress: ProgressStyle,
+        version: String,
         shard: DatasetShard = .whole
     ) {
         self.settings = settings
@@ -59,7 +60,8 @@ public struct DatasetGeneration: Sendable {
         let index = prepared.index
         let splits = planner.splitTable()
         let finaliser = DatasetFinaliser(
-            files: prepared.files, description: DatasetDescription(settings: settings, numWorkers: workers, version: version))
+            files: prepared.files,
+            description: DatasetDescription(settings: settings, numWorkers: workers, version: version))
         // Every finished clip's bytes are checked against its checksum: a clip damaged or replaced
         // in place (even at the same size) is made again.
         let damaged = Set(try finaliser.unusable(index, ids: ids, stop: stop))
@@ -74,9 +76,11 @@ public struct DatasetGeneration: Sendable {
         let layout = layout
         let clipDelay = clipDelay
         let outcome = try builder.generate(
-            files: prepared.files, ids: ids, pending: isPending, split: { splits.split($0) }, workers: workers, counters: counters,
+            files: prepared.files, ids: ids, pending: isPending, split: { splits.split($0) }, workers: workers,
+            counters: counters,
             stop: stop, shard: shard,
-            makeWorker: { PacedClipMaker(ClipMaker(planner: planner, layout: layout), delay: clipDelay) }, log: reporter.interleaving(log))
+            makeWorker: { PacedClipMaker(ClipMaker(planner: planner, layout: layout), delay: clipDelay) },
+            log: reporter.interleaving(log))
         reporter.end()
         if let fatal = outcome.fatal { throw fatal }
         var result = Result(
@@ -101,9 +105,11 @@ extension DatasetDescription {
         let config = settings.config
         self.init(
             descriptor: settings.descriptor, contestTypes: config.contestTypes.map(\.rawValue),
-            wpmRange: [config.wpmRange.lowerBound, config.wpmRange.upperBound], conditions: config.conditions.map(\.rawValue),
+            wpmRange: [config.wpmRange.lowerBound, config.wpmRange.upperBound],
+            conditions: config.conditions.map(\.rawValue),
             splitRatios: [config.splitRatios.train, config.splitRatios.validation, config.splitRatios.test],
-            metrics: config.evaluation.metrics.map(\.rawValue), trackElements: config.evaluation.trackElements.map(\.rawValue), configYAML: config.yaml,
+            metrics: config.evaluation.metrics.map(\.rawValue),
+            trackElements: config.evaluation.trackElements.map(\.rawValue), configYAML: config.yaml,
             numWorkers: numWorkers, audioFormat: config.output.audioFormat, version: version,
             formats: config.output.formats, shardSize: config.output.shardSize)
     }

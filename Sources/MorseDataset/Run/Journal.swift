@@ -64,7 +64,9 @@ public struct JournalIndex: Sendable {
         var pending: [UInt8] = []
         while true {
             let chunk: Data
-            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch { throw .io(path: path, errno: EIO, action: "read") }
+            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+                throw .io(path: path, errno: EIO, action: "read")
+            }
             if chunk.isEmpty { break }
             pending.append(contentsOf: chunk)
             var start = 0
@@ -135,6 +137,7 @@ extension DatasetLayout {
 
     /// Every journal in the state folder (the whole run's and each shard's), sorted by name.
     public func journalFiles() -> [String] {
-        return JournalFile.names(in: stateFolder).filter { $0.hasPrefix("journal") && $0.hasSuffix(".jsonl") }.sorted().map { stateFolder + "/" + $0 }
+        return JournalFile.names(in: stateFolder).filter { $0.hasPrefix("journal") && $0.hasSuffix(".jsonl") }.sorted()
+            .map { stateFolder + "/" + $0 }
     }
 }

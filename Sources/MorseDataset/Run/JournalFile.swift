@@ -10,7 +10,9 @@ enum JournalFile {
         guard descriptor >= 0 else {
             let code = errno
             var status = stat()
-            if lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK { throw .file(.symbolicLink(path: path, action: "read")) }
+            if lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK {
+                throw .file(.symbolicLink(path: path, action: "read"))
+            }
             throw .file(.system(path: path, action: "read", errno: code))
         }
         var status = stat()

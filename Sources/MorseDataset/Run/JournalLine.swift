@@ -21,7 +21,8 @@ public enum JournalLine {
     }
 
     /// The record of a sealed `line`, or nil when the line has no seal or its seal does not match.
-    public static func verifiedRecord<C: BidirectionalCollection>(_ line: C) -> Data? where C.Element == UInt8, C.Index == Int {
+    public static func verifiedRecord<C: BidirectionalCollection>(_ line: C) -> Data?
+    where C.Element == UInt8, C.Index == Int {
         guard line.count > sealLength, line.last == UInt8(ascii: "}") else { return nil }
         let bodyEnd = line.endIndex - sealLength
         guard line[bodyEnd..<(bodyEnd + sealKey.count)].elementsEqual(sealKey),

@@ -1,5 +1,5 @@
-import MorseDatasetFormat
 import Foundation
+import MorseDatasetFormat
 
 /// A clip factory that pauses before each clip: a test hook that makes a short run slow enough to
 /// interrupt at a chosen moment, whatever the build's speed. The clips themselves are unchanged.

@@ -99,7 +99,8 @@ public final class ProgressReporter: @unchecked Sendable {
         let done = alreadyDone + made + counters.failedCount
         let rate = Double(made) / elapsed
         return ProgressLine(
-            done: done, total: total, failed: counters.failedCount, rate: rate, audioRate: counters.audioSeconds / elapsed,
+            done: done, total: total, failed: counters.failedCount, rate: rate,
+            audioRate: counters.audioSeconds / elapsed,
             remaining: rate > 0 ? Double(total - done) / rate : 0)
     }
 

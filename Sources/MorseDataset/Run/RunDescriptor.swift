@@ -17,7 +17,10 @@ public struct RunDescriptor: Codable, Sendable, Hashable {
         case maxDuration = "max_duration", noiseRatio = "noise_ratio"
     }
 
-    public init(configFingerprint: String, seed: UInt64, numSamples: Int, sampleRate: Int, maxDuration: Double, noiseRatio: Double) {
+    public init(
+        configFingerprint: String, seed: UInt64, numSamples: Int, sampleRate: Int, maxDuration: Double,
+        noiseRatio: Double
+    ) {
         self.configFingerprint = configFingerprint
         self.seed = seed
         self.numSamples = numSamples
@@ -30,7 +33,9 @@ public struct RunDescriptor: Codable, Sendable, Hashable {
     public func difference(from stored: RunDescriptor) -> String? {
         var parts: [String] = []
         if stored.format != format { parts.append("format \(stored.format) → \(format)") }
-        if stored.configFingerprint != configFingerprint { parts.append("config \(stored.configFingerprint) → \(configFingerprint)") }
+        if stored.configFingerprint != configFingerprint {
+            parts.append("config \(stored.configFingerprint) → \(configFingerprint)")
+        }
         if stored.seed != seed { parts.append("seed \(stored.seed) → \(seed)") }
         if stored.numSamples != numSamples { parts.append("num-samples \(stored.numSamples) → \(numSamples)") }
         if stored.sampleRate != sampleRate { parts.append("sample-rate \(stored.sampleRate) → \(sampleRate)") }

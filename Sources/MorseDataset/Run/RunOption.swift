@@ -61,6 +61,8 @@ public struct OptionMessage: Sendable, Equatable, ExpressibleByStringInterpolati
         /// Another message, its tokens kept.
         public mutating func appendInterpolation(_ message: OptionMessage) { parts += message.parts }
 
-        public mutating func appendInterpolation(_ value: some CustomStringConvertible) { parts.append(.text(value.description)) }
+        public mutating func appendInterpolation(_ value: some CustomStringConvertible) {
+            parts.append(.text(value.description))
+        }
     }
 }

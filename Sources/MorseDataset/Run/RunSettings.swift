@@ -24,14 +24,25 @@ public struct RunSettings: Sendable {
     /// The settings, or an error naming the value out of range and the fix.
     public func validated() throws(DatasetError) -> RunSettings {
         guard numSamples >= 1 else { throw .invalidSetting("\(RunOption.numSamples) \(numSamples) must be at least 1") }
-        guard numSamples <= 100_000_000 else { throw .invalidSetting("\(RunOption.numSamples) \(numSamples) is above the limit of 100,000,000; split the work into shards (\(RunOption.numShards))") }
-        guard maxDuration >= 2, maxDuration <= 600 else {
-            throw .invalidSetting("\(RunOption.maxDuration) \(maxDuration) s is out of range; use 2 to 600 seconds (Whisper takes up to 30)")
+        guard numSamples <= 100_000_000 else {
+            throw .invalidSetting(
+                "\(RunOption.numSamples) \(numSamples) is above the limit of 100,000,000; split the work into shards (\(RunOption.numShards))"
+            )
         }
-        guard (0...1).contains(noiseRatio) else { throw .invalidSetting("\(RunOption.noiseRatio) \(noiseRatio) is out of range; use a fraction from 0 to 1, e.g. 0.05") }
+        guard maxDuration >= 2, maxDuration <= 600 else {
+            throw .invalidSetting(
+                "\(RunOption.maxDuration) \(maxDuration) s is out of range; use 2 to 600 seconds (Whisper takes up to 30)"
+            )
+        }
+        guard (0...1).contains(noiseRatio) else {
+            throw .invalidSetting(
+                "\(RunOption.noiseRatio) \(noiseRatio) is out of range; use a fraction from 0 to 1, e.g. 0.05")
+        }
         let shortest = config.durationBands.filter { $0.weight > 0 }.map(\.range.lowerBound).min() ?? maxDuration
         guard shortest <= maxDuration else {
-            throw .invalidSetting("\(RunOption.maxDuration) \(maxDuration) s is shorter than every duration band (the shortest starts at \(shortest) s); raise \(RunOption.maxDuration) or add a shorter band under duration_bands")
+            throw .invalidSetting(
+                "\(RunOption.maxDuration) \(maxDuration) s is shorter than every duration band (the shortest starts at \(shortest) s); raise \(RunOption.maxDuration) or add a shorter band under duration_bands"
+            )
         }
         return self
     }

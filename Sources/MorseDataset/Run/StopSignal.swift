@@ -32,8 +32,11 @@ public final class StopSignal: Sendable {
                 // exits anyway, as a crash would: every file is written crash-safely, so the
                 // next run resumes from the journal.
                 DispatchQueue.global().asyncAfter(deadline: .now() + Self.grace) {
-                    let message = "morse-dataset: \(why): stopping took longer than \(Self.grace) s; exiting now (run the same command again to resume)\n"
-                    _ = message.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
+                    let message =
+                        "morse-dataset: \(why): stopping took longer than \(Self.grace) s; exiting now (run the same command again to resume)\n"
+                    _ = message.utf8CString.withUnsafeBufferPointer {
+                        write(STDERR_FILENO, $0.baseAddress, $0.count - 1)
+                    }
                     _exit(130)
                 }
             }

@@ -6,7 +6,9 @@ import MorseFileSystem
 enum ToolMadeFiles {
     /// The top-level entries of every format, moved aside whole by an overwrite.
     static var rootNames: [String] {
-        [DatasetLock.folder, "audio"] + OutputFormat.allCases.flatMap { $0.sink.rootEntries } + ["dataset_info.json", "README.md"]
+        [DatasetLock.folder, "audio"] + OutputFormat.allCases.flatMap { $0.sink.rootEntries } + [
+            "dataset_info.json", "README.md",
+        ]
     }
 
     /// The rule of a crash-safe overwrite of this tool's datasets.
@@ -27,12 +29,16 @@ enum ToolMadeFiles {
         if isFile && last.hasPrefix(".") && last.hasSuffix(".tmp") && parts.count <= 3 { return true }
         switch (top, parts.count) {
         case (DatasetLock.folder, 2):
-            return isFile && (["run.json", "config.yaml", DatasetLock.fileName].contains(last) || (last.hasPrefix("journal") && last.hasSuffix(".jsonl")))
+            return isFile
+                && (["run.json", "config.yaml", DatasetLock.fileName].contains(last)
+                    || (last.hasPrefix("journal") && last.hasSuffix(".jsonl")))
         case ("audio", 2), ("webdataset", 2):
             return isFolder && splits.contains(last)
         case ("audio", 3):
             guard isFile, splits.contains(parts[1]) else { return false }
-            return last == "metadata.jsonl" || (last.hasPrefix("morse_") && last.hasSuffix(".wav") && DatasetLayout.clipID(fileName: Substring(last)) != nil)
+            return last == "metadata.jsonl"
+                || (last.hasPrefix("morse_") && last.hasSuffix(".wav")
+                    && DatasetLayout.clipID(fileName: Substring(last)) != nil)
         case ("webdataset", 3):
             return isFile && splits.contains(parts[1]) && last.hasPrefix("shard-") && last.hasSuffix(".tar")
         case ("splits", 2):

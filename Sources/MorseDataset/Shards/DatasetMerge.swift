@@ -64,7 +64,8 @@ public struct DatasetMerge: Sendable {
             }
             let opened: DatasetFiles
             do throws(DatasetError) {
-                opened = try DatasetFiles.open(DatasetLayout(root: folder, numSamples: descriptor.numSamples), create: false)
+                opened = try DatasetFiles.open(
+                    DatasetLayout(root: folder, numSamples: descriptor.numSamples), create: false)
                 shardLocks.append(try DatasetBuilder.lock(opened, mode: .shared, command: command))
             } catch { throw refused(error) }
             shardFiles.append(opened)
@@ -95,7 +96,9 @@ public struct DatasetMerge: Sendable {
                 missing.append(id)
                 continue
             }
-            guard let line = try index.record(entry, handles: &handles), let clip = try? decoder.decode(ClipSummary.self, from: line) else {
+            guard let line = try index.record(entry, handles: &handles),
+                let clip = try? decoder.decode(ClipSummary.self, from: line)
+            else {
                 missing.append(id)
                 continue
             }
@@ -105,7 +108,9 @@ public struct DatasetMerge: Sendable {
             let folder = folders[shard]
             let source = DatasetFinaliser(files: shardFiles[shard], description: description)
             let sourcePath = folder + "/audio/" + clip.audioFile
-            if let relative = try? shardFiles[shard].relative(sourcePath), (try? shardFiles[shard].root.status(relative))??.kind == .symbolicLink {
+            if let relative = try? shardFiles[shard].relative(sourcePath),
+                (try? shardFiles[shard].root.status(relative))??.kind == .symbolicLink
+            {
                 throw refused(.file(.symbolicLink(path: sourcePath, action: "copy")))
             }
             guard source.hasIntactAudio(clip) else {
@@ -115,7 +120,8 @@ public struct DatasetMerge: Sendable {
             copies.append((sourcePath, shard, layout.root + "/audio/" + clip.audioFile))
         }
         if !missing.isEmpty {
-            throw refused(.incompleteMerge(Self.missingReport(missing, total: descriptor.numSamples, journalNames: journalNames)))
+            throw refused(
+                .incompleteMerge(Self.missingReport(missing, total: descriptor.numSamples, journalNames: journalNames)))
         }
 
         // Write: the run state, the audio, the merged journal, then the manifests.
@@ -139,9 +145,12 @@ public struct DatasetMerge: Sendable {
         try merged.add(journals: files.journalFiles())
         let outcome = try outputFinaliser.finalise(merged)
         guard outcome.missing.isEmpty else {
-            throw .incompleteMerge(Self.missingReport(outcome.missing, total: descriptor.numSamples, journalNames: journalNames))
+            throw .incompleteMerge(
+                Self.missingReport(outcome.missing, total: descriptor.numSamples, journalNames: journalNames))
         }
-        return Result(statistics: outcome.statistics, folders: folders, journals: journalNames.count, copied: copies.count, settings: settings)
+        return Result(
+            statistics: outcome.statistics, folders: folders, journals: journalNames.count, copied: copies.count,
+            settings: settings)
     }
 
     /// `OUT` (when it already holds our run state) and the shard folders, without repeats.
@@ -164,7 +173,9 @@ public struct DatasetMerge: Sendable {
         var reference: (folder: String, descriptor: RunDescriptor)?
         for folder in folders {
             let layout = DatasetLayout(root: folder, numSamples: 1)
-            guard FileManager.default.fileExists(atPath: folder) else { throw .io(path: folder, errno: ENOENT, action: "read") }
+            guard FileManager.default.fileExists(atPath: folder) else {
+                throw .io(path: folder, errno: ENOENT, action: "read")
+            }
             guard let descriptor = RunDescriptor.load(layout.runFile) else { throw .notADataset(folder) }
             if let reference, let difference = descriptor.difference(from: reference.descriptor) {
                 throw .mismatchedShards(path: folder, reference: reference.folder, difference: difference)
@@ -180,17 +191,23 @@ public struct DatasetMerge: Sendable {
     }
 
     /// The run's settings, rebuilt from its stored config and descriptor.
-    static func settings(descriptor: RunDescriptor, configYAML: String, folder: String) throws(DatasetError) -> RunSettings {
+    static func settings(descriptor: RunDescriptor, configYAML: String, folder: String) throws(DatasetError)
+        -> RunSettings
+    {
         let path = DatasetLayout(root: folder, numSamples: 1).configFile
         let config: DatasetConfig
         do { config = try DatasetConfig.load(yaml: configYAML, source: path) } catch {
-            throw .invalidOption("\(path): \(error.description); the shard's run state is damaged, generate that shard again")
+            throw .invalidOption(
+                "\(path): \(error.description); the shard's run state is damaged, generate that shard again")
         }
         guard config.fingerprint == descriptor.configFingerprint else {
-            throw .invalidOption("\(path) does not match its run.json (config fingerprint \(config.fingerprint), expected \(descriptor.configFingerprint)); generate that shard again")
+            throw .invalidOption(
+                "\(path) does not match its run.json (config fingerprint \(config.fingerprint), expected \(descriptor.configFingerprint)); generate that shard again"
+            )
         }
         return RunSettings(
-            config: config, numSamples: descriptor.numSamples, seed: descriptor.seed, maxDuration: descriptor.maxDuration,
+            config: config, numSamples: descriptor.numSamples, seed: descriptor.seed,
+            maxDuration: descriptor.maxDuration,
             noiseRatio: descriptor.noiseRatio)
     }
 
@@ -203,7 +220,9 @@ public struct DatasetMerge: Sendable {
 
     /// Which ids are missing, and which shards they belong to when the journals name one shard count.
     static func missingReport(_ missing: [Int], total: Int, journalNames: [String]) -> String {
-        var lines = ["merge: \(missing.count) of \(total) clips are missing (ids \(ranges(missing))); nothing was written."]
+        var lines = [
+            "merge: \(missing.count) of \(total) clips are missing (ids \(ranges(missing))); nothing was written."
+        ]
         let shards = journalNames.compactMap(DatasetShard.fromJournalName)
         let counts = Set(shards.map(\.count))
         if counts.count == 1, let count = counts.first {
@@ -215,9 +234,13 @@ public struct DatasetMerge: Sendable {
                 guard !lost.isEmpty else { continue }
                 let span = ids.isEmpty ? "no ids" : "ids \(ids.lowerBound)–\(ids.upperBound - 1)"
                 if present.contains(index) {
-                    lines.append("  \(shard) (\(span)): \(lost.count) clips missing or damaged; run that shard's generate command again to finish it")
+                    lines.append(
+                        "  \(shard) (\(span)): \(lost.count) clips missing or damaged; run that shard's generate command again to finish it"
+                    )
                 } else {
-                    lines.append("  \(shard) (\(span)): no journal in the folders given; run it (or name its folder), then merge again")
+                    lines.append(
+                        "  \(shard) (\(span)): no journal in the folders given; run it (or name its folder), then merge again"
+                    )
                 }
             }
         } else {

@@ -28,10 +28,13 @@ extension DatasetShard {
     ///   - index: `--shard-index`, if given.
     ///   - count: `--num-shards`, if given.
     ///   - environment: the process environment.
-    public static func resolve(index: Int?, count: Int?, environment: [String: String]) throws(DatasetError) -> Assignment {
+    public static func resolve(index: Int?, count: Int?, environment: [String: String]) throws(DatasetError)
+        -> Assignment
+    {
         if let index {
             guard let count else {
-                throw .invalidSetting("\(RunOption.shardIndex) \(index) needs \(RunOption.numShards) too (the total number of shards)")
+                throw .invalidSetting(
+                    "\(RunOption.shardIndex) \(index) needs \(RunOption.numShards) too (the total number of shards)")
             }
             return Assignment(shard: try DatasetShard(index: index, count: count), source: .option)
         }
@@ -46,25 +49,35 @@ extension DatasetShard {
             var total = try number("SLURM_ARRAY_TASK_COUNT")
             if total == nil, let maximum = try number("SLURM_ARRAY_TASK_MAX") { total = maximum - minimum + 1 }
             if let count, let total, count != total {
-                throw .invalidSetting("\(RunOption.numShards) \(count) disagrees with the SLURM array of \(total) tasks; drop \(RunOption.numShards) or make them equal")
+                throw .invalidSetting(
+                    "\(RunOption.numShards) \(count) disagrees with the SLURM array of \(total) tasks; drop \(RunOption.numShards) or make them equal"
+                )
             }
             guard let resolved = total ?? count else {
-                throw .invalidSetting("SLURM_ARRAY_TASK_ID is set but neither SLURM_ARRAY_TASK_COUNT nor SLURM_ARRAY_TASK_MIN/MAX; give \(RunOption.numShards)")
+                throw .invalidSetting(
+                    "SLURM_ARRAY_TASK_ID is set but neither SLURM_ARRAY_TASK_COUNT nor SLURM_ARRAY_TASK_MIN/MAX; give \(RunOption.numShards)"
+                )
             }
             do {
                 return Assignment(shard: try DatasetShard(index: task - minimum, count: resolved), source: .slurmArray)
             } catch {
-                throw .invalidOption("SLURM_ARRAY_TASK_ID \(task) (array from \(minimum)) gives shard \(task - minimum), outside 0 to \(resolved - 1); use a contiguous array such as --array=0-\(resolved - 1)")
+                throw .invalidOption(
+                    "SLURM_ARRAY_TASK_ID \(task) (array from \(minimum)) gives shard \(task - minimum), outside 0 to \(resolved - 1); use a contiguous array such as --array=0-\(resolved - 1)"
+                )
             }
         }
         if let completion = try number("JOB_COMPLETION_INDEX") {
             guard let count else {
-                throw .invalidSetting("JOB_COMPLETION_INDEX is set (a Kubernetes Indexed Job) but \(RunOption.numShards) is not; give \(RunOption.numShards) equal to the Job's completions")
+                throw .invalidSetting(
+                    "JOB_COMPLETION_INDEX is set (a Kubernetes Indexed Job) but \(RunOption.numShards) is not; give \(RunOption.numShards) equal to the Job's completions"
+                )
             }
             return Assignment(shard: try DatasetShard(index: completion, count: count), source: .kubernetesIndexedJob)
         }
         if let count {
-            throw .invalidSetting("\(RunOption.numShards) \(count) needs \(RunOption.shardIndex) (or SLURM_ARRAY_TASK_ID / JOB_COMPLETION_INDEX in the environment)")
+            throw .invalidSetting(
+                "\(RunOption.numShards) \(count) needs \(RunOption.shardIndex) (or SLURM_ARRAY_TASK_ID / JOB_COMPLETION_INDEX in the environment)"
+            )
         }
         return Assignment(shard: .whole, source: nil)
     }

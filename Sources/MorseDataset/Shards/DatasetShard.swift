@@ -17,7 +17,9 @@ public struct DatasetShard: Sendable, Hashable, CustomStringConvertible {
     public init(index: Int, count: Int) throws(DatasetError) {
         guard count >= 1 else { throw .invalidSetting("\(RunOption.numShards) \(count) must be at least 1") }
         guard (0..<count).contains(index) else {
-            throw .invalidSetting("\(RunOption.shardIndex) \(index) is out of range for \(RunOption.numShards) \(count); use 0 to \(count - 1)")
+            throw .invalidSetting(
+                "\(RunOption.shardIndex) \(index) is out of range for \(RunOption.numShards) \(count); use 0 to \(count - 1)"
+            )
         }
         self.init(uncheckedIndex: index, count: count)
     }
@@ -49,7 +51,9 @@ public struct DatasetShard: Sendable, Hashable, CustomStringConvertible {
         let parts = name.split(separator: ".")
         guard parts.count == 3, parts[0] == "journal", parts[2] == "jsonl" else { return nil }
         let fields = parts[1].split(separator: "-")
-        guard fields.count == 4, fields[0] == "shard", fields[2] == "of", let index = Int(fields[1]), let count = Int(fields[3]) else {
+        guard fields.count == 4, fields[0] == "shard", fields[2] == "of", let index = Int(fields[1]),
+            let count = Int(fields[3])
+        else {
             return nil
         }
         return try? DatasetShard(index: index, count: count)

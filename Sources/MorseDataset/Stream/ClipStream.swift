@@ -1,5 +1,5 @@
-import MorseDatasetFormat
 import Foundation
+import MorseDatasetFormat
 import MorseSignal
 
 /// Makes the clips of a ``StreamSelection`` on parallel workers and writes them, framed in
@@ -54,7 +54,8 @@ public struct ClipStream: Sendable {
         guard output.write(header) else { return Outcome(written: 0, failures: [], outputClosed: true, stopped: nil) }
 
         let scheduler = StreamScheduler(
-            sequence: StreamIDSequence(selection: selection, planner: planner), window: window, output: output, stop: stop)
+            sequence: StreamIDSequence(selection: selection, planner: planner), window: window, output: output,
+            stop: stop)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let maker = ClipMaker(planner: planner, layout: layout)
             while let ticket = scheduler.take() {
@@ -102,7 +103,8 @@ public struct FileDescriptorOutput: StreamOutput {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                let written = Foundation.write(
+                    descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     return false
@@ -189,6 +191,7 @@ final class StreamScheduler<Output: StreamOutput>: @unchecked Sendable {
     var outcome: ClipStream.Outcome {
         condition.lock()
         defer { condition.unlock() }
-        return ClipStream.Outcome(written: frames, failures: failures.sorted { $0.id < $1.id }, outputClosed: closed, stopped: nil)
+        return ClipStream.Outcome(
+            written: frames, failures: failures.sorted { $0.id < $1.id }, outputClosed: closed, stopped: nil)
     }
 }

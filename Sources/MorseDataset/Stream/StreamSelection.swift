@@ -1,4 +1,5 @@
 import MorseDatasetFormat
+
 /// Which clip ids a stream delivers, in order, and the split each belongs to.
 ///
 /// Ids run `start`, `start + step`, `start + 2·step`, … : `count` of them, or up to the dataset

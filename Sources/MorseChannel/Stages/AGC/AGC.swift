@@ -1,5 +1,5 @@
-import RealModule
 import MorseSignal
+import RealModule
 
 /// Attack and release of the receiver's automatic gain control.
 public struct AGCParameters: Hashable, Sendable, Codable {

@@ -35,12 +35,14 @@ struct OutputLimiter: Sendable {
             let shaped = magnitude - over + over / (1 + over * inverseRoom)
             limited.replace(with: limited &+ 1, where: isOver)
             peak.replace(with: shaped, where: shaped .> peak)
-            let signed = unsafeBitCast(unsafeBitCast(shaped, to: SIMD8<UInt32>.self) | (bits & 0x8000_0000), to: SIMD8<Float>.self)
+            let signed = unsafeBitCast(
+                unsafeBitCast(shaped, to: SIMD8<UInt32>.self) | (bits & 0x8000_0000), to: SIMD8<Float>.self)
             VectorMath.store8(signed, x + n)
             n += 8
         }
         var total = Int(limited.wrappedSum())
-        var largest = max(max(max(peak[0], peak[1]), max(peak[2], peak[3])), max(max(peak[4], peak[5]), max(peak[6], peak[7])))
+        var largest = max(
+            max(max(peak[0], peak[1]), max(peak[2], peak[3])), max(max(peak[4], peak[5]), max(peak[6], peak[7])))
         while n < count {
             let magnitude = abs(x[n])
             let over = max(magnitude - knee, 0)

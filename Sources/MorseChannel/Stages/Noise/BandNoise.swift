@@ -1,5 +1,5 @@
-import RealModule
 import MorseSignal
+import RealModule
 
 /// The spectrum of the band noise.
 public enum NoiseColour: String, CaseIterable, Codable, Sendable {
@@ -123,7 +123,9 @@ struct PinkingFilter: Sendable {
             * Self.rawPowerGain(at: frequency, poles: poles, zeros: zeros, sampleRate: sampleRate)
     }
 
-    private static func rawPowerGain(at frequency: Double, poles: [Double], zeros: [Double], sampleRate: Double) -> Double {
+    private static func rawPowerGain(at frequency: Double, poles: [Double], zeros: [Double], sampleRate: Double)
+        -> Double
+    {
         // |1 − c·e^{−jw}|² = 1 − 2c·cos w + c²
         let cw = Double.cos(2 * Double.pi * frequency / sampleRate)
         var gain = 1.0
@@ -142,7 +144,9 @@ struct PinkingFilter: Sendable {
 
     /// Writes `scale`·pink noise into `count` samples: white deviates through the cascade (run
     /// in lanes, so `buffer` needs ``memory`` readable zeros before it and 8 samples after).
-    func fill(scale: Float, into buffer: UnsafeMutablePointer<Float>, count: Int, available: Int, random: inout FastRandom) {
+    func fill(
+        scale: Float, into buffer: UnsafeMutablePointer<Float>, count: Int, available: Int, random: inout FastRandom
+    ) {
         UniformSumNoise.fill(scale: scale * Float(normalisation), into: buffer, count: count, random: &random)
         var lanes = PinkingLanes(poles: poles, zeros: zeros)
         LaneRunner.run(&lanes, buffer, count: count, warmUp: min(memory, available))

@@ -1,5 +1,5 @@
-import RealModule
 import MorseSignal
+import RealModule
 
 /// Standard normal deviates by the ziggurat method (Marsaglia and Tsang, 2000; 256 layers).
 ///

@@ -60,13 +60,16 @@ extension ReceiverFilter {
         var inPhase = [Float](repeating: 0, count: count), quadrature = [Float](repeating: 0, count: count)
         for n in 0..<count {
             let t = Double(n) / sampleRate
-            let envelope = shape.value(at: (t - keyDown + rise / 2) / rise) - shape.value(at: (t - keyUp + rise / 2) / rise)
+            let envelope =
+                shape.value(at: (t - keyDown + rise / 2) / rise) - shape.value(at: (t - keyUp + rise / 2) / rise)
             inPhase[n] = Float(envelope * Double.cos(omega * Double(n)))
             quadrature[n] = Float(envelope * Double.sin(omega * Double(n)))
         }
         inPhase.withUnsafeMutableBufferPointer { process($0) }
         quadrature.withUnsafeMutableBufferPointer { process($0) }
-        let envelope = (0..<count).map { Double(inPhase[$0] * inPhase[$0] + quadrature[$0] * quadrature[$0]).squareRoot() }
+        let envelope = (0..<count).map {
+            Double(inPhase[$0] * inPhase[$0] + quadrature[$0] * quadrature[$0]).squareRoot()
+        }
         let steady = envelope[max(0, min(count - 1, Int(((keyUp - rise / 2) * sampleRate).rounded(.down)) - 1))]
         return FilteredMark(envelope: envelope, sampleRate: sampleRate, keyDown: keyDown, keyUp: keyUp, steady: steady)
     }
@@ -78,7 +81,9 @@ extension ReceiverFilter {
         let rise = max(riseTime, 1 / sampleRate)
         let half = mark.steady / 2
         func crossing(_ rising: Bool) -> Double? {
-            EdgeSearch.crossing(from: -rise / 2 - 0.002, to: rise / 2 + 0.010, step: 1 / sampleRate, level: half, rising: rising) {
+            EdgeSearch.crossing(
+                from: -rise / 2 - 0.002, to: rise / 2 + 0.010, step: 1 / sampleRate, level: half, rising: rising
+            ) {
                 mark.value(after: $0, rising: rising)
             }
         }

@@ -19,7 +19,9 @@ protocol LaneRecursion {
 enum LaneRunner {
     static let lanes = 8
 
-    static func run<R: LaneRecursion>(_ recursion: inout R, _ buffer: UnsafeMutablePointer<Float>, count: Int, warmUp: Int) {
+    static func run<R: LaneRecursion>(
+        _ recursion: inout R, _ buffer: UnsafeMutablePointer<Float>, count: Int, warmUp: Int
+    ) {
         guard count > 0 else { return }
         let length = (count + lanes - 1) / lanes
         let steps = length + warmUp

@@ -1,5 +1,5 @@
-import RealModule
 import MorseSignal
+import RealModule
 
 /// The receiver's IF/audio selectivity.
 public enum ReceiverFilterKind: String, CaseIterable, Codable, Sendable {

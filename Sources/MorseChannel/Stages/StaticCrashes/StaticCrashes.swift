@@ -1,5 +1,5 @@
-import RealModule
 import MorseSignal
+import RealModule
 
 /// QRN: static crashes from distant lightning, added to the band before the receiver filter.
 ///
@@ -21,7 +21,9 @@ struct StaticCrashes: Sendable {
 
     /// Adds the crashes to `count` samples at `buffer`; returns how many began at or after
     /// `countFrom` seconds (the clip's start after any pre-roll).
-    func add(into buffer: UnsafeMutablePointer<Float>, count: Int, countFrom: Double = 0, random: inout FastRandom) -> Int {
+    func add(into buffer: UnsafeMutablePointer<Float>, count: Int, countFrom: Double = 0, random: inout FastRandom)
+        -> Int
+    {
         guard rate > 0, count > 0 else { return 0 }
         let duration = Double(count) / sampleRate
         var crashes = 0
@@ -34,8 +36,9 @@ struct StaticCrashes: Sendable {
                 let clicks = 1 + Int(random.unit() * 4)
                 var t = time
                 for _ in 0..<clicks {
-                    addBurst(at: t, peak: peak * (0.4 + 0.6 * random.unit()), rise: 0.0001,
-                             decay: random.uniform(0.0003...0.0015), into: buffer, count: count, random: &random)
+                    addBurst(
+                        at: t, peak: peak * (0.4 + 0.6 * random.unit()), rise: 0.0001,
+                        decay: random.uniform(0.0003...0.0015), into: buffer, count: count, random: &random)
                     t += random.uniform(0.002...0.030)
                 }
             } else {
@@ -44,8 +47,9 @@ struct StaticCrashes: Sendable {
                 var t = time
                 for index in 0..<bursts {
                     let level = index == 0 ? 1 : 0.3 + 0.7 * random.unit()
-                    addBurst(at: t, peak: peak * level, rise: random.uniform(0.001...0.003),
-                             decay: decay * random.uniform(0.5...1.5), into: buffer, count: count, random: &random)
+                    addBurst(
+                        at: t, peak: peak * level, rise: random.uniform(0.001...0.003),
+                        decay: decay * random.uniform(0.5...1.5), into: buffer, count: count, random: &random)
                     t += decay * random.uniform(0.3...1.5)
                 }
             }

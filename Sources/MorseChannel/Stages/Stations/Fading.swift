@@ -1,5 +1,5 @@
-import RealModule
 import MorseSignal
+import RealModule
 
 /// The kinds of fading (QSB) a path can show.
 public enum FadingKind: String, CaseIterable, Codable, Sendable {

@@ -49,11 +49,14 @@ public struct InterfererParameters: Hashable, Sendable, Codable {
 
     /// Keys `text` and returns the station ready for the chain (timeline shifted to
     /// ``startTime``, tone `wantedTone + toneOffset`, its drift, chirp, fading and level).
-    public func station(text: MorseText, wantedTone: Double, using rng: inout some RandomNumberGenerator) -> StationSignal {
+    public func station(text: MorseText, wantedTone: Double, using rng: inout some RandomNumberGenerator)
+        -> StationSignal
+    {
         let timeline = keyer.key(text, using: &rng).shifted(by: startTime)
         let tone = ToneParameters(
             frequency: wantedTone + toneOffset, amplitude: 0.5,
-            riseTime: min(max(riseTime, ToneParameters.riseTimeRange.lowerBound), ToneParameters.riseTimeRange.upperBound),
+            riseTime: min(
+                max(riseTime, ToneParameters.riseTimeRange.lowerBound), ToneParameters.riseTimeRange.upperBound),
             chirpOffset: chirp, driftRate: driftRate, phase: 2 * Double.pi * rng.nextUnit())
         return StationSignal(timeline: timeline, tone: tone, fading: fading, level: level)
     }

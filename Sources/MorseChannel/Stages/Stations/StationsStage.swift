@@ -98,10 +98,12 @@ struct StationsStage: ChannelStage {
             let depth = min(max(fading.depth, 0), 1)
             let share = (1 / Double(fadingPaths)).squareRoot()
             let process = GaussianFadingProcess(spread: max(fading.rate, 1e-3))
-            scratch.work.reserve(GaussianFadingProcess.workSize(count: controls, interval: controlTime, spread: process.spread))
+            scratch.work.reserve(
+                GaussianFadingProcess.workSize(count: controls, interval: controlTime, spread: process.spread))
             for p in 0..<fadingPaths {
                 let pr = re + p * controls, pi = im + p * controls
-                process.generate(count: controls, interval: controlTime, re: pr, im: pi, work: scratch.work.base, random: &random)
+                process.generate(
+                    count: controls, interval: controlTime, re: pr, im: pi, work: scratch.work.base, random: &random)
                 let steady = Complex.unit(phase: 2 * Double.pi * random.unit())
                 let a = Float(share * (1 - depth).squareRoot()), d = Float(share * depth.squareRoot())
                 let sr = a * Float(steady.re), si = a * Float(steady.im)
@@ -138,11 +140,13 @@ struct StationsStage: ChannelStage {
         let mixHigh = min(total, high + longest + Int(quarter) + 2)
         let source = scratch.station.base + scratch.pad
         for n in (low - scratch.pad)..<(mixHigh) { source[n] = 0 }
-        scratch.renderer.add(signal.timeline, tone: tone, offset: offset, into: UnsafeMutableBufferPointer(start: source, count: total))
+        scratch.renderer.add(
+            signal.timeline, tone: tone, offset: offset, into: UnsafeMutableBufferPointer(start: source, count: total))
 
         let mixPaths = paths.indices.map { index in
-            MixPath(delay: paths[index].delay, real: paths[index].real,
-                    gainsRe: re + index * controls, gainsIm: im + index * controls)
+            MixPath(
+                delay: paths[index].delay, real: paths[index].real,
+                gainsRe: re + index * controls, gainsIm: im + index * controls)
         }
         // The keyed tone is zero between marks, so each path is mixed only where a mark (edges,
         // delay and quadrature read included) reaches the output: CW is key-up much of the time.

@@ -1,5 +1,5 @@
-import RealModule
 import MorseSignal
+import RealModule
 
 /// The Watterson HF channel (Watterson, Juroshek and Bensema 1970; ITU-R F.1487): a station's
 /// audio-band signal through two or more independently Rayleigh-fading paths.
