@@ -186,3 +186,20 @@ extension DatasetFiles {
         .map { layout.stateFolder + "/" + $0.name }.sorted()
     }
 }
+
+extension [BufferedFileWriter] {
+    /// Finishes the files in order; one that fails stays in the list, so ``abandonAll()`` removes
+    /// it and those after it.
+    mutating func finishAll() throws(DatasetError) {
+        while let writer = first {
+            try writer.finish()
+            removeFirst()
+        }
+    }
+
+    /// Removes the temporary files of every writer still open.
+    mutating func abandonAll() {
+        for writer in self { writer.abandon() }
+        removeAll()
+    }
+}

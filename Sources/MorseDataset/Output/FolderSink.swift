@@ -58,15 +58,11 @@ final class FolderSink: DatasetSink {
     }
 
     func finish() throws(DatasetError) {
-        while let writer = open.first {
-            try writer.finish()
-            open.removeFirst()
-        }
+        try open.finishAll()
     }
 
     func abandon() {
-        for writer in open { writer.abandon() }
-        open.removeAll()
+        open.abandonAll()
     }
 
     static let rootEntries = ["splits", "manifests", "metadata.csv"]

@@ -116,15 +116,11 @@ final class LhotseSink: DatasetSink {
     }
 
     func finish() throws(DatasetError) {
-        while let writer = open.first {
-            try writer.finish()
-            open.removeFirst()
-        }
+        try open.finishAll()
     }
 
     func abandon() {
-        for writer in open { writer.abandon() }
-        open.removeAll()
+        open.abandonAll()
     }
 
     static let rootEntries = [folderName]
