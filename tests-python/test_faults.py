@@ -141,7 +141,7 @@ BAD_INPUTS = [
     ("wrong type", {"run.yaml": "noise:\n  snr_range: high\n"}, ["--config", "run.yaml", "--output-dir", "NEW"],
      ["run.yaml:2", "noise.snr_range", "expected a list of two numbers"]),
     ("inverted range", {"run.yaml": "wpm_range: [40, 15]\n"}, ["--config", "run.yaml", "--output-dir", "NEW"],
-     ["wpm_range", "inverted", "[10, 45]"]),
+     ["wpm_range", "inverted", "e.g. [15, 40]"]),
     ("ratios not summing to 1", {"run.yaml": "split_ratios: [0.8, 0.1, 0.2]\n"}, ["--config", "run.yaml", "--output-dir", "NEW"],
      ["split_ratios", "sum to 1.1", "must sum to 1"]),
     ("unknown character in a corpus", {"run.yaml": PLAIN_TEXT, "corpus.txt": CORPUS}, ["--config", "run.yaml", "--output-dir", "NEW"],

@@ -53,18 +53,24 @@ struct DefaultCoverageTests {
         #expect(drawn.wpm.allSatisfy { (15...40).contains($0) })
     }
 
-    @Test("a short clip at 10 WPM gives up silence rather than fail")
+    @Test("short clips at 10 WPM give up silence rather than fail")
     func slowShortClipPlans() throws {
-        // Clip 133 of this run failed before the planner's fallback: 1.60 s of Morse budget at
-        // 11.6 WPM after 3 s less the drawn silence (`generate --num-samples 300 --seed 11`).
+        // Before the planner's fallback, 3 s clips at the slowest speeds failed now and then (clip 133
+        // of `generate --num-samples 300 --seed 11` had 1.60 s of Morse budget at 11.6 WPM once the
+        // drawn silence was taken). Every clip of such runs must plan, and the fallback must be used.
         var config = DatasetConfig.defaults
-        config.durationBands = [.init(range: 3...8, weight: 1)]
-        let settings = RunSettings(config: config, numSamples: 300, seed: 11, maxDuration: 28, noiseRatio: 0.05)
-        let planner = try ClipPlanner(settings: settings.validated())
-        let plan = try planner.plan(133)
-        #expect(!plan.text.isEmpty)
-        #expect(plan.leadingSilence <= 0.1 + 1e-9)
-        #expect(plan.timing.wpm < 12)
+        config.durationBands = [.init(range: 3...3.5, weight: 1)]
+        config.wpmRange = 10...11
+        var shortened = 0
+        for seed: UInt64 in [11, 12, 13] {
+            let settings = RunSettings(config: config, numSamples: 300, seed: seed, maxDuration: 28, noiseRatio: 0.05)
+            let planner = try ClipPlanner(settings: settings.validated())
+            for id in 0..<300 {
+                let plan = try planner.plan(id)
+                if plan.leadingSilence <= 0.1 + 1e-9 && !plan.text.isEmpty { shortened += 1 }
+            }
+        }
+        #expect(shortened > 0)
     }
 
     /// With `MORSE_PRINT_COVERAGE=1`, the realised distributions as Markdown rows (for CHANNEL.md).
