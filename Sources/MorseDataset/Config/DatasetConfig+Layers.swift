@@ -27,13 +27,26 @@ extension DatasetConfig {
     /// Non-empty lines of a plain-text corpus, each checked to be keyable. The file is streamed
     /// (memory stays at one chunk plus the lines kept) and a FIFO, device or folder is refused
     /// instead of being read forever; `shouldStop` is asked between chunks (Ctrl-C, SIGTERM).
-    static func plainTextLines(_ path: String, shouldStop: () -> Bool = { false }) throws(DatasetError) -> [String] {
+    /// The most corpus text kept in memory to draw lines from (64 MiB): a larger file is refused
+    /// after that much is read, so a huge or endless file costs bounded memory and time.
+    static let plainTextLimit = 64 << 20
+
+    static func plainTextLines(
+        _ path: String, limit: Int = plainTextLimit, shouldStop: () -> Bool = { false }
+    ) throws(DatasetError) -> [String] {
         var lines: [String] = []
+        var kept = 0
         let outcome: TextFileLines.Outcome
         do {
             outcome = try TextFileLines(path: path).forEachLine(shouldStop: shouldStop) { line, number in
                 let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !trimmed.isEmpty else { return }
+                kept += trimmed.utf8.count + 1
+                if kept > limit {
+                    throw DatasetError.invalidOption(
+                        "content.plain_text_file \(path) holds more than \(limit >> 20) MiB of text (line \(number)); "
+                            + "the corpus is kept in memory to draw from, so give a smaller file")
+                }
                 do {
                     lines.append(try MorseText(trimmed).description)
                 } catch {
