@@ -19,21 +19,11 @@ public final class LineReader {
     /// Opens the regular file at `path`. It is opened without blocking and checked on the open
     /// descriptor, so a FIFO or device named like a manifest is refused instead of hanging the read.
     public init(opening path: String) throws(FileReadError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else {
-            throw errno == ENOENT ? .missing(path: path) : .cannotOpen(path: path, errno: errno)
-        }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            let code = errno
-            close(descriptor)
-            throw .cannotRead(path: path, errno: code)
-        }
-        let kind = FileKind(mode: info.st_mode)
-        guard kind == .regular else {
-            close(descriptor)
-            throw .notRegular(path: path, kind: kind)
-        }
+        // Opened and checked like a clip (regular files only, no blocking open), then a copy of
+        // its descriptor is handed to stdio.
+        let opened = try ReadableFile(path: path)
+        let descriptor = dup(opened.descriptor)
+        guard descriptor >= 0 else { throw .cannotOpen(path: path, errno: errno) }
         // A regular file never blocks; clear the flag so stdio sees an ordinary descriptor.
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         guard let file = fdopen(descriptor, "r") else {

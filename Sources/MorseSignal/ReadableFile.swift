@@ -11,7 +11,8 @@ public final class ReadableFile {
     public let path: String
     /// Size in bytes when opened.
     public let size: Int
-    let descriptor: Int32
+    /// The open descriptor (owned by this object: `dup` it to keep it past the object's life).
+    public let descriptor: Int32
 
     public init(path: String, followSymlinks: Bool = true) throws(FileReadError) {
         let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followSymlinks ? 0 : O_NOFOLLOW)
