@@ -26,6 +26,11 @@ fi
 venv=.venv-tests
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install -q --disable-pip-version-check -r tests-python/requirements.txt
+# The real training-side consumers (torch DataLoader, torchcodec audio decoding in `datasets`,
+# openai-whisper's tokenizer, lhotse). MORSE_TEST_NO_TORCH=1 leaves them out; their tests then skip.
+if [ "${MORSE_TEST_NO_TORCH:-0}" != 1 ]; then
+    "$venv/bin/pip" install -q --disable-pip-version-check -r tests-python/requirements-torch.txt
+fi
 # An independent CW decoder; its metadata pins Python 3.10 only, but its code runs on 3.11.
 "$venv/bin/pip" install -q --disable-pip-version-check --no-deps --ignore-requires-python morse-audio-decoder==0.1.1
 MORSE_DATASET="$PWD/.build/debug/morse-dataset" "$venv/bin/python" -m pytest -q tests-python

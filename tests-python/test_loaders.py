@@ -13,8 +13,14 @@ FIXTURE = Path(__file__).resolve().parents[1] / "Tests/Fixtures/contest_cw.yaml"
 
 def stub_torch_imports():
     """datasets 5 imports torch and torchcodec even to store an audio file's path (decoding needs them;
-    storing a path does not). PyTorch cannot be installed here, so give those two imports empty modules;
-    we decode the audio with soundfile instead."""
+    storing a path does not). Where PyTorch is not installed, give those two imports empty modules;
+    we decode the audio with soundfile instead. Where it is installed nothing is stubbed: patching the
+    real `torch` (its `Tensor`, `nn.Module`) would break every later test in this process that uses it
+    (a DataLoader then hung waiting for its workers)."""
+    import importlib.util
+
+    if importlib.util.find_spec("torch") is not None and importlib.util.find_spec("torchcodec") is not None:
+        return
     for name in ("torch", "torch.nn", "torchcodec", "torchcodec.encoders", "torchcodec.decoders"):
         sys.modules.setdefault(name, types.ModuleType(name))
     torch = sys.modules["torch"]
