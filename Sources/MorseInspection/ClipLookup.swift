@@ -1,14 +1,21 @@
 import Foundation
 import MorseCode
 import MorseDatasetFormat
+import MorseFileSystem
+import MorseSignal
 
 /// One clip of a dataset with its labels: the metadata row and the per-character times.
 public struct LabelledClip: Sendable {
     public var row: MetadataRow
     /// Each keyed character with start and end in seconds from the start of the audio.
     public var characters: [KeyedTimeline.Span]
-    /// Path of the clip's WAV file.
+    /// Path of the clip's WAV file (under `audio/`; see ``audio`` for where it really is).
     public var audioPath: String
+    /// Where the dataset's audio is: loose WAVs, or the members of its WebDataset shards.
+    public var audio: ClipAudioStore
+
+    /// The clip's audio, from its WAV file or its shard member.
+    public func readAudio() throws(InspectionError) -> WAVAudio { try audio.read(row.audioFile) }
 
     /// Finds clip `id` in the dataset at `root`: its row in `metadata.csv`, then its character
     /// times in `audio/{split}/metadata.jsonl` (both read line by line until found).
@@ -54,6 +61,26 @@ public struct LabelledClip: Sendable {
                 break
             }
         }
-        return LabelledClip(row: row, characters: characters, audioPath: files.audioPath(row.audioFile))
+        let audio = ClipAudioStore(root: root)
+        if characters.isEmpty, case let .member(shard, member)? = audio.location(of: row.audioFile) {
+            characters = shardCharacters(audio, shard: shard, wav: member, id: id)
+        }
+        return LabelledClip(
+            row: row, characters: characters, audioPath: files.audioPath(row.audioFile), audio: audio)
+    }
+
+    /// The character times in the clip's `.json` member, the one after its `.wav` in the shard.
+    static func shardCharacters(_ audio: ClipAudioStore, shard: String, wav: TarReader.Member, id: Int)
+        -> [KeyedTimeline.Span]
+    {
+        struct Record: Decodable { var id: Int; var characters: [KeyedTimeline.Span] }
+        guard let root = try? DatasetRoot.open(audio.layout.root), let file = try? root.openForReading(shard),
+            let members = try? TarReader.members(of: file),
+            let json = members.first(where: { $0.name == audio.layout.key(id: id) + ".json" }),
+            json.size <= 1 << 26,
+            let bytes = try? audio.bytes(shard: shard, member: json),
+            let record = try? JSONDecoder().decode(Record.self, from: Data(bytes)), record.id == id
+        else { return [] }
+        return record.characters
     }
 }
