@@ -41,6 +41,10 @@ public struct DatasetLayout: Sendable, Hashable {
     /// The Hugging Face audiofolder metadata of one split.
     public func audioMetadata(_ split: DatasetSplit) -> String { audioFolder(split) + "/metadata.jsonl" }
     public func nemoManifest(_ split: DatasetSplit) -> String { manifestsFolder + "/\(split.name).jsonl" }
+    /// `lhotse/supervisions_train.jsonl`: one of a split's Lhotse manifests (`recordings`, `supervisions`, `cuts`).
+    public func lhotseManifest(_ kind: String, _ split: DatasetSplit) -> String {
+        root + "/lhotse/\(kind)_\(split.name).jsonl"
+    }
     public var webDatasetFolder: String { root + "/webdataset" }
     public func webDatasetFolder(_ split: DatasetSplit) -> String { webDatasetFolder + "/" + split.name }
     /// `webdataset/train/shard-000003.tar`.

@@ -61,12 +61,49 @@ public struct LabelledClip: Sendable {
                 break
             }
         }
+        if characters.isEmpty { characters = lhotseCharacters(files, split: split, id: id) }
         let audio = ClipAudioStore(root: root)
-        if characters.isEmpty, case let .member(shard, member)? = audio.location(of: row.audioFile) {
-            characters = shardCharacters(audio, shard: shard, wav: member, id: id)
+        // A WebDataset dataset without the folder layout has the record only in its shards (its
+        // loose WAVs may have been kept, so the shards are looked up even then).
+        if characters.isEmpty, FileManager.default.fileExists(atPath: files.webDatasetFolder),
+            let found = (audio.shards ?? ShardIndex(layout: files)).clips[id]?.first(where: { $0.split == split })
+        {
+            characters = shardCharacters(audio, shard: found.shard, wav: found.member, id: id)
         }
         return LabelledClip(
             row: row, characters: characters, audioPath: files.audioPath(row.audioFile), audio: audio)
+    }
+
+    /// The character times of a Lhotse supervision's `char` alignment (`[symbol, start, duration]`),
+    /// for a Lhotse-only dataset, which has no `metadata.jsonl`.
+    static func lhotseCharacters(_ files: DatasetLayout, split: DatasetSplit, id: Int) -> [KeyedTimeline.Span] {
+        struct Supervision: Decodable {
+            struct Alignment: Decodable { var char: [Item] }
+            struct Item: Decodable {
+                var symbol: String, start: Double, duration: Double
+                init(from decoder: any Decoder) throws {
+                    var fields = try decoder.unkeyedContainer()
+                    symbol = try fields.decode(String.self)
+                    start = try fields.decode(Double.self)
+                    duration = try fields.decode(Double.self)
+                }
+            }
+            var id: String
+            var alignment: Alignment?
+        }
+        let key = files.key(id: id)
+        guard let lines = LineReader(path: files.lhotseManifest("supervisions", split)) else { return [] }
+        let marker = "{\"id\": \"\(key)\","
+        while let line = lines.next() {
+            guard line.hasPrefix(marker) else { continue }
+            guard let found = try? JSONDecoder().decode(Supervision.self, from: Data(line.utf8)), found.id == key else {
+                return []
+            }
+            return (found.alignment?.char ?? []).map {
+                KeyedTimeline.Span(text: $0.symbol, start: $0.start, end: $0.start + $0.duration)
+            }
+        }
+        return []
     }
 
     /// The character times in the clip's `.json` member, the one after its `.wav` in the shard.
