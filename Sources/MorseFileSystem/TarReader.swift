@@ -49,7 +49,8 @@ public enum TarReader {
         case notRegular(path: String, offset: Int, name: String, type: String)
         case tooManyMembers(path: String, limit: Int)
 
-        static let fix = "the archive is damaged or was not written by morse-dataset; delete it and run the generate command again"
+        static let fix =
+            "the archive is damaged or was not written by morse-dataset; delete it and run the generate command again"
 
         public var description: String {
             switch self {

@@ -1,7 +1,7 @@
+import Foundation
 import MorseDatasetFormat
 import MorseFileSystem
 import MorseSignal
-import Foundation
 
 /// Checks one clip's audio file against what its manifest row says: the header, then (when the row
 /// states one) the checksum of the whole file.
@@ -114,7 +114,8 @@ struct AudioCheck: Sendable {
 
 extension AudioCheck {
     /// The WAV header of a shard member, from its first bytes (the member's size is the file size).
-    func memberHeader(_ member: (store: ClipAudioStore, shard: String, member: TarReader.Member)) throws(WAVHeader.Problem)
+    func memberHeader(_ member: (store: ClipAudioStore, shard: String, member: TarReader.Member)) throws(WAVHeader
+        .Problem)
         -> WAVHeader
     {
         let bytes: [UInt8]

@@ -179,17 +179,21 @@ public struct DatasetValidator: Sendable {
         progress("Checked \(entries.count) clips in metadata.csv against \(audioChecked) audio files")
         if let shards = store.shards {
             checkShards(shards, entries: entries, log: &log)
-            progress("Checked that every clip is in exactly one of the \(shards.shardCount) WebDataset shards of its split")
+            progress(
+                "Checked that every clip is in exactly one of the \(shards.shardCount) WebDataset shards of its split")
         }
 
         // The folder layout's own manifests exist only when it is one of the dataset's formats.
-        for source in ManifestSource.allCases where info.formats?.contains("folder") != false || !source.isFolderOnly {
+        let hasFolderLayout = info.formats?.contains("folder") != false
+        for source in ManifestSource.allCases where hasFolderLayout || !source.isFolderOnly {
             var seen: [Int: DatasetSplit] = [:]
             for split in DatasetSplit.allCases {
                 compare(source, split: split, entries: entries, check: check, seen: &seen, log: &log)
             }
         }
-        progress("Compared the split CSVs, transcripts, audio metadata and NeMo manifests with metadata.csv")
+        progress(
+            "Compared the split CSVs, transcripts\(hasFolderLayout ? ", audio metadata and NeMo manifests" : "") with metadata.csv"
+        )
         findOrphans(entries: entries, log: &log)
         if let count = info.numSamples, count != entries.count, read.isSuccess {
             log.add(

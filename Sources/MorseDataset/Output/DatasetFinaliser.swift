@@ -128,7 +128,8 @@ public struct DatasetFinaliser {
             try files.writeAtomically(datasetInfo(statistics, now: now, sinks: finished), to: layout.datasetInfo)
             try files.writeAtomically(
                 DatasetCard(description: description, statistics: statistics).markdown, to: layout.root + "/README.md")
-            if !description.keepsLooseAudio && missing.isEmpty && statistics.count == description.descriptor.numSamples {
+            if !description.keepsLooseAudio && missing.isEmpty && statistics.count == description.descriptor.numSamples
+            {
                 try removeLooseAudio()
             }
             return Outcome(statistics: statistics, missing: missing)
@@ -148,7 +149,8 @@ public struct DatasetFinaliser {
         for split in DatasetSplit.allCases {
             let folder = layout.audioFolder(split)
             for entry in files.list(folder) where entry.kind == .regularFile {
-                guard let id = DatasetLayout.clipID(fileName: Substring(entry.name)), entry.name == layout.fileName(id: id)
+                guard let id = DatasetLayout.clipID(fileName: Substring(entry.name)),
+                    entry.name == layout.fileName(id: id)
                 else { continue }
                 try files.remove(folder + "/" + entry.name)
             }
@@ -215,15 +217,16 @@ public struct DatasetFinaliser {
     }
 
     func hasShardAudio(_ clip: ClipSummary, split: DatasetSplit) -> Bool {
-        // Only a WebDataset dataset's shards hold clips for it; others never read shards.
-        guard description.formats.contains(.webdataset) else { return false }
+        // Only a dataset that drops its loose WAVs reads clips back from its shards: in any other,
+        // a missing WAV is made again (the folder layout and Lhotse point at it).
+        guard !description.keepsLooseAudio else { return false }
         return sharded.location(id: clip.id, split: split)?.member.size == expectedSize(clip)
     }
 
     /// The clip's WAV bytes: the loose file (read without following a link), or its shard member.
     func readWAV(_ clip: ClipSummary, split: DatasetSplit) throws(DatasetError) -> [UInt8] {
         let path = layout.audioPath(clip.audioFile)
-        if files.fileSize(path) != nil || !description.formats.contains(.webdataset) {
+        if files.fileSize(path) != nil || description.keepsLooseAudio {
             return try files.read(path, limit: 1 << 31)
         }
         guard let bytes = sharded.wav(id: clip.id, split: split) else {

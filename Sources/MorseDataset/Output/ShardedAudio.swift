@@ -52,7 +52,9 @@ final class ShardedAudio {
         for split in DatasetSplit.allCases {
             let folder = layout.webDatasetFolder(split)
             guard let relative = try? files.relative(folder) else { continue }
-            let shards = TarFolder(root: files.root, folder: relative) { $0.hasPrefix("shard-") && $0.hasSuffix(".tar") }
+            let shards = TarFolder(root: files.root, folder: relative) {
+                $0.hasPrefix("shard-") && $0.hasSuffix(".tar")
+            }
             for archive in shards.archives {
                 for member in archive.members {
                     guard let id = DatasetLayout.clipID(fileName: Substring(member.name)),
