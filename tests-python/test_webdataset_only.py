@@ -198,3 +198,26 @@ def test_a_lhotse_only_dataset_can_be_inspected(tmp_path):
     assert json.loads((out / "dataset_info.json").read_text())["loose_audio"] is True
     assert not (out / "manifests").exists()
     assert_inspectable(out, 5)
+
+
+def test_only_the_tools_wavs_are_removed(tmp_path, reference):
+    """A user's file in audio/ and a link named like a clip stay; the link's target is untouched."""
+    out = tmp_path / "ds"
+    shutil.copytree(reference, out)
+    (out / "audio" / "train").mkdir(parents=True)
+    (out / "audio" / "validation").mkdir()
+    (out / "audio" / "train" / "notes.txt").write_text("mine")
+    victim = tmp_path / "victim.wav"
+    victim.write_bytes(b"not yours")
+    link = out / "audio" / "validation" / "morse_000001.wav"
+    link.symlink_to(victim)
+    again = run_tool("generate", *SMALL_RUN, "--format", "webdataset", "--output-dir", out, "--progress", "none")
+    assert "made 0 more" in again.stdout
+    assert (out / "audio" / "train" / "notes.txt").read_text() == "mine"
+    assert link.is_symlink() and victim.read_bytes() == b"not yours"
+    assert not (out / "audio" / "test").exists()
+    for split in SPLITS:
+        assert [p.name for p in (out / "webdataset" / split).iterdir()] == [
+            p.name for p in (reference / "webdataset" / split).iterdir()]
+        for shard in (out / "webdataset" / split).iterdir():
+            assert shard.read_bytes() == (reference / "webdataset" / split / shard.name).read_bytes()
