@@ -43,7 +43,8 @@ def test_every_clip_is_a_wav_txt_and_json_in_id_order(webdataset_only):
     out = webdataset_only
     info = json.loads((out / "dataset_info.json").read_text())
     assert info["formats"] == ["webdataset"] and info["webdataset_shard_size"] == 8
-    assert not (out / "metadata.csv").exists() and not (out / "manifests").exists()
+    # The index files every dataset has; the folder layout's own manifests and loose WAVs are not there.
+    assert (out / "metadata.csv").exists() and not (out / "manifests").exists() and not (out / "audio").exists()
     total = 0
     for split in SPLITS:
         names, samples = read_shards(out, split)

@@ -41,11 +41,26 @@ public struct DatasetLayout: Sendable, Hashable {
     /// The Hugging Face audiofolder metadata of one split.
     public func audioMetadata(_ split: DatasetSplit) -> String { audioFolder(split) + "/metadata.jsonl" }
     public func nemoManifest(_ split: DatasetSplit) -> String { manifestsFolder + "/\(split.name).jsonl" }
+    /// `lhotse/supervisions_train.jsonl`: one of a split's Lhotse manifests (`recordings`, `supervisions`, `cuts`).
+    public func lhotseManifest(_ kind: String, _ split: DatasetSplit) -> String {
+        root + "/lhotse/\(kind)_\(split.name).jsonl"
+    }
     public var webDatasetFolder: String { root + "/webdataset" }
     public func webDatasetFolder(_ split: DatasetSplit) -> String { webDatasetFolder + "/" + split.name }
     /// `webdataset/train/shard-000003.tar`.
     public func webDatasetShard(_ split: DatasetSplit, number: Int) -> String {
         webDatasetFolder(split) + "/" + Self.webDatasetShardName(number)
+    }
+
+    /// Where a clip's audio is when the dataset keeps no loose WAVs (WebDataset the only format,
+    /// `audio/` removed): the `audio_file` value `train/morse_000042.wav` still names it, and the
+    /// bytes are member `morse_000042.wav` (``fileName(id:)``) of exactly one shard in
+    /// `webdataset/train/`. `dataset_info.json`'s `webdataset_shards` lists each shard's first and
+    /// last id, and the shards of a split hold ascending, disjoint id ranges (clips go in in id order).
+    /// - Returns: the shard folder and the member name, or nil when `audioFile` names no clip.
+    public func webDatasetMember(_ audioFile: String) -> (folder: String, member: String)? {
+        guard let clip = Self.clip(inAudioFile: audioFile) else { return nil }
+        return (webDatasetFolder(clip.split), String(audioFile.split(separator: "/").last ?? ""))
     }
 
     /// `shard-000003.tar`.

@@ -1,14 +1,21 @@
 import Foundation
 import MorseCode
 import MorseDatasetFormat
+import MorseFileSystem
+import MorseSignal
 
 /// One clip of a dataset with its labels: the metadata row and the per-character times.
 public struct LabelledClip: Sendable {
     public var row: MetadataRow
     /// Each keyed character with start and end in seconds from the start of the audio.
     public var characters: [KeyedTimeline.Span]
-    /// Path of the clip's WAV file.
+    /// Path of the clip's WAV file (under `audio/`; see ``audio`` for where it really is).
     public var audioPath: String
+    /// Where the dataset's audio is: loose WAVs, or the members of its WebDataset shards.
+    public var audio: ClipAudioStore
+
+    /// The clip's audio, from its WAV file or its shard member.
+    public func readAudio() throws(InspectionError) -> WAVAudio { try audio.read(row.audioFile) }
 
     /// Finds clip `id` in the dataset at `root`: its row in `metadata.csv`, then its character
     /// times in `audio/{split}/metadata.jsonl` (both read line by line until found).
@@ -54,6 +61,63 @@ public struct LabelledClip: Sendable {
                 break
             }
         }
-        return LabelledClip(row: row, characters: characters, audioPath: files.audioPath(row.audioFile))
+        if characters.isEmpty { characters = lhotseCharacters(files, split: split, id: id) }
+        let audio = ClipAudioStore(root: root)
+        // A WebDataset dataset without the folder layout has the record only in its shards (its
+        // loose WAVs may have been kept, so the shards are looked up even then).
+        if characters.isEmpty, FileManager.default.fileExists(atPath: files.webDatasetFolder),
+            let found = (audio.shards ?? ShardIndex(layout: files)).clips[id]?.first(where: { $0.split == split })
+        {
+            characters = shardCharacters(audio, shard: found.shard, wav: found.member, id: id)
+        }
+        return LabelledClip(
+            row: row, characters: characters, audioPath: files.audioPath(row.audioFile), audio: audio)
+    }
+
+    /// The character times of a Lhotse supervision's `char` alignment (`[symbol, start, duration]`),
+    /// for a Lhotse-only dataset, which has no `metadata.jsonl`.
+    static func lhotseCharacters(_ files: DatasetLayout, split: DatasetSplit, id: Int) -> [KeyedTimeline.Span] {
+        struct Supervision: Decodable {
+            struct Alignment: Decodable { var char: [Item] }
+            struct Item: Decodable {
+                var symbol: String, start: Double, duration: Double
+                init(from decoder: any Decoder) throws {
+                    var fields = try decoder.unkeyedContainer()
+                    symbol = try fields.decode(String.self)
+                    start = try fields.decode(Double.self)
+                    duration = try fields.decode(Double.self)
+                }
+            }
+            var id: String
+            var alignment: Alignment?
+        }
+        let key = files.key(id: id)
+        guard let lines = LineReader(path: files.lhotseManifest("supervisions", split)) else { return [] }
+        let marker = "{\"id\": \"\(key)\","
+        while let line = lines.next() {
+            guard line.hasPrefix(marker) else { continue }
+            guard let found = try? JSONDecoder().decode(Supervision.self, from: Data(line.utf8)), found.id == key else {
+                return []
+            }
+            return (found.alignment?.char ?? []).map {
+                KeyedTimeline.Span(text: $0.symbol, start: $0.start, end: $0.start + $0.duration)
+            }
+        }
+        return []
+    }
+
+    /// The character times in the clip's `.json` member, the one after its `.wav` in the shard.
+    static func shardCharacters(_ audio: ClipAudioStore, shard: String, wav: TarReader.Member, id: Int)
+        -> [KeyedTimeline.Span]
+    {
+        struct Record: Decodable { var id: Int; var characters: [KeyedTimeline.Span] }
+        guard let root = try? DatasetRoot.open(audio.layout.root), let file = try? root.openForReading(shard),
+            let members = try? TarReader.members(of: file),
+            let json = members.first(where: { $0.name == audio.layout.key(id: id) + ".json" }),
+            json.size <= 1 << 26,
+            let bytes = try? audio.bytes(shard: shard, member: json),
+            let record = try? JSONDecoder().decode(Record.self, from: Data(bytes)), record.id == id
+        else { return [] }
+        return record.characters
     }
 }

@@ -102,6 +102,8 @@ public struct DatasetValidator: Sendable {
         let info = readInfo(&log)
         let sampleRate = options.sampleRate ?? info.sampleRate ?? 16_000
         let check = AudioCheck(sampleRate: sampleRate, maxDuration: options.maxDuration ?? info.maxDuration)
+        // A WebDataset-only dataset keeps no loose WAVs: each clip is a member of one of its shards.
+        let store = ClipAudioStore(root: files.root)
 
         var entries: [Int: Entry] = [:]
         var decodeRows: [MetadataRow] = []
@@ -149,13 +151,21 @@ public struct DatasetValidator: Sendable {
             checkTranscript(row, location: here, log: &log)
             entries[row.id] = Entry(
                 split: split, textHash: row.text.hashValue, statedDuration: row.duration, line: line)
-            batch.append(
-                (
-                    row.id,
-                    AudioCheck.Job(
-                        path: files.audioPath(row.audioFile), audioFile: row.audioFile, statedDuration: row.duration,
-                        location: here, checksum: row.checksum)
-                ))
+            var job = AudioCheck.Job(
+                path: files.audioPath(row.audioFile), audioFile: row.audioFile, statedDuration: row.duration,
+                location: here, checksum: row.checksum)
+            if store.shards != nil {
+                guard case let .member(shard, member) = store.location(of: row.audioFile) else {
+                    log.add(
+                        ValidationFinding(
+                            .missingAudio, here,
+                            "no shard in webdataset/\(split)/ holds \(files.fileName(id: row.id)) (audio_file '\(row.audioFile)'); regenerate the dataset (run the generate command again)"
+                        ))
+                    return
+                }
+                job.member = (store, shard, member)
+            }
+            batch.append((row.id, job))
             if batch.count >= 1024 { flush() }
             if options.decode?.selects(row) == true { decodeRows.append(row) }
         }
@@ -167,14 +177,23 @@ public struct DatasetValidator: Sendable {
                     "\(problem); it lists every clip, so nothing else can be checked. Regenerate the dataset"))
         }
         progress("Checked \(entries.count) clips in metadata.csv against \(audioChecked) audio files")
+        if let shards = store.shards {
+            checkShards(shards, entries: entries, log: &log)
+            progress(
+                "Checked that every clip is in exactly one of the \(shards.shardCount) WebDataset shards of its split")
+        }
 
-        for source in ManifestSource.allCases {
+        // The folder layout's own manifests exist only when it is one of the dataset's formats.
+        let hasFolderLayout = info.formats?.contains("folder") != false
+        for source in ManifestSource.allCases where hasFolderLayout || !source.isFolderOnly {
             var seen: [Int: DatasetSplit] = [:]
             for split in DatasetSplit.allCases {
                 compare(source, split: split, entries: entries, check: check, seen: &seen, log: &log)
             }
         }
-        progress("Compared the split CSVs, transcripts, audio metadata and NeMo manifests with metadata.csv")
+        progress(
+            "Compared the split CSVs, transcripts\(hasFolderLayout ? ", audio metadata and NeMo manifests" : "") with metadata.csv"
+        )
         findOrphans(entries: entries, log: &log)
         if let count = info.numSamples, count != entries.count, read.isSuccess {
             log.add(
@@ -240,6 +259,9 @@ public struct DatasetValidator: Sendable {
     /// The files that repeat metadata.csv, per split.
     enum ManifestSource: CaseIterable {
         case splitCSV, transcripts, audioMetadata, nemo
+
+        /// Whether only the folder format writes it (`metadata.csv` and `splits/` every dataset has).
+        var isFolderOnly: Bool { self == .audioMetadata || self == .nemo }
 
         func path(_ files: DatasetLayout, _ split: DatasetSplit) -> String {
             switch self {
@@ -440,6 +462,47 @@ public struct DatasetValidator: Sendable {
         }
     }
 
+    // MARK: WebDataset shards
+
+    /// Every clip of metadata.csv in exactly one shard of its split, and nothing else in the shards.
+    func checkShards(_ shards: ShardIndex, entries: [Int: Entry], log: inout FindingLog) {
+        for (location, problem) in shards.problems {
+            log.add(ValidationFinding(.unreadableAudio, location, problem))
+        }
+        for (location, name) in shards.strays {
+            log.add(
+                ValidationFinding(
+                    .orphanAudio, location,
+                    "member '\(name)' is not a clip's .wav, .txt or .json; the shard was not written by generate: regenerate it"
+                ))
+        }
+        for (id, found) in shards.clips.sorted(by: { $0.key < $1.key }) {
+            let places = found.map { "\($0.shard) (byte \($0.member.headerOffset))" }
+            guard let entry = entries[id] else {
+                log.add(
+                    ValidationFinding(
+                        .orphanAudio, places[0],
+                        "member \(found[0].member.name) is clip \(id), which metadata.csv does not list; regenerate the dataset"
+                    ))
+                continue
+            }
+            if found.count > 1 {
+                log.add(
+                    ValidationFinding(
+                        .duplicateID, places[0],
+                        "clip \(id) is in \(found.count) shards: \(places.joined(separator: ", ")); each clip must be in exactly one shard of its split"
+                    ))
+            }
+            for place in found where place.split != entry.split {
+                log.add(
+                    ValidationFinding(
+                        .splitOverlap, "\(place.shard) (byte \(place.member.headerOffset))",
+                        "holds clip \(id), which metadata.csv:\(entry.line) puts in \(entry.split); splits must be disjoint"
+                    ))
+            }
+        }
+    }
+
     // MARK: Orphans and dataset info
 
     /// Audio files in the split folders that no metadata.csv row lists.
@@ -485,6 +548,8 @@ public struct DatasetValidator: Sendable {
         var maxDuration: Double?
         var numSamples: Int?
         var splitCounts: [String: Int] = [:]
+        /// `formats`: nil for a dataset from before the key (the folder layout).
+        var formats: [String]?
     }
 
     func readInfo(_ log: inout FindingLog) -> Info {
@@ -524,6 +589,7 @@ public struct DatasetValidator: Sendable {
         info.sampleRate = (object["sample_rate"] as? NSNumber)?.intValue
         info.maxDuration = (object["max_duration"] as? NSNumber)?.doubleValue
         info.numSamples = (object["num_samples"] as? NSNumber)?.intValue
+        info.formats = object["formats"] as? [String]
         if let counts = object["split_counts"] as? [String: Any] {
             for (key, value) in counts {
                 if let number = value as? NSNumber { info.splitCounts[key] = number.intValue }

@@ -53,18 +53,20 @@ public struct DecoderSurvey: Sendable {
 
     /// Decodes `rows` (already selected) from `files` on `workers` threads.
     public func run(_ rows: [MetadataRow], files: DatasetLayout, workers: Int) -> DecoderSurveyResult {
-        let results = parallelMap(rows, workers: workers) { row in Self.decode(row, files: files) }
+        let store = ClipAudioStore(root: files.root)
+        let results = parallelMap(rows, workers: workers) { row in Self.decode(row, store: store) }
         return DecoderSurveyResult(clips: results, flagCER: flagCER)
     }
 
-    static func decode(_ row: MetadataRow, files: DatasetLayout) -> ClipResult {
+    static func decode(_ row: MetadataRow, store: ClipAudioStore) -> ClipResult {
         var result = ClipResult(
             id: row.id, audioFile: row.audioFile, label: row.text, heard: "", errors: 0, symbols: 0, snr500: row.snr500,
             fist: row.fist, wpm: row.wpm, failure: nil)
         let audio: WAVAudio
         let decoder: CWDecoder
         do {
-            audio = try WAVFile.read(path: files.audioPath(row.audioFile), followSymlinks: false)
+            // A loose WAV, or its shard member in a WebDataset-only dataset.
+            audio = try store.read(row.audioFile)
             var settings = DecoderSettings()
             // A tone from a hand-edited row may be anything; search near it only when it is a tone.
             if let tone = row.tone, tone.isFinite, tone > 0, tone < Double(audio.sampleRate) / 2 {
@@ -72,7 +74,7 @@ public struct DecoderSurvey: Sendable {
             }
             decoder = try CWDecoder(sampleRate: Double(audio.sampleRate), settings: settings)
         } catch {
-            result.failure = "cannot decode audio/\(row.audioFile): \(error)"
+            result.failure = "cannot decode \(store.describe(row.audioFile)): \(error)"
             return result
         }
         let decoded = decoder.decode(audio.samples)

@@ -50,6 +50,12 @@ extension MorseDatasetCommand {
             transform: { try OutputFormat.list($0) })
         var format: [OutputFormat]?
 
+        @Flag(
+            help:
+                "Keep the WAV files under audio/ when WebDataset is the only format (by default they are removed once the shards hold every clip). Sets output.keep_audio."
+        )
+        var keepAudio = false
+
         @Option(
             help:
                 "Make only shard I (0 to --num-shards − 1, at most 99999) of the dataset; merge the shards with `morse-dataset merge`. Default: SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set, else the whole dataset."
@@ -79,7 +85,10 @@ extension MorseDatasetCommand {
                     index: shardIndex, count: numShards, environment: ProcessInfo.processInfo.environment)
             }
             let shard = assignment.shard
-            let loaded = try clipOptions.loadConfig { if let format { $0.output.formats = format } }
+            let loaded = try clipOptions.loadConfig {
+                if let format { $0.output.formats = format }
+                if keepAudio { $0.output.keepAudio = true }
+            }
             let settings = try clipOptions.settings(
                 config: loaded, numSamples: numSamples, seed: seedOptions.resolved(fallback: loaded.seed))
             let seed = settings.seed

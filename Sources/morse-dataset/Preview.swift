@@ -13,7 +13,8 @@ extension MorseDatasetCommand {
         static let configuration = CommandConfiguration(
             abstract: "Draw a clip's spectrogram as a PNG with each labelled character's start and end over it.",
             discussion: """
-                With a dataset folder and --id, draws the clip's label times from audio/{split}/metadata.jsonl; \
+                With a dataset folder and --id, draws the clip's label times from its full metadata record (read \
+                from a WebDataset shard when the dataset keeps no loose WAVs); \
                 with a WAV file, draws what the reference decoder hears.
 
                 The spectrogram (512-sample Hann frames every 64 samples) shows the tone ± 600 Hz; each \
@@ -49,7 +50,11 @@ extension MorseDatasetCommand {
                     throw UserError("'\(shown(source))' is a folder; say which clip to draw with --id N")
                 }
                 let clip = try userFacing { try LabelledClip.find(id: id, root: source) }
-                let audio = try read(clip.audioPath)
+                // The clip's WAV file, or its member of a shard when the dataset keeps no loose WAVs.
+                let audio = try userFacing { try clip.readAudio() }
+                guard audio.channels == 1 else {
+                    throw UserError("clip \(id) has \(audio.channels) channels; give a mono dataset")
+                }
                 (samples, sampleRate, characters, tone) = (
                     audio.samples, audio.sampleRate, clip.characters, clip.row.tone
                 )

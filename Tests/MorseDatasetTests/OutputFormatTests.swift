@@ -40,7 +40,8 @@ import Testing
             ])
     }
 
-    /// WebDataset alone writes tars and no folder manifests; the card then points at the tars.
+    /// WebDataset alone writes tars, the index files every dataset has and no folder manifests; the
+    /// loose WAVs are removed once the shards hold every clip; the card then points at the tars.
     @Test func webDatasetAloneWritesOnlyItsFiles() throws {
         var config = DatasetConfig.defaults
         config.output.formats = [.webdataset]
@@ -49,7 +50,9 @@ import Testing
         try generate(RunSettings(config: config, numSamples: 12, seed: 4, maxDuration: 8, noiseRatio: 0.1), into: root)
         let files = try snapshot(root)
         #expect(files.keys.contains("webdataset/train/shard-000000.tar"))
-        #expect(!files.keys.contains { $0 == "metadata.csv" || $0.hasPrefix("splits/") || $0.hasPrefix("manifests/") })
+        #expect(files.keys.contains("metadata.csv") && files.keys.contains("splits/train.csv"))
+        #expect(!files.keys.contains { $0.hasPrefix("manifests/") || $0.hasPrefix("audio/") })
+        #expect(!FileManager.default.fileExists(atPath: root + "/audio"))
         #expect(!files.keys.contains { $0.hasSuffix("metadata.jsonl") })
         let card = String(decoding: files["README.md"] ?? Data(), as: UTF8.self)
         // The card's one config declares the shards of the filled splits and types the record inside `json`.

@@ -172,12 +172,17 @@ enum ConfigSchema {
         .names(
             "output.formats", \.output.formats, reference: false,
             doc:
-                "`folder` is the reference layout (`audio/`, `metadata.csv`, `splits/`, `manifests/`); `webdataset` writes `webdataset/{split}/shard-000000.tar`, … of `output.shard_size` clips, each clip as `morse_000042.wav`, `.txt` (transcript) and `.json` (full metadata), written at the end in id order (byte-identical on any number of workers or shards); `lhotse` writes `lhotse/{recordings,supervisions,cuts}_{split}.jsonl` (Lhotse manifests with `char` and `word` alignments, audio paths relative to the dataset folder). The WAV files under `audio/` are kept with any format: resume and `merge` check them; with `[webdataset]` alone the folder manifests are not written, and `audio/` may be deleted once the dataset is final (a later resume would then make the clips again). `generate --format folder\\|webdataset\\|lhotse\\|both` overrides this key."
+                "`folder` is the reference layout (`audio/`, `metadata.csv`, `splits/`, `manifests/`); `webdataset` writes `webdataset/{split}/shard-000000.tar`, … of `output.shard_size` clips, each clip as `morse_000042.wav`, `.txt` (transcript) and `.json` (full metadata), written at the end in id order (byte-identical on any number of workers or shards); `lhotse` writes `lhotse/{recordings,supervisions,cuts}_{split}.jsonl` (Lhotse manifests with `char` and `word` alignments, audio paths relative to the dataset folder). Every dataset also gets `metadata.csv`, `splits/`, `dataset_info.json` and a card. With `[webdataset]` alone the folder manifests are not written and the WAVs under `audio/` are removed once the shards hold every clip (see `output.keep_audio`); a clip's `audio_file` `train/morse_000042.wav` then names member `morse_000042.wav` of a shard in `webdataset/train/`. `generate --format folder\\|webdataset\\|lhotse\\|both` overrides this key."
         ),
         .name("output.audio_format", \.output.audioFormat, reference: false, doc: "WAV sample format."),
         .integer(
             "output.shard_size", \.output.shardSize, ConfigBounds(lower: 1, upper: 1_000_000), reference: false,
             doc: "Clips per WebDataset shard."),
+        .flag(
+            "output.keep_audio", \.output.keepAudio, reference: false,
+            doc:
+                "Keep the WAV files under `audio/` when WebDataset is the only format (they are removed once the shards hold every clip; resume, re-runs, `validate`, `stats` and `preview` read the shards). Every other format keeps them anyway. `generate --keep-audio` sets it."
+        ),
     ]
 
     /// The keys allowed at the top level: top-level keys and section names, in canonical order.

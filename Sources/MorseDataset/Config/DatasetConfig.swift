@@ -337,9 +337,12 @@ extension DatasetConfig {
         public var audioFormat: WAVSampleFormat
         /// Clips per WebDataset shard.
         public var shardSize: Int
+        /// Keep the WAVs under `audio/` even when WebDataset is the only format.
+        public var keepAudio: Bool
         /// Creates output settings.
-        public init(formats: [OutputFormat], audioFormat: WAVSampleFormat, shardSize: Int) {
+        public init(formats: [OutputFormat], audioFormat: WAVSampleFormat, shardSize: Int, keepAudio: Bool = false) {
             self.formats = formats
+            self.keepAudio = keepAudio
             self.audioFormat = audioFormat
             self.shardSize = shardSize
         }

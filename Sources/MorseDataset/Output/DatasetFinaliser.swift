@@ -19,17 +19,25 @@ public struct DatasetDescription: Sendable {
     public var formats: [OutputFormat]
     /// `output.shard_size`: clips per WebDataset shard.
     public var shardSize: Int
+    /// `output.keep_audio`: keep the loose WAVs under `audio/` even when no format needs them.
+    public var keepAudio: Bool
 
     /// The sinks of ``formats``, each once, in the order of ``OutputFormat/allCases`` (so the card
     /// reads the same whatever order the list names them in).
-    var sinks: [any DatasetSink.Type] { OutputFormat.allCases.filter(formats.contains).map(\.sink) }
+    var sinks: [any DatasetSink.Type] { [IndexSink.self] + OutputFormat.allCases.filter(formats.contains).map(\.sink) }
+
+    /// Whether the finished dataset keeps its WAVs under `audio/`: every format but WebDataset
+    /// points at them (the folder layout is them, Lhotse's recordings name them), so only a
+    /// WebDataset-only dataset drops them once its shards hold every clip, unless ``keepAudio``.
+    public var keepsLooseAudio: Bool { keepAudio || formats.contains { $0 != .webdataset } }
 
     public init(
         descriptor: RunDescriptor, contestTypes: [String], wpmRange: [Double], conditions: [String],
         splitRatios: [Double],
         metrics: [String], trackElements: [String], configYAML: String, numWorkers: Int, audioFormat: WAVSampleFormat,
-        version: String, formats: [OutputFormat] = [.folder], shardSize: Int = 1000
+        version: String, formats: [OutputFormat] = [.folder], shardSize: Int = 1000, keepAudio: Bool = false
     ) {
+        self.keepAudio = keepAudio
         self.formats = formats
         self.shardSize = shardSize
         self.descriptor = descriptor
@@ -54,11 +62,14 @@ public struct DatasetFinaliser {
     public let files: DatasetFiles
     public var layout: DatasetLayout { files.layout }
     public let description: DatasetDescription
+    /// Clips whose loose WAV a WebDataset-only dataset removed, found in its shards.
+    let sharded: ShardedAudio
 
     /// - Parameter files: the dataset's open folder; every manifest is written through it.
     public init(files: DatasetFiles, description: DatasetDescription) {
         self.files = files
         self.description = description
+        sharded = ShardedAudio(files: files)
     }
 
     /// The outcome: statistics over the clips listed, and ids whose audio is missing or damaged.
@@ -69,8 +80,11 @@ public struct DatasetFinaliser {
 
     /// Writes the manifests of every clip in `index` whose audio is in place, in id order.
     ///
-    /// Each format's sink writes its files (see ``DatasetSink``); then `dataset_info.json` and the
-    /// card. The WAV files under `audio/` stay whatever the formats: they are what a resume or merge checks.
+    /// ``IndexSink`` and each format's sink write their files (see ``DatasetSink``); then
+    /// `dataset_info.json` and the card. The WAV files under `audio/` stay, except in a
+    /// WebDataset-only dataset (``DatasetDescription/keepsLooseAudio``): once every clip of the
+    /// run is in the shards and the card is written, its WAVs are removed (see ``removeLooseAudio()``).
+    /// A clip whose WAV is no longer loose is read from the shard an earlier finalisation wrote.
     /// - Parameter stop: checked every few thousand clips, so a signal stops a long finalisation
     ///   at once (the manifests written so far are temporary files, removed by the next run).
     public func finalise(_ index: JournalIndex, now: Date = Date(), stop: StopSignal? = nil) throws(DatasetError)
@@ -98,23 +112,51 @@ public struct DatasetFinaliser {
                     missing.append(id)
                     continue
                 }
-                let finished = FinishedClip(id: id, split: split, summary: clip, record: line)
+                let finished = FinishedClip(
+                    id: id, split: split, summary: clip, record: line,
+                    wav: { () throws(DatasetError) -> [UInt8] in try readWAV(clip, split: split) })
                 for sink in sinks { try sink.add(finished) }
                 statistics.add(clip)
             }
             // A finished sink's files are in place: only the others are abandoned if one fails.
+            var finished: [any DatasetSink] = []
             while let sink = sinks.first {
                 try sink.finish()
+                finished.append(sink)
                 sinks.removeFirst()
             }
-            try files.writeAtomically(datasetInfo(statistics, now: now), to: layout.datasetInfo)
+            try files.writeAtomically(datasetInfo(statistics, now: now, sinks: finished), to: layout.datasetInfo)
             try files.writeAtomically(
                 DatasetCard(description: description, statistics: statistics).markdown, to: layout.root + "/README.md")
+            if !description.keepsLooseAudio && missing.isEmpty && statistics.count == description.descriptor.numSamples
+            {
+                try removeLooseAudio()
+            }
             return Outcome(statistics: statistics, missing: missing)
         } catch {
             for sink in sinks { sink.abandon() }
             throw error
         }
+    }
+
+    /// Removes the clip WAVs under `audio/{split}/` and then the folders, once the shards hold
+    /// every clip. Only names the tool writes are removed (`morse_NNNNNN.wav` regular files, by
+    /// name in their folder, never through a link); a folder that still holds anything else
+    /// (a user's file) stays, with that file. Killed midway, the next run finds the removed
+    /// clips in the shards and removes the rest.
+    func removeLooseAudio() throws(DatasetError) {
+        let audio = layout.root + "/audio"
+        for split in DatasetSplit.allCases {
+            let folder = layout.audioFolder(split)
+            for entry in files.list(folder) where entry.kind == .regularFile {
+                guard let id = DatasetLayout.clipID(fileName: Substring(entry.name)),
+                    entry.name == layout.fileName(id: id)
+                else { continue }
+                try files.remove(folder + "/" + entry.name)
+            }
+            if files.list(folder).isEmpty { _ = try? files.remove(folder) }
+        }
+        if files.list(audio).isEmpty { _ = try? files.remove(audio) }
     }
 
     /// Ids whose journal line is there but whose audio file is missing, has the wrong size or
@@ -143,23 +185,63 @@ public struct DatasetFinaliser {
         return bad
     }
 
-    /// Whether the clip's audio file has the right size and the bytes its record's checksum names.
-    /// A record without a checksum (an older dataset) is judged by size alone.
+    /// Whether the clip's audio has the right size and the bytes its record's checksum names:
+    /// the loose WAV, or else its member of a shard. A record without a checksum (an older
+    /// dataset) is judged by size alone.
     func hasIntactAudio(_ clip: ClipSummary) -> Bool {
-        guard hasAudio(clip) else { return false }
+        if hasLooseAudio(clip) {
+            guard let stated = clip.checksum else { return true }
+            return ClipChecksum.ofFile(layout.audioPath(clip.audioFile)) == stated
+        }
+        guard let split = DatasetSplit(name: clip.split), hasShardAudio(clip, split: split) else { return false }
         guard let stated = clip.checksum else { return true }
-        return ClipChecksum.ofFile(layout.audioPath(clip.audioFile)) == stated
+        return sharded.wav(id: clip.id, split: split).map(ClipChecksum.of) == stated
     }
 
-    /// Whether the clip's audio file exists with exactly the size its record implies.
+    /// Whether the clip's audio exists with exactly the size its record implies, loose or in a shard.
     func hasAudio(_ clip: ClipSummary) -> Bool {
+        if hasLooseAudio(clip) { return true }
+        guard let split = DatasetSplit(name: clip.split) else { return false }
+        return hasShardAudio(clip, split: split)
+    }
+
+    /// The size in bytes of the clip's WAV, from its record.
+    func expectedSize(_ clip: ClipSummary) -> Int {
         let header = WAVEncoder.headerSize(format: description.audioFormat)
         let bytesPerSample = description.audioFormat == .pcm16 ? 2 : 4
-        return files.fileSize(layout.audioPath(clip.audioFile)) == header + clip.numSamples * bytesPerSample
+        return header + clip.numSamples * bytesPerSample
+    }
+
+    func hasLooseAudio(_ clip: ClipSummary) -> Bool {
+        files.fileSize(layout.audioPath(clip.audioFile)) == expectedSize(clip)
+    }
+
+    func hasShardAudio(_ clip: ClipSummary, split: DatasetSplit) -> Bool {
+        // Only a dataset that drops its loose WAVs reads clips back from its shards: in any other,
+        // a missing WAV is made again (the folder layout and Lhotse point at it).
+        guard !description.keepsLooseAudio else { return false }
+        return sharded.location(id: clip.id, split: split)?.member.size == expectedSize(clip)
+    }
+
+    /// The clip's WAV bytes: the loose file (read without following a link), or its shard member.
+    func readWAV(_ clip: ClipSummary, split: DatasetSplit) throws(DatasetError) -> [UInt8] {
+        let path = layout.audioPath(clip.audioFile)
+        if files.fileSize(path) != nil || description.keepsLooseAudio {
+            return try files.read(path, limit: 1 << 31)
+        }
+        guard let bytes = sharded.wav(id: clip.id, split: split) else {
+            throw .file(
+                .invalidPath(
+                    path: path,
+                    reason:
+                        "it is neither a loose WAV nor intact in a shard of \(layout.webDatasetFolder(split)); run the generate command again to make it"
+                ))
+        }
+        return bytes
     }
 
     /// `dataset_info.json`: the reference's keys first, then ours.
-    func datasetInfo(_ statistics: DatasetStatistics, now: Date) -> String {
+    func datasetInfo(_ statistics: DatasetStatistics, now: Date, sinks: [any DatasetSink] = []) -> String {
         let run = description.descriptor
         var info = JSONObject()
         info.add("num_samples", statistics.count)
@@ -185,7 +267,9 @@ public struct DatasetFinaliser {
         info.add("max_clip_duration", statistics.maxDuration, decimals: 4)
         info.add("audio_format", description.audioFormat.rawValue)
         info.add("formats", strings: description.formats.map(\.rawValue))
+        info.add("loose_audio", description.keepsLooseAudio)
         for sink in description.sinks { sink.describe(description, into: &info) }
+        for sink in sinks { sink.describeWritten(into: &info) }
         info.add("evaluation_metrics", strings: description.metrics)
         info.add("track_elements", strings: description.trackElements)
         info.add("config_fingerprint", run.configFingerprint)

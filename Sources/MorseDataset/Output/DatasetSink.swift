@@ -31,6 +31,12 @@ protocol DatasetSink: AnyObject {
     static func huggingFace(_ description: DatasetDescription) -> HuggingFaceConfig?
     /// Adds this format's keys to `dataset_info.json` (after `formats`).
     static func describe(_ description: DatasetDescription, into info: inout JSONObject)
+    /// Adds what this sink wrote (e.g. its shard files) to `dataset_info.json`, once it finished.
+    func describeWritten(into info: inout JSONObject)
+}
+
+extension DatasetSink {
+    func describeWritten(into info: inout JSONObject) {}
 }
 
 extension OutputFormat {
@@ -51,4 +57,7 @@ struct FinishedClip {
     let summary: ClipSummary
     /// The clip's full metadata record: one JSON line, without its newline.
     let record: Data
+    /// Reads the clip's WAV bytes: the loose file under `audio/`, or its member of a shard from an
+    /// earlier finalisation when the loose file was removed.
+    let wav: () throws(DatasetError) -> [UInt8]
 }

@@ -1,19 +1,17 @@
 import Foundation
 import MorseDatasetFormat
 
-/// The reference layout's manifests beside the WAVs, written row by row: `metadata.csv` and
-/// `splits/{split}.csv` with `{split}_transcripts.txt` (MorseWhisper), `audio/{split}/metadata.jsonl`
-/// (Hugging Face audiofolder) and `manifests/{split}.jsonl` (NeMo).
+/// The reference layout's manifests beside the WAVs, written row by row: `audio/{split}/metadata.jsonl`
+/// (Hugging Face audiofolder) and `manifests/{split}.jsonl` (NeMo). `metadata.csv` and `splits/`
+/// are written for every dataset by ``IndexSink``.
 final class FolderSink: DatasetSink {
-    private let metadata: BufferedFileWriter
-    private var splitCSV: [BufferedFileWriter] = [], transcripts: [BufferedFileWriter] = []
     private var audioJSONL: [BufferedFileWriter] = [], nemo: [BufferedFileWriter] = []
     /// Every file still open, to finish or abandon.
     private var open: [BufferedFileWriter] = []
 
     init(files: DatasetFiles, description: DatasetDescription) throws(DatasetError) {
         let layout = files.layout
-        for path in [layout.splitsFolder, layout.manifestsFolder] + DatasetSplit.allCases.map(layout.audioFolder) {
+        for path in [layout.manifestsFolder] + DatasetSplit.allCases.map(layout.audioFolder) {
             try files.makeDirectory(path)
         }
         var open: [BufferedFileWriter] = []
@@ -23,13 +21,7 @@ final class FolderSink: DatasetSink {
             return created
         }
         do throws(DatasetError) {
-            metadata = try writer(layout.metadataCSV)
-            try metadata.write(ClipField.csvHeader + "\n")
             for split in DatasetSplit.allCases {
-                let csv = try writer(layout.splitCSV(split))
-                try csv.write(ClipField.csvHeader + "\n")
-                splitCSV.append(csv)
-                transcripts.append(try writer(layout.transcripts(split)))
                 audioJSONL.append(try writer(layout.audioMetadata(split)))
                 nemo.append(try writer(layout.nemoManifest(split)))
             }
@@ -43,10 +35,6 @@ final class FolderSink: DatasetSink {
     func add(_ clip: FinishedClip) throws(DatasetError) {
         let summary = clip.summary
         let split = clip.split.rawValue
-        let row = summary.csvRow + "\n"
-        try metadata.write(row)
-        try splitCSV[split].write(row)
-        try transcripts[split].write(summary.audioFile + "|" + summary.text + "\n")
         try audioJSONL[split].write(bytes: clip.record)
         try audioJSONL[split].write(bytes: CollectionOfOne(0x0A))
         var manifest = JSONObject()

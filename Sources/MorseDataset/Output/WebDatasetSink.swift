@@ -5,7 +5,9 @@ import MorseDatasetFormat
 /// clips each, every clip as `<key>.wav`, `<key>.txt` (the transcript) and `<key>.json` (its full
 /// metadata record), where the key is `morse_000042` (no dots, so every reader finds the extensions).
 ///
-/// One archive per split is open at a time; the WAVs are read back from `audio/`.
+/// One archive per split is open at a time; the WAVs are read back from `audio/`, or from the
+/// shards of an earlier finalisation when a WebDataset-only dataset has removed them (see
+/// ``FinishedClip/wav``). `dataset_info.json` lists every shard with its clip count and id range.
 final class WebDatasetSink: DatasetSink {
     let layout: DatasetLayout
     let files: DatasetFiles
@@ -14,6 +16,9 @@ final class WebDatasetSink: DatasetSink {
     private var open: [DatasetSplit: TarFileWriter] = [:]
     private var counts: [DatasetSplit: Int] = [:]
     private var shardsWritten: [DatasetSplit: Int] = [:]
+    /// Per split, each shard written: its clip count and first and last clip id.
+    private var written: [DatasetSplit: [(clips: Int, first: Int, last: Int)]] = [:]
+    private var current: [DatasetSplit: (first: Int, last: Int)] = [:]
 
     init(files: DatasetFiles, description: DatasetDescription) throws(DatasetError) {
         self.files = files
@@ -25,9 +30,8 @@ final class WebDatasetSink: DatasetSink {
 
     func add(_ clip: FinishedClip) throws(DatasetError) {
         let split = clip.split
-        let path = layout.audioPath(clip.summary.audioFile)
         // Read without following a link: a link planted in audio/ never pulls a foreign file in.
-        let wav = try files.read(path, limit: 1 << 31)
+        let wav = try clip.wav()
         let writer: TarFileWriter
         if let current = open[split] {
             writer = current
@@ -42,6 +46,7 @@ final class WebDatasetSink: DatasetSink {
         try writer.add(name: key + ".txt", bytes: clip.summary.text.utf8)
         try writer.add(name: key + ".json", bytes: clip.record)
         counts[split, default: 0] += 1
+        current[split] = (current[split]?.first ?? clip.id, clip.id)
         if counts[split, default: 0] >= shardSize { try close(split) }
     }
 
@@ -49,6 +54,27 @@ final class WebDatasetSink: DatasetSink {
         guard let writer = open.removeValue(forKey: split) else { return }
         try writer.finish()
         shardsWritten[split, default: 0] += 1
+        if let range = current.removeValue(forKey: split) {
+            written[split, default: []].append((counts[split, default: 0], range.first, range.last))
+        }
+    }
+
+    /// `webdataset_shards`: per split, each shard's file (relative to the dataset), clip count
+    /// and first and last id, so a reader finds clip N's shard without opening any.
+    func describeWritten(into info: inout JSONObject) {
+        var splits = JSONObject()
+        for split in DatasetSplit.allCases {
+            let shards = written[split, default: []].enumerated().map { number, shard in
+                var entry = JSONObject()
+                entry.add("file", "webdataset/\(split.name)/" + DatasetLayout.webDatasetShardName(number))
+                entry.add("clips", shard.clips)
+                entry.add("first_id", shard.first)
+                entry.add("last_id", shard.last)
+                return entry.encoded
+            }
+            splits.add(split.name, raw: "[" + shards.joined(separator: ", ") + "]")
+        }
+        info.add("webdataset_shards", object: splits)
     }
 
     /// Finishes the open shards and deletes shard files left from an earlier, different finalisation.
