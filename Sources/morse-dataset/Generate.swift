@@ -51,6 +51,12 @@ extension MorseDatasetCommand {
         var format: [OutputFormat]?
 
         @Option(
+            help: ArgumentHelp(
+                "How manifests/{split}.jsonl names the audio for NeMo: absolute (the dataset's real path; NeMo never reads another dataset's file) or relative (../audio/…, for datasets that are moved or published). Default: the config's output.nemo_paths.",
+                valueName: "absolute|relative"))
+        var nemoPaths: NeMoPaths?
+
+        @Option(
             help:
                 "Make only shard I (0 to --num-shards − 1, at most 99999) of the dataset; merge the shards with `morse-dataset merge`. Default: SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set, else the whole dataset."
         )
@@ -79,7 +85,10 @@ extension MorseDatasetCommand {
                     index: shardIndex, count: numShards, environment: ProcessInfo.processInfo.environment)
             }
             let shard = assignment.shard
-            let loaded = try clipOptions.loadConfig { if let format { $0.output.formats = format } }
+            let loaded = try clipOptions.loadConfig {
+                if let format { $0.output.formats = format }
+                if let nemoPaths { $0.output.nemoPaths = nemoPaths }
+            }
             let settings = try clipOptions.settings(
                 config: loaded, numSamples: numSamples, seed: seedOptions.resolved(fallback: loaded.seed))
             let seed = settings.seed

@@ -337,11 +337,16 @@ extension DatasetConfig {
         public var audioFormat: WAVSampleFormat
         /// Clips per WebDataset shard.
         public var shardSize: Int
+        /// How NeMo manifests name the audio: absolute paths (the default) or relative to the manifest.
+        public var nemoPaths: NeMoPaths
         /// Creates output settings.
-        public init(formats: [OutputFormat], audioFormat: WAVSampleFormat, shardSize: Int) {
+        public init(
+            formats: [OutputFormat], audioFormat: WAVSampleFormat, shardSize: Int, nemoPaths: NeMoPaths = .absolute
+        ) {
             self.formats = formats
             self.audioFormat = audioFormat
             self.shardSize = shardSize
+            self.nemoPaths = nemoPaths
         }
     }
 }

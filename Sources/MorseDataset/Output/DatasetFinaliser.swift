@@ -19,6 +19,8 @@ public struct DatasetDescription: Sendable {
     public var formats: [OutputFormat]
     /// `output.shard_size`: clips per WebDataset shard.
     public var shardSize: Int
+    /// `output.nemo_paths`: how the NeMo manifests name the audio.
+    public var nemoPaths: NeMoPaths
 
     /// The sinks of ``formats``, each once, in the order of ``OutputFormat/allCases`` (so the card
     /// reads the same whatever order the list names them in).
@@ -28,8 +30,9 @@ public struct DatasetDescription: Sendable {
         descriptor: RunDescriptor, contestTypes: [String], wpmRange: [Double], conditions: [String],
         splitRatios: [Double],
         metrics: [String], trackElements: [String], configYAML: String, numWorkers: Int, audioFormat: WAVSampleFormat,
-        version: String, formats: [OutputFormat] = [.folder], shardSize: Int = 1000
+        version: String, formats: [OutputFormat] = [.folder], shardSize: Int = 1000, nemoPaths: NeMoPaths = .absolute
     ) {
+        self.nemoPaths = nemoPaths
         self.formats = formats
         self.shardSize = shardSize
         self.descriptor = descriptor

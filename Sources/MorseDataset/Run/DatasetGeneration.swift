@@ -111,6 +111,6 @@ extension DatasetDescription {
             metrics: config.evaluation.metrics.map(\.rawValue),
             trackElements: config.evaluation.trackElements.map(\.rawValue), configYAML: config.yaml,
             numWorkers: numWorkers, audioFormat: config.output.audioFormat, version: version,
-            formats: config.output.formats, shardSize: config.output.shardSize)
+            formats: config.output.formats, shardSize: config.output.shardSize, nemoPaths: config.output.nemoPaths)
     }
 }
