@@ -82,7 +82,9 @@ public struct ClipPreview: Sendable {
     /// ``tickSteps`` whose ticks are at least ``tickSpacing`` rows apart) and their rows, lowest first.
     public var frequencyTicks: [(hertz: Int, y: Int)] {
         let rowsPerHz = Double(rowsPerBin) / spectrogram.binWidth
-        let step = Self.tickSteps.first { $0 * rowsPerHz >= Double(Self.tickSpacing) } ?? Self.tickSteps[Self.tickSteps.count - 1]
+        let step =
+            Self.tickSteps.first { $0 * rowsPerHz >= Double(Self.tickSpacing) }
+            ?? Self.tickSteps[Self.tickSteps.count - 1]
         var ticks: [(hertz: Int, y: Int)] = []
         var frequency = (band.lowerBound / step).rounded(.up) * step
         while frequency <= band.upperBound {

@@ -15,12 +15,16 @@ import Testing
 
     func manifestRows(_ root: String, _ split: DatasetSplit) throws -> [[String: Any]] {
         try String(contentsOfFile: DatasetLayout(reading: root).nemoManifest(split), encoding: .utf8)
-            .split(separator: "\n").map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+            .split(separator: "\n").map {
+                try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+            }
     }
 
     func records(_ root: String, _ split: DatasetSplit) throws -> [[String: Any]] {
         try String(contentsOfFile: DatasetLayout(reading: root).audioMetadata(split), encoding: .utf8)
-            .split(separator: "\n").map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+            .split(separator: "\n").map {
+                try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+            }
     }
 
     /// By default every row names the clip by the real path of the dataset folder (reached here
@@ -38,7 +42,8 @@ import Testing
                 let audioFile = try #require(record["audio_file"] as? String)
                 #expect(row["audio_filepath"] as? String == prefix + audioFile)
                 #expect(row["text"] as? String == record["text"] as? String)
-                let stated = try #require(row["duration"] as? Double), exact = try #require(record["duration"] as? Double)
+                let stated = try #require(row["duration"] as? Double),
+                    exact = try #require(record["duration"] as? Double)
                 #expect(abs(stated - exact) <= 1e-6, "NeMo's duration is written to the microsecond")
                 #expect(FileManager.default.fileExists(atPath: prefix + audioFile))
                 rows += 1

@@ -87,7 +87,8 @@ import Testing
             let inked = (columns..<image.width).contains { image.pixel(x: $0, y: y) == ClipPreview.ink }
             if inked { #expect(labelled.contains(y), "ink at row \(y) away from every tick") }
         }
-        #expect(labelled.contains { y in (columns..<image.width).contains { image.pixel(x: $0, y: y) == ClipPreview.ink } })
+        #expect(
+            labelled.contains { y in (columns..<image.width).contains { image.pixel(x: $0, y: y) == ClipPreview.ink } })
     }
 
     @Test func frequenciesOutsideTheBandHaveNoRow() throws {
@@ -97,7 +98,8 @@ import Testing
         let rows = ClipPreview.spectrogramTop..<(ClipPreview.spectrogramTop + preview.spectrogramHeight)
         #expect(preview.y(preview.band.upperBound).map(rows.contains) == true)
         #expect(preview.y(preview.band.lowerBound).map(rows.contains) == true)
-        let low = try #require(preview.y(preview.band.lowerBound)), high = try #require(preview.y(preview.band.upperBound))
+        let low = try #require(preview.y(preview.band.lowerBound)),
+            high = try #require(preview.y(preview.band.upperBound))
         #expect(low > high, "lower frequencies are drawn lower")
     }
 }
