@@ -23,6 +23,11 @@ def dataset(tmp_path_factory):
 def damaged_copy(dataset, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(dataset, copy)
+    # The NeMo manifests name the original's folder; point them at the copy's, as
+    # `morse-dataset merge COPY` would, so each test sees only the damage it makes.
+    for manifest in (copy / "manifests").glob("*.jsonl"):
+        text = manifest.read_text().replace(f'"{dataset.resolve()}/audio/', f'"{copy.resolve()}/audio/')
+        manifest.write_text(text)
     return copy
 
 
