@@ -129,9 +129,10 @@ public struct ClipPreview: Sendable {
         var rowEnds = [Int.min, Int.min]
         for character in characters {
             let start = x(character.start), end = x(character.end)
+            // Markers stay over the spectrogram: a time past the audio's end is not drawn on the axis.
             for y in top..<(top + spectrogramHeight) {
-                image.set(x: start, y: y, Self.startColour)
-                image.set(x: end, y: y, Self.endColour)
+                if start < columns { image.set(x: start, y: y, Self.startColour) }
+                if end < columns { image.set(x: end, y: y, Self.endColour) }
             }
             let label = character.text
             let scale = 2
@@ -142,7 +143,10 @@ public struct ClipPreview: Sendable {
             let y = 11 + row * 18
             image.draw(label, x: left, y: y, colour: Self.ink, scale: scale)
             // A bracket under the label spanning the character.
-            image.fill(x: start, y: y + 15, width: max(1, end - start + 1), height: 1, colour: Self.startColour)
+            let from = max(0, start), to = min(end, columns - 1)
+            if from < columns {
+                image.fill(x: from, y: y + 15, width: max(1, to - from + 1), height: 1, colour: Self.startColour)
+            }
             rowEnds[row] = left + labelWidth
         }
 
