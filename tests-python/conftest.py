@@ -49,6 +49,10 @@ def dataset_files(root):
             info = json.loads(data)
             info.pop("creation_date"), info.pop("num_workers")
             data = json.dumps(info, sort_keys=True).encode()
+        if relative.parts[0] == "manifests":
+            # NeMo paths are absolute by default (output.nemo_paths): the dataset's own folder is
+            # the one thing two equal datasets in different places write differently.
+            data = data.replace(f'"{os.path.realpath(root)}/audio/'.encode(), b'"../audio/')
         files[str(relative)] = data
     return files
 

@@ -131,4 +131,7 @@ def test_same_seed_same_bytes_on_one_worker(dataset, tmp_path):
             a, b = (json.loads(x) for x in (a, b))
             for volatile in ("creation_date", "num_workers"):
                 a.pop(volatile), b.pop(volatile)
+        if name.parts[0] == "manifests":  # absolute NeMo paths name each dataset's own folder
+            a = a.replace(str(out.resolve()).encode(), b"DS")
+            b = b.replace(str(other.resolve()).encode(), b"DS")
         assert a == b, name

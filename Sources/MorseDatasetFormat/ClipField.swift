@@ -51,7 +51,8 @@ public enum ClipField: String, CaseIterable, CodingKey, Sendable {
 
 /// The keys of a NeMo manifest line (`manifests/{split}.jsonl`).
 public enum NeMoField: String, CaseIterable, CodingKey, Sendable {
-    /// The clip's path relative to the manifest's folder: `../audio/train/morse_000042.wav`.
+    /// The clip's audio: `/real/path/of/the/dataset/audio/train/morse_000042.wav`, or with
+    /// `output.nemo_paths: relative` `../audio/train/morse_000042.wav` (see ``NeMoPaths``).
     case audioFilepath = "audio_filepath"
     case duration, text
     /// Ours, beside NeMo's three keys: CRC-32C of the WAV bytes, as in `metadata.csv`.

@@ -4,9 +4,11 @@ import MorseCode
 /// and end drawn over it and its text written above, so a person can see that labels line up.
 ///
 /// Layout, top to bottom: a title line, two rows of character labels, the spectrogram (highest
-/// frequency at the top) and a time axis with a tick every second. One column is one hop of
-/// the spectrogram, so time `t` seconds is at `x = round(t × pixelsPerSecond)`. A character's
-/// start is a magenta column and its end a cyan column through the whole spectrogram.
+/// frequency at the top) and a time axis with a tick every second; right of the spectrogram, a
+/// frequency axis with a tick and its value in Hz at round frequencies (``frequencyTicks``). One
+/// column is one hop of the spectrogram, so time `t` seconds is at `x = round(t × pixelsPerSecond)`
+/// (the axis on the right keeps that true). A character's start is a magenta column and its end
+/// a cyan column through the whole spectrogram.
 public struct ClipPreview: Sendable {
     public let spectrogram: Spectrogram
     /// Frequencies shown, in Hz.
@@ -26,6 +28,13 @@ public struct ClipPreview: Sendable {
     public static let spectrogramTop = 10 + 2 * 18 + 4
     /// Rows below the spectrogram for the time axis.
     static let axisHeight = 14
+    /// Columns right of the spectrogram for the frequency axis: a 3-pixel tick, a 2-pixel gap and
+    /// up to five digits of 6 pixels (24000 Hz) with room to spare; the unit `Hz` is written at its top.
+    public static let frequencyAxisWidth = 40
+    /// The least distance between two frequency ticks, in rows (labels are 7 rows high).
+    static let tickSpacing = 20
+    /// Tick steps in Hz, the finest that leaves ``tickSpacing`` rows between ticks is used.
+    static let tickSteps: [Double] = [50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000]
 
     /// The longest audio drawn, in seconds: our longest clip. At 16 kHz that is 150,000 columns.
     public static let maximumDuration = 600.0
@@ -58,6 +67,33 @@ public struct ClipPreview: Sendable {
     /// Rows of the spectrogram.
     public var spectrogramHeight: Int { spectrogram.bins(band).count * rowsPerBin }
 
+    /// The image row of `frequency` (Hz): the middle of its bin's rows, interpolated between bin
+    /// centres; nil outside the rows of the spectrogram (or not finite).
+    public func y(_ frequency: Double) -> Int? {
+        guard frequency.isFinite else { return nil }
+        let bins = spectrogram.bins(band)
+        let fromTop = (Double(bins.upperBound) - frequency / spectrogram.binWidth) * Double(rowsPerBin)
+        let row = (fromTop + Double(rowsPerBin) / 2).rounded(.down)
+        guard row >= 0, row < Double(spectrogramHeight) else { return nil }
+        return Self.spectrogramTop + Int(row)
+    }
+
+    /// The frequency axis: round frequencies in the band (multiples of the finest step in
+    /// ``tickSteps`` whose ticks are at least ``tickSpacing`` rows apart) and their rows, lowest first.
+    public var frequencyTicks: [(hertz: Int, y: Int)] {
+        let rowsPerHz = Double(rowsPerBin) / spectrogram.binWidth
+        let step =
+            Self.tickSteps.first { $0 * rowsPerHz >= Double(Self.tickSpacing) }
+            ?? Self.tickSteps[Self.tickSteps.count - 1]
+        var ticks: [(hertz: Int, y: Int)] = []
+        var frequency = (band.lowerBound / step).rounded(.up) * step
+        while frequency <= band.upperBound {
+            if let row = y(frequency) { ticks.append((Int(frequency), row)) }
+            frequency += step
+        }
+        return ticks
+    }
+
     /// Renders the preview.
     /// - Parameters:
     ///   - samples: The clip, mono, at the spectrogram's sample rate.
@@ -73,7 +109,7 @@ public struct ClipPreview: Sendable {
         let columns = spectrogram.frameCount(samples: samples.count)
         let top = Self.spectrogramTop
         let height = top + spectrogramHeight + Self.axisHeight
-        var image = RGBImage(width: columns, height: height, colour: Self.background)
+        var image = RGBImage(width: columns + Self.frequencyAxisWidth, height: height, colour: Self.background)
         image.draw(String(title.prefix(max(1, columns / 6))), x: 2, y: 1, colour: Self.ink)
 
         // Spectrogram, highest frequency on top.
@@ -93,9 +129,10 @@ public struct ClipPreview: Sendable {
         var rowEnds = [Int.min, Int.min]
         for character in characters {
             let start = x(character.start), end = x(character.end)
+            // Markers stay over the spectrogram: a time past the audio's end is not drawn on the axis.
             for y in top..<(top + spectrogramHeight) {
-                image.set(x: start, y: y, Self.startColour)
-                image.set(x: end, y: y, Self.endColour)
+                if start < columns { image.set(x: start, y: y, Self.startColour) }
+                if end < columns { image.set(x: end, y: y, Self.endColour) }
             }
             let label = character.text
             let scale = 2
@@ -106,9 +143,19 @@ public struct ClipPreview: Sendable {
             let y = 11 + row * 18
             image.draw(label, x: left, y: y, colour: Self.ink, scale: scale)
             // A bracket under the label spanning the character.
-            image.fill(x: start, y: y + 15, width: max(1, end - start + 1), height: 1, colour: Self.startColour)
+            let from = max(0, start), to = min(end, columns - 1)
+            if from < columns {
+                image.fill(x: from, y: y + 15, width: max(1, to - from + 1), height: 1, colour: Self.startColour)
+            }
             rowEnds[row] = left + labelWidth
         }
+
+        // Frequency axis, right of the spectrogram: a tick and the value in Hz, centred on its row.
+        for tick in frequencyTicks {
+            image.fill(x: columns, y: tick.y, width: 3, height: 1, colour: Self.ink)
+            image.draw(String(tick.hertz), x: columns + 5, y: tick.y - BitmapFont.height / 2, colour: Self.ink)
+        }
+        image.draw("Hz", x: columns + 5, y: top - BitmapFont.height - 2, colour: Self.ink)
 
         // Time axis: a tick and the number of seconds every second.
         let axis = top + spectrogramHeight

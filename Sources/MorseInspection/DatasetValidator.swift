@@ -1,6 +1,7 @@
 import Foundation
 import MorseCode
 import MorseDatasetFormat
+import MorseFileSystem
 import MorseSignal
 
 /// What `validate` checks beyond the defaults.
@@ -77,6 +78,8 @@ extension ValidationOptions {
 public struct DatasetValidator: Sendable {
     public let files: DatasetLayout
     public let options: ValidationOptions
+    /// The dataset folder's real path: absolute NeMo paths must lead into it.
+    let realRoot: String
 
     /// Refuses options that would silently disable a check (a NaN maximum duration compares
     /// false with everything) or cannot work (no workers, a sample rate no WAV file has).
@@ -84,6 +87,7 @@ public struct DatasetValidator: Sendable {
         try options.check()
         files = DatasetLayout(reading: root)
         self.options = options
+        realRoot = (try? RealPath.of(root).get()) ?? root
     }
 
     /// What metadata.csv says about one clip, and what its audio holds.
@@ -378,6 +382,7 @@ public struct DatasetValidator: Sendable {
         let path = source.path(files, split)
         let relative = String(path.dropFirst(files.root.count + 1))
         var here = Set<Int>()
+        var elsewhere: (count: Int, example: String?) = (0, nil)
         let unreadable = forEachRecord(source, path: path, relative: relative) { result in
             let record: Record
             switch result {
@@ -386,7 +391,18 @@ public struct DatasetValidator: Sendable {
                 log.add(finding)
                 return
             }
-            let named = record.audioFile.flatMap(DatasetLayout.clip(inAudioFile:))
+            var audioFile = record.audioFile
+            if source == .nemo, let path = audioFile {
+                switch nemoAudioFile(path, location: "\(relative):\(record.line)", log: &log) {
+                case let .some(file): audioFile = file
+                case .none:
+                    elsewhere.count += 1
+                    if elsewhere.example == nil { elsewhere.example = path }
+                    // Still matched by its split and file name, so a moved dataset gives one finding, not many.
+                    audioFile = path.split(separator: "/").suffix(2).joined(separator: "/")
+                }
+            }
+            let named = audioFile.flatMap(DatasetLayout.clip(inAudioFile:))
             guard let id = record.id ?? named?.id else {
                 log.add(
                     ValidationFinding(
@@ -453,6 +469,13 @@ public struct DatasetValidator: Sendable {
             log.add(unreadable)
             return
         }
+        if let example = elsewhere.example {
+            log.add(
+                ValidationFinding(
+                    .manifestDisagreement, relative,
+                    "\(elsewhere.count) audio_filepath\(elsewhere.count == 1 ? "" : "s") lead outside this dataset (\(realRoot)), e.g. '\(example)': NeMo would read those files, not this dataset's. The dataset was moved or copied after it was finalised; run `morse-dataset merge \(files.root)` to write the manifests for this folder again (no audio is made)"
+                ))
+        }
         let missing = entries.filter { $0.value.split == split && !here.contains($0.key) }.sorted { $0.key < $1.key }
         for (id, entry) in missing where seen[id] == nil {
             log.add(
@@ -500,6 +523,21 @@ public struct DatasetValidator: Sendable {
                         "holds clip \(id), which metadata.csv:\(entry.line) puts in \(entry.split); splits must be disjoint"
                     ))
             }
+    /// The `audio_file` value (`train/morse_000042.wav`) a NeMo `audio_filepath` names in this
+    /// dataset, or nil for an absolute path outside it. A relative path other than `../audio/…`
+    /// is reported here (NeMo would look for it in the working directory too) and given back as
+    /// it is, so the row's other checks still run.
+    func nemoAudioFile(_ path: String, location: String, log: inout FindingLog) -> String? {
+        switch DatasetLayout.nemoAudioFile(path, realRoot: realRoot) {
+        case let .inDataset(audioFile, _): return audioFile
+        case .outside: return nil
+        case let .unrecognised(path):
+            log.add(
+                ValidationFinding(
+                    .manifestDisagreement, location,
+                    "audio_filepath '\(path)' is neither an absolute path into this dataset nor '../audio/<split>/morse_NNNNNN.wav'; run `morse-dataset merge \(files.root)` to write the manifests again"
+                ))
+            return path
         }
     }
 

@@ -2,11 +2,13 @@ import ArgumentParser
 import Foundation
 import MorseCode
 import MorseDataset
+import MorseDatasetFormat
 import MorseSignal
 
 extension FistKind: ExpressibleByArgument {}
 extension EnvelopeShape: ExpressibleByArgument {}
 extension WAVSampleFormat: ExpressibleByArgument {}
+extension NeMoPaths: ExpressibleByArgument {}
 
 /// A failure at run time whose message names the value and the fix; printed without the usage text.
 struct UserError: Error, CustomStringConvertible {

@@ -57,6 +57,12 @@ extension MorseDatasetCommand {
         var keepAudio = false
 
         @Option(
+            help: ArgumentHelp(
+                "How manifests/{split}.jsonl names the audio for NeMo: absolute (the dataset's real path; NeMo never reads another dataset's file) or relative (../audio/…, for datasets that are moved or published). Default: the config's output.nemo_paths.",
+                valueName: "absolute|relative"))
+        var nemoPaths: NeMoPaths?
+
+        @Option(
             help:
                 "Make only shard I (0 to --num-shards − 1, at most 99999) of the dataset; merge the shards with `morse-dataset merge`. Default: SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set, else the whole dataset."
         )
@@ -88,6 +94,7 @@ extension MorseDatasetCommand {
             let loaded = try clipOptions.loadConfig {
                 if let format { $0.output.formats = format }
                 if keepAudio { $0.output.keepAudio = true }
+                if let nemoPaths { $0.output.nemoPaths = nemoPaths }
             }
             let settings = try clipOptions.settings(
                 config: loaded, numSamples: numSamples, seed: seedOptions.resolved(fallback: loaded.seed))

@@ -19,7 +19,7 @@ extension MorseDatasetCommand {
 
                 The spectrogram (512-sample Hann frames every 64 samples) shows the tone ± 600 Hz; each \
                 character starts at a magenta line and ends at a cyan one, with its text above. Time t seconds \
-                is at x = t × 250 pixels at 16 kHz.
+                is at x = t × 250 pixels at 16 kHz; seconds are marked below, frequencies in Hz on the right.
 
                 Examples:
                 morse-dataset preview data/cw --id 42 --output clip42.png

@@ -59,9 +59,19 @@ func snapshot(_ root: String) throws -> [String: Data] {
             object["num_workers"] = nil
             data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         }
+        if relative.hasPrefix("manifests/") { data = relativeNeMoPaths(data, root: root) }
         files[relative] = data
     }
     return files
+}
+
+/// NeMo manifest bytes with the dataset's own absolute audio paths written as `../audio/…`: the
+/// one place two equal datasets in different folders differ (`output.nemo_paths: absolute`).
+func relativeNeMoPaths(_ data: Data, root: String) -> Data {
+    guard let resolved = realpath(root, nil) else { return data }
+    defer { free(resolved) }
+    let prefix = "\"" + String(cString: resolved) + "/audio/"
+    return Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: prefix, with: "\"../audio/").utf8)
 }
 
 func csvRows(_ path: String) throws -> [[String]] {

@@ -108,7 +108,9 @@ import Testing
         #expect(
             zip(positions, positions.dropFirst()).allSatisfy { ($0.0 ?? line.startIndex) < ($0.1 ?? line.startIndex) })
         let nemo = try String(contentsOfFile: layout.nemoManifest(.train), encoding: .utf8).prefix { $0 != "\n" }
-        #expect(nemo.hasPrefix("{\"\(NeMoField.audioFilepath.rawValue)\": \"../audio/train/"))
+        let real = try #require(realpath(root, nil))
+        defer { free(real) }
+        #expect(nemo.hasPrefix("{\"\(NeMoField.audioFilepath.rawValue)\": \"\(String(cString: real))/audio/train/"))
     }
 }
 

@@ -105,8 +105,14 @@ struct HostileInputTests {
             KeyedTimeline.Span(text: "B", start: -1e300, end: .infinity),
         ]
         let image = try preview.render([Float](repeating: 0, count: 16_000), characters: characters, title: "x")
-        #expect(image.width == 250)
+        #expect(image.width == 250 + ClipPreview.frequencyAxisWidth)
         #expect(preview.x(.nan) < 0 && preview.x(1e300) > image.width)
+        // Nothing of the labels reaches the frequency axis.
+        for x in 250..<image.width {
+            for y in 0..<image.height {
+                #expect(![ClipPreview.startColour, ClipPreview.endColour].contains(image.pixel(x: x, y: y)))
+            }
+        }
     }
 
     /// Audio longer than the longest clip is refused before the image is allocated.

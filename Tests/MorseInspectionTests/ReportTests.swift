@@ -57,7 +57,7 @@ struct ReportTests {
         let preview = try ClipPreview(sampleRate: 16_000, tone: 700)
         let samples = [Float](repeating: 0, count: 16_000 * Int(timeline.duration + 1))
         let image = try preview.render(samples, characters: timeline.characters, title: "test")
-        #expect(image.width == samples.count / 64)
+        #expect(image.width == samples.count / 64 + ClipPreview.frequencyAxisWidth)
         #expect(image.height == ClipPreview.spectrogramTop + preview.spectrogramHeight + 14)
         let middle = ClipPreview.spectrogramTop + preview.spectrogramHeight / 2
         for character in timeline.characters {

@@ -33,7 +33,21 @@ enum Fixture {
         let safe = name.filter { $0.isLetter || $0.isNumber }
         let target = scratchRoot + "/\(safe)-\(UUID().uuidString.prefix(8))"
         try FileManager.default.copyItem(atPath: dataset, toPath: target)
+        // The NeMo manifests name the fixture's own folder; point them at the copy's, as
+        // `morse-dataset merge COPY` would, so each test sees only the damage it makes.
+        let (from, to) = (realPath(dataset) + "/audio/", realPath(target) + "/audio/")
+        for split in ["train", "validation", "test"] {
+            let manifest = target + "/manifests/\(split).jsonl"
+            try writeText(try readText(manifest).replacingOccurrences(of: "\"" + from, with: "\"" + to), manifest)
+        }
         return target
+    }
+
+    /// `path` with every link resolved.
+    static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }
 

@@ -47,6 +47,7 @@ extension EnvelopeShape: ConfigName { public static let configKind = "envelope" 
 extension NoiseColour: ConfigName { public static let configKind = "noise colour" }
 extension OutputFormat: ConfigName { public static let configKind = "output format" }
 extension WAVSampleFormat: ConfigName { public static let configKind = "audio format" }
+extension NeMoPaths: ConfigName { public static let configKind = "NeMo path style" }
 
 extension FadingKind: ConfigName {
     /// `none` is what a preset draws when it does not fade, not a kind a config may ask for; the

@@ -183,6 +183,11 @@ enum ConfigSchema {
             doc:
                 "Keep the WAV files under `audio/` when WebDataset is the only format (they are removed once the shards hold every clip; resume, re-runs, `validate`, `stats` and `preview` read the shards). Every other format keeps them anyway. `generate --keep-audio` sets it."
         ),
+        .name(
+            "output.nemo_paths", \.output.nemoPaths, reference: false,
+            doc:
+                "How `manifests/{split}.jsonl` names each clip for NeMo. `absolute`: the dataset folder's real path, written when the dataset is finalised; NeMo uses it as it stands, so it never reads another dataset's file, whatever its working directory (NeMo up to 2.0 tries a relative path against the working directory first). A moved or copied dataset is finalised again at its new place by `morse-dataset merge DIR` (no audio is made; `validate` reports paths outside the dataset). `relative`: `../audio/{split}/…`, relative to the manifest's folder, for datasets that are moved or published; NeMo 2.1 and later try the manifest's folder first. `generate --nemo-paths` overrides this key."
+        ),
     ]
 
     /// The keys allowed at the top level: top-level keys and section names, in canonical order.

@@ -339,12 +339,18 @@ extension DatasetConfig {
         public var shardSize: Int
         /// Keep the WAVs under `audio/` even when WebDataset is the only format.
         public var keepAudio: Bool
+        /// How NeMo manifests name the audio: absolute paths (the default) or relative to the manifest.
+        public var nemoPaths: NeMoPaths
         /// Creates output settings.
-        public init(formats: [OutputFormat], audioFormat: WAVSampleFormat, shardSize: Int, keepAudio: Bool = false) {
+        public init(
+            formats: [OutputFormat], audioFormat: WAVSampleFormat, shardSize: Int, keepAudio: Bool = false,
+            nemoPaths: NeMoPaths = .absolute
+        ) {
             self.formats = formats
             self.keepAudio = keepAudio
             self.audioFormat = audioFormat
             self.shardSize = shardSize
+            self.nemoPaths = nemoPaths
         }
     }
 }

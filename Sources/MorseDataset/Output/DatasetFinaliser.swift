@@ -21,6 +21,8 @@ public struct DatasetDescription: Sendable {
     public var shardSize: Int
     /// `output.keep_audio`: keep the loose WAVs under `audio/` even when no format needs them.
     public var keepAudio: Bool
+    /// `output.nemo_paths`: how the NeMo manifests name the audio.
+    public var nemoPaths: NeMoPaths
 
     /// The sinks of ``formats``, each once, in the order of ``OutputFormat/allCases`` (so the card
     /// reads the same whatever order the list names them in).
@@ -35,9 +37,11 @@ public struct DatasetDescription: Sendable {
         descriptor: RunDescriptor, contestTypes: [String], wpmRange: [Double], conditions: [String],
         splitRatios: [Double],
         metrics: [String], trackElements: [String], configYAML: String, numWorkers: Int, audioFormat: WAVSampleFormat,
-        version: String, formats: [OutputFormat] = [.folder], shardSize: Int = 1000, keepAudio: Bool = false
+        version: String, formats: [OutputFormat] = [.folder], shardSize: Int = 1000, keepAudio: Bool = false,
+        nemoPaths: NeMoPaths = .absolute
     ) {
         self.keepAudio = keepAudio
+        self.nemoPaths = nemoPaths
         self.formats = formats
         self.shardSize = shardSize
         self.descriptor = descriptor

@@ -1,5 +1,6 @@
 import Foundation
 import MorseDatasetFormat
+import MorseFileSystem
 
 /// The reference layout's manifests beside the WAVs, written row by row: `audio/{split}/metadata.jsonl`
 /// (Hugging Face audiofolder) and `manifests/{split}.jsonl` (NeMo). `metadata.csv` and `splits/`
@@ -8,9 +9,12 @@ final class FolderSink: DatasetSink {
     private var audioJSONL: [BufferedFileWriter] = [], nemo: [BufferedFileWriter] = []
     /// Every file still open, to finish or abandon.
     private var open: [BufferedFileWriter] = []
+    /// What the NeMo manifests put before `train/morse_000042.wav` (see ``NeMoPaths``).
+    private let nemoPrefix: String
 
     init(files: DatasetFiles, description: DatasetDescription) throws(DatasetError) {
         let layout = files.layout
+        nemoPrefix = try Self.nemoPrefix(files, description.nemoPaths)
         for path in [layout.manifestsFolder] + DatasetSplit.allCases.map(layout.audioFolder) {
             try files.makeDirectory(path)
         }
@@ -38,11 +42,35 @@ final class FolderSink: DatasetSink {
         try audioJSONL[split].write(bytes: clip.record)
         try audioJSONL[split].write(bytes: CollectionOfOne(0x0A))
         var manifest = JSONObject()
-        manifest.add(NeMoField.audioFilepath.rawValue, "../audio/" + summary.audioFile)
+        manifest.add(NeMoField.audioFilepath.rawValue, nemoPrefix + summary.audioFile)
         manifest.add(NeMoField.duration.rawValue, summary.duration)
         manifest.add(NeMoField.text.rawValue, summary.text)
         if let checksum = summary.checksum { manifest.add(NeMoField.checksum.rawValue, checksum) }
         try nemo[split].write(manifest.encoded + "\n")
+    }
+
+    /// The NeMo path prefix: `../audio/`, or the real path of the folder this run holds open plus
+    /// `/audio/` (resolved now, at finalisation, so a moved dataset finalised again points at its
+    /// new place).
+    static func nemoPrefix(_ files: DatasetFiles, _ paths: NeMoPaths) throws(DatasetError) -> String {
+        guard paths == .absolute else { return DatasetLayout.nemoAudioPrefix(paths, realRoot: "") }
+        let root = files.layout.root
+        let real: String
+        switch RealPath.of(root) {
+        case let .success(path): real = path
+        case let .failure(.system(code)):
+            throw .io(path: root, errno: code, action: "find the real path (for the NeMo manifests) of")
+        case .failure(.notUTF8):
+            throw .invalidOption(
+                "the real path of \(root) is not valid UTF-8, so NeMo manifests cannot name it exactly; rename the folder in UTF-8, or set output.nemo_paths: relative"
+            )
+        }
+        // The path must still lead to the folder this run holds open, not to one renamed into its place.
+        guard let held = try? files.root.status(""), RealPath.leads(real, to: held) else {
+            throw .invalidOption(
+                "\(root) was moved or replaced while the dataset was being finalised; run the same command again")
+        }
+        return DatasetLayout.nemoAudioPrefix(.absolute, realRoot: real)
     }
 
     func finish() throws(DatasetError) {
@@ -77,13 +105,23 @@ final class FolderSink: DatasetSink {
         ```
 
         MorseWhisper's trainer reads `splits/{split}.csv` and loads `audio/<audio_file>` at \(description.descriptor.sampleRate) Hz.
-        NeMo reads `manifests/{split}.jsonl` (`audio_filepath` is relative to the manifest's folder; NeMo
-        tries such a path against the working directory first, so run it from outside any other
-        generated dataset). Clips last up to \(NumberFormat.fixed(description.descriptor.maxDuration, places: 2)) s: set NeMo's
-        `max_duration` to at least that (its usual 16.7 drops the longer clips).
+        NeMo: pass `manifests/train.jsonl`, `manifests/validation.jsonl` and `manifests/test.jsonl` as the
+        `manifest_filepath` of `train_ds`, `validation_ds` and `test_ds`. \(nemoPaths(description.nemoPaths))
+        Clips last up to \(NumberFormat.fixed(description.descriptor.maxDuration, places: 2)) s: set `train_ds.max_duration: \(NumberFormat.fixed(description.descriptor.maxDuration, places: 2))` (NeMo's example
+        configs have 16.7, which drops every longer clip; `validation_ds` and `test_ds` keep every clip unless given one).
         `audio/{split}/metadata.jsonl` holds every clip's full metadata, including per-character
         start and end times in seconds (`characters`) and the drawn channel parameters (`channel`).
         """
+    }
+
+    /// The card's sentence on what the NeMo manifests' paths are and when they need rewriting.
+    static func nemoPaths(_ paths: NeMoPaths) -> String {
+        switch paths {
+        case .absolute:
+            "Their `audio_filepath`s are absolute paths into this folder, so NeMo reads this dataset's audio whatever its working directory; after moving or copying the folder, run `morse-dataset merge <new folder>` to write them again (no audio is made)."
+        case .relative:
+            "Their `audio_filepath`s are relative to the manifest's folder (`../audio/…`): NeMo 2.1 and later look there first, but NeMo 2.0 and earlier try the working directory first, so run those from outside any other generated dataset."
+        }
     }
 
     static func describe(_ description: DatasetDescription, into info: inout JSONObject) {}

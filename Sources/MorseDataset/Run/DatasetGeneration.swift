@@ -111,6 +111,7 @@ extension DatasetDescription {
             metrics: config.evaluation.metrics.map(\.rawValue),
             trackElements: config.evaluation.trackElements.map(\.rawValue), configYAML: config.yaml,
             numWorkers: numWorkers, audioFormat: config.output.audioFormat, version: version,
-            formats: config.output.formats, shardSize: config.output.shardSize, keepAudio: config.output.keepAudio)
+            formats: config.output.formats, shardSize: config.output.shardSize, keepAudio: config.output.keepAudio,
+            nemoPaths: config.output.nemoPaths)
     }
 }
