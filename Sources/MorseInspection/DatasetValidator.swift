@@ -523,6 +523,9 @@ public struct DatasetValidator: Sendable {
                         "holds clip \(id), which metadata.csv:\(entry.line) puts in \(entry.split); splits must be disjoint"
                     ))
             }
+        }
+    }
+
     /// The `audio_file` value (`train/morse_000042.wav`) a NeMo `audio_filepath` names in this
     /// dataset, or nil for an absolute path outside it. A relative path other than `../audio/…`
     /// is reported here (NeMo would look for it in the working directory too) and given back as
