@@ -306,5 +306,6 @@ def test_int16_samples_are_the_pcm_values_of_the_float_samples():
         for row, clip in enumerate(batch["id"]):
             length = int(batch["audio"]["lengths"][row])
             assert np.array_equal(batch["audio"]["array"][row, :length].numpy(), pcm[int(clip)])
+            assert not batch["audio"]["array"][row, length:].any(), "padding in fresh shared memory is zeros"
         seen += [int(i) for i in batch["id"]]
     assert sorted(seen) == list(range(7))
