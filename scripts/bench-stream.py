@@ -58,7 +58,8 @@ def loader(args):
     from morse_dataset import MorseStream
 
     stream = MorseStream(seed=1, count=args.count, num_workers=args.threads, binary=args.binary,
-                         audio_format=args.audio_format, fields=args.fields, batch_size=args.batch, tensors=args.tensors)
+                         audio_format=args.audio_format, fields=args.fields, batch_size=args.batch, tensors=args.tensors,
+                         sample_dtype=args.sample_dtype)
     started, cpu = time.perf_counter(), cpu_seconds()
     clips, seconds = 0, 0.0
     if args.loader_workers > 0:
@@ -77,7 +78,8 @@ def loader(args):
             clips, seconds = clips + 1, seconds + len(audio["array"]) / audio["sampling_rate"]
     del iterator, example  # joins the DataLoader workers, so their CPU time is counted
     gc.collect()
-    options = f"{args.audio_format or 'config format'}, fields {args.fields or 'all'}, batch {args.batch}, tensors {args.tensors}"
+    options = (f"{args.audio_format or 'config format'}, {args.sample_dtype} samples, fields {args.fields or 'all'}, "
+               f"batch {args.batch}, tensors {args.tensors}")
     report(f"MorseStream, {args.loader_workers} DataLoader workers ({options})", clips, seconds, time.perf_counter() - started, cpu)
 
 
@@ -113,6 +115,8 @@ if __name__ == "__main__":
     parser.add_argument("--fields", default=None, type=lambda s: s.split(","), help="record keys to keep, comma-separated")
     parser.add_argument("--batch", type=int, default=None, help="loader: clips per item (MorseStream batch_size)")
     parser.add_argument("--tensors", action="store_true", help="loader: yield torch tensors")
+    parser.add_argument("--sample-dtype", default="float32", choices=["float32", "int16"],
+                        help="loader: samples as float32, or (pcm16 streams) the int16 PCM values")
     parser.add_argument("--old-reader", action="store_true", help="pipe: the first reader (bytes, then convert)")
     parser.add_argument("--no-records", action="store_true", help="pipe: do not parse the JSON records")
     args = parser.parse_args()

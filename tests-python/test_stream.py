@@ -268,3 +268,44 @@ def test_batches_fields_and_tensors_carry_the_same_clips():
         assert isinstance(batch["audio"]["array"], torch.Tensor)
         seen += [int(i) for i in batch["id"]]
     assert sorted(seen) == list(range(7))
+
+
+def test_int16_samples_are_the_pcm_values_of_the_float_samples():
+    """``sample_dtype="int16"`` changes only the representation: every clip's int16 samples are
+    its float32 samples times 32768 exactly, single or batched (padded with zeros), in a 2-worker
+    DataLoader as int16 tensors with every id once; a float32 stream refuses int16 samples."""
+    single = {e["id"]: e["audio"]["array"] for e in MorseStream(seed=5, num_samples=7, max_duration=6)}
+    pcm = {e["id"]: e["audio"]["array"] for e in MorseStream(seed=5, num_samples=7, max_duration=6, sample_dtype="int16")}
+    assert sorted(pcm) == sorted(single)
+    for clip, array in pcm.items():
+        assert array.dtype == np.int16
+        assert np.array_equal(array.astype(np.float32) / np.float32(32768), single[clip])
+        assert np.abs(array.astype(np.int32)).max() <= 32767 and array.any()
+    batched = list(MorseStream(seed=5, num_samples=7, max_duration=6, fields=("id",), batch_size=3, sample_dtype="int16"))
+    for batch in batched:
+        array, lengths = batch["audio"]["array"], batch["audio"]["lengths"]
+        assert array.dtype == np.int16
+        for row, clip in enumerate(batch["id"]):
+            assert np.array_equal(array[row, : lengths[row]], pcm[clip]) and not array[row, lengths[row] :].any()
+    with pytest.raises(ValueError, match="pcm16"):
+        MorseStream(seed=5, num_samples=7, audio_format="float32", sample_dtype="int16")
+    if not HAVE_TORCH:
+        return
+    import torch
+    from torch.utils.data import DataLoader
+
+    stream = MorseStream(seed=5, num_samples=7, max_duration=6, fields=("id",), tensors=True, num_workers=1,
+                         sample_dtype="int16")
+    for example in DataLoader(stream, batch_size=None, num_workers=2):
+        tensor = example["audio"]["array"]
+        assert tensor.dtype == torch.int16 and np.array_equal(tensor.numpy(), pcm[int(example["id"])])
+    stream.batch_size = 2
+    seen = []
+    for batch in DataLoader(stream, batch_size=None, num_workers=2):
+        assert batch["audio"]["array"].dtype == torch.int16
+        for row, clip in enumerate(batch["id"]):
+            length = int(batch["audio"]["lengths"][row])
+            assert np.array_equal(batch["audio"]["array"][row, :length].numpy(), pcm[int(clip)])
+            assert not batch["audio"]["array"][row, length:].any(), "padding in fresh shared memory is zeros"
+        seen += [int(i) for i in batch["id"]]
+    assert sorted(seen) == list(range(7))

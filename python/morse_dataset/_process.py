@@ -104,9 +104,10 @@ class StreamProcess:
             pass
 
 
-def iter_frames(args, binary=None, header_out=None, decoded=False, allocate=None):
+def iter_frames(args, binary=None, header_out=None, decoded=False, allocate=None, dtype="float32"):
     """Runs ``morse-dataset stream ARGS`` and yields its clip frames (``Frame``) in order, or with
-    ``decoded=True`` ``(id, record bytes, float32 samples)`` from the fast reader ``read_clips``.
+    ``decoded=True`` ``(id, record bytes, float32 samples)`` from the fast reader ``read_clips``
+    (``dtype="int16"``: the PCM16 samples as int16).
 
     The child is killed and reaped when the generator is closed or garbage collected. A child
     that fails, is killed, or stops before the end of a finite stream raises ``MorseStreamError``
@@ -121,7 +122,7 @@ def iter_frames(args, binary=None, header_out=None, decoded=False, allocate=None
         if header_out is not None:
             header_out.append(header)
         try:
-            frames = read_clips(child.stdout, header.sample_format, allocate) if decoded else read_frames(child.stdout)
+            frames = read_clips(child.stdout, header.sample_format, allocate, dtype) if decoded else read_frames(child.stdout)
             end = yield from frames
         except StreamFormatError as error:
             raise child.failure(str(error)) from None

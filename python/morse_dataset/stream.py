@@ -41,26 +41,52 @@ def make_example(record, samples, sampling_rate, fields=None):
     return example
 
 
+def shared_tensor(shape, dtype):
+    """An uninitialised torch tensor made directly in shared memory (whose fresh pages read as
+    zeros), so that a DataLoader worker passes it to the main process as a file descriptor.
+
+    ``torch.empty(...).share_memory_()`` makes the tensor in private memory and then copies it into
+    a new shared segment: twice the page faults and a full copy per tensor (14.5 against 6.3 ms per
+    16-clip int16 batch on this project's machine). ``UntypedStorage._new_shared`` is what
+    ``share_memory_`` uses inside; if a torch version lacks it, the copy is taken instead."""
+    import torch
+
+    try:
+        size = 1
+        for extent in shape:
+            size *= extent
+        storage = torch.UntypedStorage._new_shared(size * torch.empty(0, dtype=dtype).element_size())
+        return torch.empty(0, dtype=dtype).set_(storage, 0, tuple(shape)), True
+    except (AttributeError, TypeError, RuntimeError):  # pragma: no cover - older or newer torch
+        return torch.empty(tuple(shape), dtype=dtype).share_memory_(), False
+
+
 def collate_examples(examples, tensors=False, shared=False):
-    """Several examples as one: ``audio.array`` a zero-padded (clips, samples) float32 array,
+    """Several examples as one: ``audio.array`` a zero-padded (clips, samples) array of the clips'
+    dtype (float32, or int16 with ``sample_dtype="int16"``),
     ``audio.lengths`` the clips' sample counts, every other field a list (one value per clip).
     ``tensors``: torch tensors; ``shared``: the padded tensor is made in shared memory, so a
     DataLoader worker hands it over without copying it."""
     arrays = [e["audio"]["array"] for e in examples]
     lengths = np.fromiter((len(a) for a in arrays), dtype=np.int64, count=len(arrays))
     shape = (len(arrays), int(lengths.max(initial=0)))
+    dtype = np.dtype(arrays[0].dtype if arrays and hasattr(arrays[0], "dtype") else np.float32)
+    zeroed = False
     if tensors:
         import torch
 
-        tensor = torch.empty(shape, dtype=torch.float32)
+        kind = torch.int16 if dtype == np.int16 else torch.float32
         if shared:
-            tensor.share_memory_()
+            tensor, zeroed = shared_tensor(shape, kind)
+        else:
+            tensor = torch.empty(shape, dtype=kind)
         padded = tensor.numpy()
     else:
-        padded = np.empty(shape, dtype=np.float32)
+        padded = np.empty(shape, dtype=np.int16 if dtype == np.int16 else np.float32)
     for row, array in enumerate(arrays):
         padded[row, : len(array)] = array
-        padded[row, len(array) :] = 0
+        if not zeroed:  # fresh shared pages are zeros already: writing them would only fault them in
+            padded[row, len(array) :] = 0
     batch = {key: [e[key] for e in examples] for key in examples[0] if key != "audio"}
     if tensors:
         padded, lengths = tensor, torch.from_numpy(lengths)
@@ -95,6 +121,9 @@ class MorseStream(_IterableBase):
     (``collate_examples``: padded ``audio.array``, ``audio.lengths``, a list per field), so a
     DataLoader worker hands over one shared-memory tensor per batch instead of one per clip (use the
     DataLoader with ``batch_size=None``). The last batch of a shard may be smaller.
+    ``sample_dtype="int16"`` (PCM16 streams, the default format) yields the PCM samples as int16
+    (divide by 32768 for the float values, e.g. on the GPU): no conversion in the worker and half
+    the bytes per clip through the DataLoader's shared memory, its largest cost per clip.
     """
 
     def __init__(
@@ -118,6 +147,7 @@ class MorseStream(_IterableBase):
         fields=None,
         batch_size=None,
         tensors=False,
+        sample_dtype="float32",
     ):
         if split is not None and split not in SPLITS:
             raise ValueError(f"split {split!r} is not a split; use one of {', '.join(SPLITS)}")
@@ -128,6 +158,8 @@ class MorseStream(_IterableBase):
                 raise ValueError(f"{name}={value} must be 0 or more")
         if batch_size is not None and batch_size < 1:
             raise ValueError(f"batch_size={batch_size} must be 1 or more (or None for single clips)")
+        if sample_dtype not in ("float32", "int16"):
+            raise ValueError(f"sample_dtype={sample_dtype!r}; use 'float32' or 'int16'")
         if (rank is None) != (world_size is None):
             raise ValueError("give rank and world_size together (or neither, to read them from torch.distributed)")
         self.config = None if config is None else os.fspath(config)
@@ -144,6 +176,7 @@ class MorseStream(_IterableBase):
         self.fields = None if fields is None else tuple(fields)
         self.batch_size = batch_size
         self.tensors = bool(tensors)
+        self.sample_dtype = sample_dtype
         self.epoch = 0
         self._options = []
         for flag, value in (("--sample-rate", sample_rate), ("--max-duration", max_duration), ("--noise-ratio", noise_ratio)):
@@ -155,6 +188,8 @@ class MorseStream(_IterableBase):
         self.header = self._probe()
         self.seed = self.header.seed
         self.sampling_rate = self.header.sample_rate
+        if sample_dtype == "int16" and self.header.sample_format != "pcm16":
+            raise ValueError(f"sample_dtype='int16' needs a pcm16 stream; this one is {self.header.sample_format}")
 
     def _common_arguments(self):
         args = ["--seed", str(self.seed)] if self.seed is not None else []
@@ -242,11 +277,13 @@ class MorseStream(_IterableBase):
             if self._in_loader_worker() and self.batch_size is None:
                 # Read each clip straight into shared memory: the DataLoader then passes a file
                 # descriptor to the main process instead of copying the samples into shared memory.
+                kind = torch.int16 if self.sample_dtype == "int16" else torch.float32
+
                 def allocate(count):
-                    return torch.empty(count, dtype=torch.float32).share_memory_()
+                    return shared_tensor((count,), kind)[0]
 
             tensor_of = torch.from_numpy
-        for _, record, samples in iter_frames(args, self.binary, decoded=True, allocate=allocate):
+        for _, record, samples in iter_frames(args, self.binary, decoded=True, allocate=allocate, dtype=self.sample_dtype):
             if tensor_of is not None and self.batch_size is None and allocate is None:
                 samples = tensor_of(samples)
             yield make_example(record, samples, rate, fields)

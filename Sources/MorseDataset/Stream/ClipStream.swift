@@ -59,13 +59,15 @@ public struct ClipStream: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let maker = ClipMaker(planner: planner, layout: layout)
             while let ticket = scheduler.take() {
-                var frame: [UInt8]?
+                var frame: StreamFrame?
                 do {
                     let clip = try maker.make(id: ticket.id, split: ticket.split)
                     let audio = clip.wav.count - headerSize
-                    var bytes = StreamFormat.clipFrameStart(id: ticket.id, record: clip.record, audioBytes: audio)
-                    bytes.append(contentsOf: clip.wav[headerSize...])
-                    frame = bytes
+                    // The samples stay in the WAV's array (no 0.4 MB copy per clip); the output
+                    // writes the frame's start and then them.
+                    frame = StreamFrame(
+                        start: StreamFormat.clipFrameStart(id: ticket.id, record: clip.record, audioBytes: audio),
+                        samples: clip.wav[headerSize...])
                 } catch {
                     let reason = (error as? any CustomStringConvertible)?.description ?? String(describing: error)
                     scheduler.failed(id: ticket.id, reason: reason)
@@ -86,6 +88,18 @@ public struct ClipStream: Sendable {
 /// Where a stream's bytes go. `write` returns false once the reader is gone.
 public protocol StreamOutput: Sendable {
     func write(_ bytes: [UInt8]) -> Bool
+    /// Writes `start` and then `rest`, as one frame (by default joined into one ``write(_:)``).
+    func write(_ start: [UInt8], _ rest: ArraySlice<UInt8>) -> Bool
+}
+
+extension StreamOutput {
+    public func write(_ start: [UInt8], _ rest: ArraySlice<UInt8>) -> Bool { write(start + rest) }
+}
+
+/// One clip's frame: its header and record, then its samples (a slice of the encoded WAV).
+struct StreamFrame: Sendable {
+    var start: [UInt8]
+    var samples: ArraySlice<UInt8>
 }
 
 /// A file descriptor (standard output by default), written with `write(2)` until every byte is out.
@@ -100,19 +114,25 @@ public struct FileDescriptorOutput: StreamOutput {
     }
 
     public func write(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(
-                    descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
+        bytes.withUnsafeBytes { write(all: $0) }
+    }
+
+    /// Two writes, with no copy of `rest` (a clip's samples) into one buffer.
+    public func write(_ start: [UInt8], _ rest: ArraySlice<UInt8>) -> Bool {
+        start.withUnsafeBytes { write(all: $0) } && rest.withUnsafeBytes { write(all: $0) }
+    }
+
+    private func write(all buffer: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
             }
-            return true
+            offset += written
         }
+        return true
     }
 }
 
@@ -137,7 +157,7 @@ final class StreamScheduler<Output: StreamOutput>: @unchecked Sendable {
     /// Sequence number of the next clip to write.
     private var written = 0
     private var frames = 0
-    private var ready: [Int: [UInt8]?] = [:]
+    private var ready: [Int: StreamFrame?] = [:]
     private var writing = false
     private var closed = false
     private var failures: [(id: Int, reason: String)] = []
@@ -166,7 +186,7 @@ final class StreamScheduler<Output: StreamOutput>: @unchecked Sendable {
     }
 
     /// Hands in a made clip (nil when it failed) and writes whatever is now in order.
-    func deliver(sequenceNumber: Int, frame: [UInt8]?) {
+    func deliver(sequenceNumber: Int, frame: StreamFrame?) {
         condition.lock()
         defer { condition.unlock() }
         ready[sequenceNumber] = .some(frame)
@@ -174,7 +194,7 @@ final class StreamScheduler<Output: StreamOutput>: @unchecked Sendable {
         writing = true
         while !closed, let entry = ready.removeValue(forKey: written) {
             condition.unlock()
-            let ok = entry.map(output.write) ?? true
+            let ok = entry.map { output.write($0.start, $0.samples) } ?? true
             condition.lock()
             if ok {
                 if entry != nil { frames += 1 }

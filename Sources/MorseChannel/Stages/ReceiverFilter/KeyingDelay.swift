@@ -37,7 +37,8 @@ struct FilteredMark {
     func value(after offset: Double, rising: Bool) -> Double {
         let position = ((rising ? keyDown : keyUp) + offset) * sampleRate
         guard position > 0 else { return 0 }
-        let n = Int(position.rounded(.down))
+        // Truncation is the floor here (position > 0), without a call to the library's floor.
+        let n = Int(position)
         guard n + 1 < envelope.count else { return envelope.last ?? 0 }
         let fraction = position - Double(n)
         return envelope[n] * (1 - fraction) + envelope[n + 1] * fraction
@@ -77,7 +78,12 @@ extension ReceiverFilter {
     /// The delays of the 50 % envelope points of a long mark keyed at `tone` Hz with edges of
     /// `riseTime` seconds and `shape`, through this filter alone (no AGC).
     public func keyingDelay(tone: Double, riseTime: Double, shape: EnvelopeShape) -> KeyingDelay {
-        let mark = filteredMark(tone: tone, riseTime: riseTime, shape: shape)
+        keyingDelay(of: filteredMark(tone: tone, riseTime: riseTime, shape: shape), riseTime: riseTime)
+    }
+
+    /// The delays read from `mark`, a ``filteredMark(tone:riseTime:shape:)`` of this filter with
+    /// edges of `riseTime` seconds (so a caller that needs the mark too simulates it once).
+    func keyingDelay(of mark: FilteredMark, riseTime: Double) -> KeyingDelay {
         let rise = max(riseTime, 1 / sampleRate)
         let half = mark.steady / 2
         func crossing(_ rising: Bool) -> Double? {

@@ -81,13 +81,28 @@ struct StaticCrashes: Sendable {
         withUnsafeTemporaryAllocation(of: Float.self, capacity: 256) { scratch in
             guard let noise = scratch.baseAddress else { return }
             var n = begin
+            // Once `1 − riseTerm` rounds to exactly 1 it stays 1 (riseTerm only falls), so the
+            // rise factor is dropped from then on: the same samples, bit for bit, without running
+            // riseTerm down through the subnormal floats, whose multiplies cost a microcode assist
+            // each (most of this stage's time on long bursts before this split).
+            var rising = true
             while n < end {
                 let chunk = min(256, end - n)
                 source.fill(scale: 1, into: noise, count: chunk)
-                for i in 0..<chunk {
-                    buffer[n + i] += (1 - riseTerm) * decayTerm * noise[i]
-                    riseTerm *= riseStep
+                var i = 0
+                if rising {
+                    while i < chunk && 1 - riseTerm != 1 {
+                        buffer[n + i] += (1 - riseTerm) * decayTerm * noise[i]
+                        riseTerm *= riseStep
+                        decayTerm *= decayStep
+                        i += 1
+                    }
+                    rising = i == chunk
+                }
+                while i < chunk {
+                    buffer[n + i] += decayTerm * noise[i]
                     decayTerm *= decayStep
+                    i += 1
                 }
                 n += chunk
             }
