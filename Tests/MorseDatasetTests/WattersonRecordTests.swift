@@ -101,8 +101,10 @@ import Testing
         }
         let coverage = try kinds(.defaults)
         let share = Double(coverage.filter { $0.wattersonProfile != nil }.count) / Double(coverage.count)
-        // Presets uniform: (0 + 0.10 + 0.25 + 0.20 + 0.30) / 5 = 17 % of stations.
-        #expect(share > 0.11 && share < 0.23, "Watterson share of stations under coverage: \(share)")
+        print("Watterson share of stations under coverage: \(share) of \(coverage.count)")
+        // Presets uniform: (0 + 0.10 + 0.25 + 0.20 + 0.30) / 5 = 17 % of wanted stations; more of
+        // the interferers, as the presets that fade most have the most of them (20.4 % measured).
+        #expect(share > 0.13 && share < 0.27, "Watterson share of stations under coverage: \(share)")
         for config in [DatasetConfig.referenceDefaults, try DatasetConfig.load(yaml: contestCWYAML)] {
             #expect(try kinds(config).allSatisfy { $0.wattersonProfile == nil && $0 != .rayleigh })
         }
