@@ -4,8 +4,9 @@
 /// fadings: each of the condition's paths is the keyed tone delayed by the path's delay under its
 /// own complex Gaussian gain with a Gaussian Doppler spectrum of 2σ = the condition's spread
 /// (``GaussianFadingProcess``, the same design as ``WattersonChannel``'s taps), equal mean powers
-/// summing to 1. The quadrature is the tone read a quarter period late, exact for a keyed tone
-/// (``WattersonChannel``'s wideband Hilbert filter would cost about 100 taps per sample).
+/// summing to 1. The quadrature is the tone read a quarter period late: exact at the tone's own
+/// frequency, and close for a keyed tone, which is narrow-band (``WattersonChannel``'s wideband
+/// Hilbert filter would cost about 100 taps per sample).
 extension FadingKind {
     /// The ITU-R F.1487 / CCIR 520 condition this kind renders, or nil for the other kinds.
     public var wattersonProfile: WattersonProfile? {
