@@ -1,4 +1,6 @@
-/// The timing statistics of one kind of key at sloppiness 1, from published measurements.
+/// The timing statistics of one kind of key at sloppiness 1: medians from published measurements
+/// where they exist; the straight key's dah median and every spread are assumptions, bounded by
+/// what keeps labels exact (FistTimingTests checks the bound).
 ///
 /// Each timing class has a median length relative to its standard (ITU-R M.1677) length and a
 /// within-operator log-normal spread (`sigma`, natural-log units); a sigma of 0 means the machine
@@ -51,7 +53,8 @@ struct FistTiming: Sendable, Hashable {
     static let bug = FistTiming(
         median: [1, 1.25, 1, 1, 1, 1], sigma: [0, 0.10, 0, 0.16, 0.14, 0.20], habit: 0.06, tempo: 0.04, weight: 0.1)
 
-    /// A straight key: everything by hand, dahs of about four dots, the widest spread.
+    /// A straight key: everything by hand, dahs of about four dots (assumed: no published
+    /// measurement; 2.6–4.4 keeps labels exact), the widest spread.
     static let straight = FistTiming(
         median: [1, 4.0 / 3, 1, 1, 1, 1], sigma: [0.16, 0.12, 0.18, 0.18, 0.15, 0.20], habit: 0.06, tempo: 0.05,
         weight: 0.1)

@@ -92,7 +92,15 @@ import Testing
             })
         #expect(
             all(ChannelLimits(fadingDepth: 0.3...0.3)) { p in
-                ([p.fading] + p.interferers.map(\.fading)).allSatisfy { $0.kind == .none || $0.depth == 0.3 }
+                ([p.fading] + p.interferers.map(\.fading)).allSatisfy { fading in
+                    let expected: Double = fading.kind.wattersonProfile == nil ? 0.3 : 1
+                    return fading.kind == .none || fading.depth == expected
+                }
+            })
+        // `[0, 0]` turns fading off, the Watterson conditions (whose depth is always 1) included.
+        #expect(
+            all(ChannelLimits(fadingDepth: 0...0)) { p in
+                ([p.fading] + p.interferers.map(\.fading)).allSatisfy { $0.kind.wattersonProfile == nil }
             })
         #expect(
             all(ChannelLimits(driftMax: 0...0)) { p in

@@ -129,6 +129,43 @@ import Testing
         #expect(abs(word / character - 7.0 / 3) < 0.2, "word/character gap \(word / character)")
     }
 
+    /// The values without a published measurement (the straight key's dah/dit 4.0 and every
+    /// spread; CONTENT.md, "Where each number comes from") are bounded by exact labels: the share
+    /// of each human class's log-normal at sloppiness 1 (σ, habit and tempo together) outside the
+    /// band the reader accepts (``DecisionThresholds/allowedRange(_:)``) is redrawn or clamped, so
+    /// the drawn shape departs from the table there. These are the shares CONTENT.md states (word
+    /// gaps lose most: their band starts at 5.1 units); a larger dah ratio or spread fails here.
+    @Test(arguments: humanKinds)
+    func assumedValuesStayInsideTheExactLabelBand(kind: FistKind) {
+        let table = FistTiming.published(kind)
+        let timing = MorseTiming(wpm: 20)
+        let thresholds = DecisionThresholds(timing)
+        for element in TimingClass.allCases where table.isHuman(element) {
+            let index = element.rawValue
+            let nominal = Self.nominal(element, timing)
+            let spread =
+                (table.sigma[index] * table.sigma[index] + table.habit * table.habit + table.tempo * table.tempo)
+                .squareRoot()
+            let centre = log(table.median[index])
+            let band = thresholds.allowedRange(element)
+            let below = 0.5 * erfc(-(log(band.lowerBound / nominal) - centre) / (spread * 2.0.squareRoot()))
+            let above = 0.5 * erfc((log(band.upperBound / nominal) - centre) / (spread * 2.0.squareRoot()))
+            print("\(kind) \(element): \(100 * (below + above)) % outside the exact-label band")
+            let limit: Double =
+                switch element {
+                case .dit, .dah: 0.01
+                case .ditGap, .dahGap: 0.015
+                case .characterGap: 0.04
+                case .wordGap: 0.08
+                }
+            #expect(below + above < limit, "\(kind) \(element): \(below + above) of draws outside the band")
+        }
+        // The straight key's assumed dah median sits inside the range that keeps it so (CONTENT.md).
+        if kind == .straight {
+            #expect((2.6...4.4).contains(FistTiming.straight.median[TimingClass.dah.rawValue] * 3))
+        }
+    }
+
     // MARK: helpers
 
     /// Every mark and gap of `timeline` with its class, walking the keyed text.

@@ -178,7 +178,7 @@ struct ConfigLoadingTests {
         let unknown = configError { () throws(ConfigError) in try config.validated() }
         #expect(
             unknown?.description
-                == "config: advanced_features.fading_types: unknown fading type 'none'. Known: slow, fast, selective, rayleigh"
+                == "config: advanced_features.fading_types: unknown fading type 'none'. Known: slow, fast, selective, rayleigh, watterson_good, watterson_moderate, watterson_poor"
         )
 
         config = .defaults

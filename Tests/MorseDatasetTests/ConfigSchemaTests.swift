@@ -55,7 +55,9 @@ struct ConfigDocsTests {
     @Test("name vocabularies come from the enums; FadingKind.none is not a config name")
     func vocabularies() {
         let fading = ConfigSchema.keys.first { $0.path == "advanced_features.fading_types" }
-        #expect(fading?.allowed == "`slow` `fast` `selective` `rayleigh`")
+        #expect(
+            fading?.allowed
+                == "`slow` `fast` `selective` `rayleigh` `watterson_good` `watterson_moderate` `watterson_poor`")
         #expect(Prosign.spellings == ["AR", "AS", "BK", "BT", "CL", "CT", "DO", "HH", "KA", "KN", "SK", "SN", "SOS"])
         #expect(EvaluationMetric.spellings == ["wer", "cer", "callsign_accuracy", "exchange_accuracy"])
         #expect(

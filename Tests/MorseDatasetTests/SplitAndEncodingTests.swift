@@ -77,6 +77,7 @@ import Testing
             #expect(ChannelJSON.encode(channel) == reference)
         }
         #expect(Set(channels.map(\.fading.kind)).count >= 4 && channels.contains { !$0.interferers.isEmpty })
+        #expect(channels.contains { $0.fading.kind.wattersonProfile != nil })
     }
 
     @Test func jsonStringsAreEscapedAndReadBack() throws {

@@ -10,11 +10,14 @@ import Testing
 /// Every station in a clip is labelled exactly: each QRM station's and pileup caller's rendered
 /// timeline, read back into text by ``TimelineReader``, gives the recorded text and character times.
 @Suite struct StationLabelTests {
-    /// Pileups on, one condition, the default everything else.
-    static func settings(_ condition: ConditionPreset, seed: UInt64, numSamples: Int = 12) -> RunSettings {
+    /// Pileups on, one condition, the given fading kinds (nil: the defaults), the default everything else.
+    static func settings(
+        _ condition: ConditionPreset, seed: UInt64, numSamples: Int = 12, fadingTypes: [FadingKind]? = nil
+    ) -> RunSettings {
         var config = DatasetConfig.defaults
         config.conditions = [condition]
         config.compositionWeights.sampleTypes[.pileup] = 40
+        if let fadingTypes { config.advancedFeatures.fadingTypes = fadingTypes }
         return RunSettings(config: config, numSamples: numSamples, seed: seed, maxDuration: 10, noiseRatio: 0.15)
     }
 
@@ -33,8 +36,28 @@ import Testing
         "Each station's timeline reads back into its recorded text and character times",
         arguments: ConditionPreset.allCases, [UInt64(1), 7, 23])
     func timelinesReadBack(condition: ConditionPreset, seed: UInt64) throws {
+        try Self.checkReadBack(Self.settings(condition, seed: seed), condition: condition)
+    }
+
+    /// The same with every faded station under a Watterson condition (ITU-R F.1487): propagation
+    /// changes the audio, never the labels.
+    @Test(
+        "With Watterson fading each station's timeline still reads back into its labels",
+        arguments: ConditionPreset.allCases)
+    func wattersonTimelinesReadBack(condition: ConditionPreset) throws {
+        let watterson: [FadingKind] = [.wattersonGood, .wattersonModerate, .wattersonPoor]
+        let settings = Self.settings(condition, seed: 5, fadingTypes: watterson)
+        try Self.checkReadBack(settings, condition: condition)
+        if condition != .clean {
+            let planner = try ClipPlanner(settings: settings)
+            let plans = try (0..<settings.numSamples).map { try planner.plan($0) }
+            #expect(plans.contains { $0.channel.fading.kind.wattersonProfile != nil })
+        }
+    }
+
+    static func checkReadBack(_ settings: RunSettings, condition: ConditionPreset) throws {
         var checkedQRM = 0
-        for (plan, record) in try Self.records(Self.settings(condition, seed: seed)) {
+        for (plan, record) in try Self.records(settings) {
             let stations = try #require(record["stations"] as? [[String: Any]])
             #expect(stations.count == plan.stations.count)
             #expect((stations.first?["role"] as? String == "wanted") == !plan.isNoiseOnly)

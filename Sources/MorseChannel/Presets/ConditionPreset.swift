@@ -12,6 +12,11 @@ public enum ConditionPreset: String, CaseIterable, Codable, Sendable {
     case dxExpedition = "dx_expedition"
 
     /// The ranges behind this preset.
+    ///
+    /// Each preset's Watterson condition (ITU-R F.1487 / CCIR 520 good, moderate, poor) has the
+    /// weight of its `rayleigh` entry: the default `fading_types` leave `rayleigh` out, so there the
+    /// Watterson conditions take its place and each preset keeps its share of random fading
+    /// (CHANNEL.md, "Watterson channel").
     public var ranges: PresetRanges {
         switch self {
         case .clean:
@@ -23,25 +28,30 @@ public enum ConditionPreset: String, CaseIterable, Codable, Sendable {
         case .contestGood:
             PresetRanges(
                 snr: 17...23, filters: [(.cwNarrow, 0.6), (.cwWide, 0.4)], pinkProbability: 0.2,
-                fadings: [(.slow, 0.8), (.rayleigh, 0.1), (.fast, 0.1)], fadingRate: 0.05...0.15,
+                fadings: [(.slow, 0.8), (.rayleigh, 0.1), (.fast, 0.1), (.wattersonGood, 0.1)], fadingRate: 0.05...0.15,
                 fadingDepth: 0.1...0.3, driftMax: 10, qrnRate: 0...0.05, qrnStrength: 6...12,
                 interferers: 1...1, interfererAmplitude: 0.05...0.15, multipathProbability: 0, multipathPaths: 1)
         case .contestModerate:
             PresetRanges(
                 snr: 12...18, filters: [(.cwNarrow, 0.5), (.cwWide, 0.5)], pinkProbability: 0.3,
-                fadings: [(.slow, 0.6), (.rayleigh, 0.25), (.fast, 0.15)], fadingRate: 0.2...0.4,
+                fadings: [(.slow, 0.6), (.rayleigh, 0.25), (.fast, 0.15), (.wattersonModerate, 0.25)],
+                fadingRate: 0.2...0.4,
                 fadingDepth: 0.3...0.5, driftMax: 30, qrnRate: 0.1...0.3, qrnStrength: 10...20,
                 interferers: 1...3, interfererAmplitude: 0.1...0.3, multipathProbability: 0.2, multipathPaths: 2)
         case .contestPoor:
             PresetRanges(
                 snr: 7...13, filters: [(.cwWide, 0.8), (.ssb, 0.2)], pinkProbability: 0.4,
-                fadings: [(.selective, 0.7), (.rayleigh, 0.2), (.fast, 0.1)], fadingRate: 0.3...0.7,
+                fadings: [(.selective, 0.7), (.rayleigh, 0.2), (.fast, 0.1), (.wattersonPoor, 0.2)],
+                fadingRate: 0.3...0.7,
                 fadingDepth: 0.5...0.7, driftMax: 50, qrnRate: 0.3...0.7, qrnStrength: 15...25,
                 interferers: 2...4, interfererAmplitude: 0.2...0.5, multipathProbability: 1, multipathPaths: 3)
         case .dxExpedition:
             PresetRanges(
                 snr: 5...11, filters: [(.cwNarrow, 0.5), (.cwWide, 0.4), (.ssb, 0.1)], pinkProbability: 0.3,
-                fadings: [(.slow, 0.5), (.rayleigh, 0.3), (.fast, 0.1), (.selective, 0.1)], fadingRate: 0.1...0.3,
+                fadings: [
+                    (.slow, 0.5), (.rayleigh, 0.3), (.fast, 0.1), (.selective, 0.1), (.wattersonModerate, 0.15),
+                    (.wattersonPoor, 0.15),
+                ], fadingRate: 0.1...0.3,
                 fadingDepth: 0.6...0.8, driftMax: 100, qrnRate: 0...0.2, qrnStrength: 10...20,
                 interferers: 4...6, interfererAmplitude: 0.3...0.7, multipathProbability: 0.3, multipathPaths: 2)
         }

@@ -12,7 +12,8 @@ public struct PresetRanges: Sendable {
     public var pinkProbability: Double
     /// Fading kinds with their weights (for the wanted station and each interferer).
     public var fadings: [(FadingKind, Double)]
-    /// QSB rate in Hz (slow, Rayleigh, selective); flutter uses ``FadingParameters/flutterRates``.
+    /// QSB rate in Hz (slow, Rayleigh, selective); flutter uses ``FadingParameters/flutterRates``,
+    /// the Watterson kinds their condition's spread.
     public var fadingRate: ClosedRange<Double>
     /// Fade depth, 0 … 1.
     public var fadingDepth: ClosedRange<Double>
@@ -47,6 +48,12 @@ public struct PresetRanges: Sendable {
         case .slow, .rayleigh: return FadingParameters(kind: kind, rate: qsbRate, depth: depth)
         case .fast: return FadingParameters(kind: .fast, rate: flutterRate, depth: depth)
         case .selective: return FadingParameters(kind: .selective, rate: qsbRate, depth: depth, pathDelays: delays)
+        case .wattersonGood, .wattersonModerate, .wattersonPoor:
+            // The condition fixes every parameter; the draws above still happen, so the random
+            // stream after a fading is the same whichever kind is chosen.
+            // `noise.fading_depth: [0, 0]` means no fading at all, these conditions included.
+            guard (limits.fadingDepth?.upperBound ?? 1) > 0 else { return .none }
+            return FadingParameters.watterson(kind) ?? .none
         }
     }
 

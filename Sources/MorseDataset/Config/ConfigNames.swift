@@ -51,8 +51,10 @@ extension NeMoPaths: ConfigName { public static let configKind = "NeMo path styl
 
 extension FadingKind: ConfigName {
     /// `none` is what a preset draws when it does not fade, not a kind a config may ask for; the
-    /// order is the one `contest_cw.yaml` lists.
-    public static let configNames: [FadingKind] = [.slow, .fast, .selective, .rayleigh]
+    /// order is the one `contest_cw.yaml` lists, then the Watterson (ITU-R F.1487) conditions.
+    public static let configNames: [FadingKind] = [
+        .slow, .fast, .selective, .rayleigh, .wattersonGood, .wattersonModerate, .wattersonPoor,
+    ]
     public static let configKind = "fading type"
 }
 

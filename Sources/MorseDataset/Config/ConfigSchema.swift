@@ -8,7 +8,7 @@ enum ConfigSchema {
         .name(
             "profile", \.profile, reference: false,
             doc:
-                "Defaults for the keys this config leaves out: `coverage` (tones 300–1,000 Hz, SNR −10…+30 dB weighted towards weak signals, 10–45 WPM, Farnsworth 15 %) or `reference` (the reference's 600–800 Hz, 8–30 dB drawn by the presets, 15–40 WPM, Farnsworth 10 %). The CLI's `--profile` wins over this key. Keys given in the config win over both."
+                "Defaults for the keys this config leaves out: `coverage` (tones 300–1,000 Hz, SNR −10…+30 dB weighted towards weak signals, 10–45 WPM, Farnsworth 15 %, the Watterson fading conditions) or `reference` (the reference's 600–800 Hz, 8–30 dB drawn by the presets, 15–40 WPM, Farnsworth 10 %, slow, flutter and selective fading only). The CLI's `--profile` wins over this key. Keys given in the config win over both."
         ),
         .seed(
             "seed", reference: false,
@@ -55,10 +55,14 @@ enum ConfigSchema {
         .range(
             "noise.fading_rate", \.noise.fadingRate,
             ConfigBounds(lower: 0, upper: 50, lowerInclusive: false, unit: "Hz"),
-            doc: "QSB fading rate."),
+            doc:
+                "QSB fading rate (slow, Rayleigh and selective fading; flutter keeps 3–30 Hz and the Watterson conditions their own spread)."
+        ),
         .range(
             "noise.fading_depth", \.noise.fadingDepth, .fraction,
-            doc: "Maximum fade depth (0 = none, 1 = full). `[0, 0]` turns fading off."),
+            doc:
+                "Maximum fade depth (0 = none, 1 = full). `[0, 0]` turns fading off (the Watterson conditions, always fully diffuse, included)."
+        ),
         .range(
             "noise.drift_max", \.noise.driftMax, ConfigBounds(lower: 0, upper: 500, unit: "Hz"),
             doc: "Maximum tone drift over a clip."),
@@ -114,7 +118,10 @@ enum ConfigSchema {
             "advanced_features.filter_types", \.advancedFeatures.filterTypes,
             doc: "Receiver filters the presets may use: `cw_narrow` 250 Hz, `cw_wide` 500 Hz, `ssb` 300–2700 Hz."),
         .names(
-            "advanced_features.fading_types", \.advancedFeatures.fadingTypes, doc: "Fading kinds the presets may use."),
+            "advanced_features.fading_types", \.advancedFeatures.fadingTypes,
+            doc:
+                "Fading kinds the presets may use: `slow` sinusoidal QSB, `fast` flutter, `selective` 2–3 paths, `rayleigh` one path; `watterson_good`, `watterson_moderate`, `watterson_poor` = the Watterson model under ITU-R F.1487's mid-latitude quiet, moderate and disturbed conditions (CCIR 520 good, moderate, poor: 0.5 ms / 0.1 Hz, 1 ms / 0.5 Hz, 2 ms / 1 Hz)."
+        ),
         .names(
             "evaluation.metrics", \.evaluation.metrics, allowEmpty: true,
             doc: "Recorded in `dataset_info.json` and the dataset card, for the evaluation tools."),

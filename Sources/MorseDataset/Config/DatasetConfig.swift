@@ -360,7 +360,8 @@ extension DatasetConfig {
     /// trained on the defaults meets every pitch, speed and signal level it will hear. Each value
     /// and its source are in `Sources/MorseChannel/CHANNEL.md` ("Default coverage") and
     /// `docs/config.md`: tones 300–1,000 Hz, SNR −10…+30 dB (500 Hz) weighted towards weak
-    /// signals, 10–45 WPM, all four fists, Farnsworth in 15 % of clips. Other keys are those of
+    /// signals, 10–45 WPM, all four fists, Farnsworth in 15 % of clips, the Watterson (ITU-R
+    /// F.1487) fading conditions besides slow, flutter and selective fading. Other keys are those of
     /// ``referenceDefaults``.
     public static let defaults: DatasetConfig = {
         var config = referenceDefaults
@@ -370,6 +371,9 @@ extension DatasetConfig {
         config.noise.snrRange = -10...30
         config.noise.snrDistribution = .hardWeighted
         config.farnsworth.probability = 0.15
+        config.advancedFeatures.fadingTypes = [
+            .slow, .fast, .selective, .wattersonGood, .wattersonModerate, .wattersonPoor,
+        ]
         return config
     }()
 

@@ -16,6 +16,14 @@ public enum FadingKind: String, CaseIterable, Codable, Sendable {
     /// Selective fading: two or more paths with delays `pathDelays`, each fading independently
     /// like ``rayleigh``, so the fades differ from one audio frequency to another.
     case selective
+    /// The Watterson model (ITU-R F.1487) under CCIR 520's *good* conditions (F.1487's
+    /// mid-latitude quiet): two equal-power Rayleigh paths 0.5 ms apart, spread 0.1 Hz. The
+    /// parameters are the condition's (``wattersonProfile``), never drawn.
+    case wattersonGood = "watterson_good"
+    /// The Watterson model under *moderate* conditions (mid-latitude moderate): 1 ms, 0.5 Hz.
+    case wattersonModerate = "watterson_moderate"
+    /// The Watterson model under *poor* conditions (mid-latitude disturbed): 2 ms, 1 Hz.
+    case wattersonPoor = "watterson_poor"
 }
 
 /// How one station's signal fades.

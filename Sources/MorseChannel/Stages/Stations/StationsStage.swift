@@ -66,8 +66,10 @@ struct StationsStage: ChannelStage {
             paths.append((0, true))
         case .rayleigh, .fast:
             paths.append((0, false))
-        case .selective:
-            let delays = fading.pathDelays.isEmpty ? [0, 0.001] : Array(fading.pathDelays.prefix(4))
+        case .selective, .wattersonGood, .wattersonModerate, .wattersonPoor:
+            // A Watterson kind's paths are its condition's (recorded in `pathDelays`).
+            let standard = fading.kind.wattersonProfile?.pathDelays ?? [0, 0.001]
+            let delays = fading.pathDelays.isEmpty ? standard : Array(fading.pathDelays.prefix(4))
             for delay in delays {
                 paths.append((min(maxDelaySamples, max(0, Int((delay * sampleRate).rounded()))), false))
             }
@@ -94,7 +96,7 @@ struct StationsStage: ChannelStage {
                 turn = turn * step
                 if k & 1023 == 1023 { turn = (1 / turn.magnitude) * turn }
             }
-        case .rayleigh, .fast, .selective:
+        case .rayleigh, .fast, .selective, .wattersonGood, .wattersonModerate, .wattersonPoor:
             let depth = min(max(fading.depth, 0), 1)
             let share = (1 / Double(fadingPaths)).squareRoot()
             let process = GaussianFadingProcess(spread: max(fading.rate, 1e-3))
