@@ -239,13 +239,13 @@ public struct DatasetValidator: Sendable {
 
     /// The files that repeat metadata.csv, per split.
     enum ManifestSource: CaseIterable {
-        case splitCSV, transcripts, audioMetadata, nemo
+        case splitCSV, transcripts, records, nemo
 
         func path(_ files: DatasetLayout, _ split: DatasetSplit) -> String {
             switch self {
             case .splitCSV: files.splitCSV(split)
             case .transcripts: files.transcripts(split)
-            case .audioMetadata: files.audioMetadata(split)
+            case .records: files.records(split)
             case .nemo: files.nemoManifest(split)
             }
         }
@@ -261,7 +261,7 @@ public struct DatasetValidator: Sendable {
         var split: String?
     }
 
-    /// A line of `metadata.jsonl` (a clip record) or of a NeMo manifest (`audio_filepath`).
+    /// A line of `metadata/{split}.jsonl` (a clip record) or of a NeMo manifest (`audio_filepath`).
     struct JSONRecord: Decodable {
         var id: Int?
         var audioFile: String?
@@ -304,7 +304,7 @@ public struct DatasetValidator: Sendable {
                 return ValidationFinding(.missingManifest, relative, "\(problem)")
             }
             return nil
-        case .transcripts, .audioMetadata, .nemo:
+        case .transcripts, .records, .nemo:
             guard let reader = LineReader(path: path) else {
                 return ValidationFinding(.missingManifest, relative, "is missing or unreadable")
             }

@@ -13,7 +13,7 @@ extension MorseDatasetCommand {
         static let configuration = CommandConfiguration(
             abstract: "Draw a clip's spectrogram as a PNG with each labelled character's start and end over it.",
             discussion: """
-                With a dataset folder and --id, draws the clip's label times from audio/{split}/metadata.jsonl; \
+                With a dataset folder and --id, draws the clip's label times from metadata/{split}.jsonl; \
                 with a WAV file, draws what the reference decoder hears.
 
                 The spectrogram (512-sample Hann frames every 64 samples) shows the tone ± 600 Hz; each \
