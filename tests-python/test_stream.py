@@ -51,7 +51,7 @@ def test_streamed_clips_are_generates_clips_byte_for_byte(tmp_path, config):
     assert header[0].sample_format == ("float32" if wav_header == 58 else "pcm16")
     for frame in frames:
         record = json.loads(frame.record)
-        assert frame.record == records[frame.id], f"clip {frame.id}: record differs from metadata/{split}.jsonl"
+        assert frame.record == records[frame.id], f"clip {frame.id}: record differs from its line in metadata/"
         wav = (out / "audio" / record["audio_file"]).read_bytes()
         assert frame.audio == wav[wav_header:], f"clip {frame.id}: samples differ from generate's WAV"
     # Endless ids (no --num-samples) give the same audio for the same ids.
