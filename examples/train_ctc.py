@@ -172,7 +172,7 @@ def test_split(binary, config, seed, count, max_duration, folder):
     if config:
         command += ["--config", config]
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    with open(os.path.join(folder, "audio", "test", "metadata.jsonl"), encoding="utf-8") as file:
+    with open(os.path.join(folder, "metadata", "test.jsonl"), encoding="utf-8") as file:
         return [json.loads(line) for line in file]
 
 

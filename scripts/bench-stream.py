@@ -84,7 +84,7 @@ def loader(args):
 
 
 def disk(args):
-    """generate's files read back: the records through datasets (the metadata.jsonl of every split,
+    """generate's files read back: the records through datasets (the metadata.parquet of every split,
     as audiofolder reads them), the WAVs through soundfile. (audiofolder's own Audio column needs
     torchcodec and FFmpeg in datasets 5, which this machine lacks.)"""
     import datasets
@@ -92,8 +92,9 @@ def disk(args):
 
     root = Path(args.dataset) / "audio"
     started, cpu = time.perf_counter(), cpu_seconds()
-    files = {split: str(root / split / "metadata.jsonl") for split in ("train", "validation", "test")}
-    splits = datasets.load_dataset("json", data_files=files)
+    files = {split: str(root / split / "metadata.parquet") for split in ("train", "validation", "test")
+             if (root / split / "metadata.parquet").exists()}
+    splits = datasets.load_dataset("parquet", data_files=files)
     print(f"load_dataset (index + Arrow cache): {time.perf_counter() - started:.2f} s", flush=True)
     clips, seconds = 0, 0.0
     for table in splits.values():

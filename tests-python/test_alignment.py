@@ -9,9 +9,9 @@ from conftest import run_tool
 
 
 def records(root):
-    """Every clip's full metadata record, from audio/{split}/metadata.jsonl."""
+    """Every clip's full metadata record, from metadata/{split}.jsonl."""
     rows = []
-    for path in sorted(Path(root, "audio").glob("*/metadata.jsonl")):
+    for path in sorted(Path(root, "metadata").glob("*.jsonl")):
         rows += [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     return rows
 

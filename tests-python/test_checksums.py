@@ -67,7 +67,7 @@ def test_an_edited_journal_line_is_redone_not_published(tmp_path, small_referenc
     lines[target] = lines[target][:start] + "EDITED" + lines[target][start:]
     journal.write_text("\n".join(lines) + "\n")
     make(out)
-    for manifest in [out / "metadata.csv", *(out / "audio").glob("*/metadata.jsonl"), *(out / "manifests").glob("*.jsonl")]:
+    for manifest in [out / "metadata.csv", *(out / "metadata").glob("*.jsonl"), *(out / "manifests").glob("*.jsonl")]:
         assert "EDITED" not in manifest.read_text(), manifest
     assert_same_dataset(out, small_reference)
 

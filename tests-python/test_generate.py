@@ -87,7 +87,7 @@ def test_audiofolder_metadata_and_nemo_manifests(dataset):
     csv_rows = {r["id"]: r for r in read_csv(out / "metadata.csv")}
     for split in SPLITS:
         folder = out / "audio" / split
-        records = [json.loads(line) for line in (folder / "metadata.jsonl").read_text().splitlines()]
+        records = [json.loads(line) for line in (out / "metadata" / f"{split}.jsonl").read_text().splitlines()]
         assert sorted(p.name for p in folder.glob("*.wav")) == sorted(r["file_name"] for r in records)  # no orphans
         for record in records:
             assert (folder / record["file_name"]).exists()

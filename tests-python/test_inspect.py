@@ -33,7 +33,7 @@ def damaged_copy(dataset, tmp_path):
 
 def first_morse_record(root):
     for split in ["train", "validation", "test"]:
-        for line in (root / "audio" / split / "metadata.jsonl").read_text().splitlines():
+        for line in (root / "metadata" / f"{split}.jsonl").read_text().splitlines():
             record = json.loads(line)
             if not record["is_noise_only"]:
                 return record
@@ -177,7 +177,7 @@ def rewrite_everywhere(root, clip_id, old, new):
 def test_validate_decode_hears_a_label_edited_in_every_manifest(dataset, tool, tmp_path):
     root = damaged_copy(dataset, tmp_path)
     rows = [json.loads(line) for split in ["train", "validation", "test"]
-            for line in (root / "audio" / split / "metadata.jsonl").read_text().splitlines()]
+            for line in (root / "metadata" / f"{split}.jsonl").read_text().splitlines()]
     clean = [r for r in rows if not r["is_noise_only"] and r["snr_500"] >= 25 and "," not in r["text"]]
     assert clean, "the fixture needs a clip at 25 dB or more"
     victim = max(clean, key=lambda r: len(r["text"]))

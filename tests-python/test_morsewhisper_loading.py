@@ -33,10 +33,10 @@ WINDOW = 30 * WHISPER_RATE
 
 
 def our_transcripts(root):
-    """audio_file → transcript, read as plain strings (no type inference) from metadata.jsonl."""
+    """audio_file → transcript, read as plain strings (no type inference) from metadata/{split}.jsonl."""
     texts = {}
     for split in SPLITS:
-        path = root / "audio" / split / "metadata.jsonl"
+        path = root / "metadata" / f"{split}.jsonl"
         for line in path.read_text().splitlines():
             record = json.loads(line)
             texts[record["audio_file"]] = record["text"]

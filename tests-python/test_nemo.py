@@ -79,10 +79,10 @@ def datasets(tmp_path_factory):
 
 
 def own_clips(root):
-    """audio_file → (real path of the WAV, text) from the dataset's metadata.jsonl."""
+    """audio_file → (real path of the WAV, text) from the dataset's metadata/{split}.jsonl."""
     clips = {}
     for split in SPLITS:
-        for line in (root / "audio" / split / "metadata.jsonl").read_text().splitlines():
+        for line in (root / "metadata" / f"{split}.jsonl").read_text().splitlines():
             record = json.loads(line)
             clips[record["audio_file"]] = (os.path.realpath(root / "audio" / record["audio_file"]), record["text"])
     return clips

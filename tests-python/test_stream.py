@@ -31,7 +31,7 @@ def generated(tmp_path, config, n, seed):
     run_tool(*args, *(["--config", config] if config else []))
     records = {}
     for split in ("train", "validation", "test"):
-        path = out / "audio" / split / "metadata.jsonl"
+        path = out / "metadata" / f"{split}.jsonl"
         for line in path.read_bytes().splitlines():
             records[json.loads(line)["id"]] = line
     return out, records
@@ -51,7 +51,7 @@ def test_streamed_clips_are_generates_clips_byte_for_byte(tmp_path, config):
     assert header[0].sample_format == ("float32" if wav_header == 58 else "pcm16")
     for frame in frames:
         record = json.loads(frame.record)
-        assert frame.record == records[frame.id], f"clip {frame.id}: record differs from metadata.jsonl"
+        assert frame.record == records[frame.id], f"clip {frame.id}: record differs from its line in metadata/"
         wav = (out / "audio" / record["audio_file"]).read_bytes()
         assert frame.audio == wav[wav_header:], f"clip {frame.id}: samples differ from generate's WAV"
     # Endless ids (no --num-samples) give the same audio for the same ids.

@@ -4,6 +4,8 @@
 /// (inferred from data, it became `list<null>` and broke loading).
 public indirect enum ClipFeature: Sendable {
     case string, int64, float64, bool
+    /// An unsigned 64-bit integer: the dataset seed, which may be anything up to 2^64 − 1.
+    case uint64
     /// Audio at the dataset's sample rate (the clip's WAV).
     case audio(sampleRate: Int)
     case list(ClipFeature)
@@ -31,11 +33,11 @@ public indirect enum ClipFeature: Sendable {
     func body(indent: Int) -> String {
         let pad = String(repeating: " ", count: indent)
         switch self {
-        case .string, .int64, .float64, .bool: return pad + "dtype: " + scalarName + "\n"
+        case .string, .int64, .uint64, .float64, .bool: return pad + "dtype: " + scalarName + "\n"
         case .audio(let rate): return pad + "dtype:\n" + pad + "  audio:\n" + pad + "    sampling_rate: \(rate)\n"
         case .list(let element):
             switch element {
-            case .string, .int64, .float64, .bool: return pad + "list: " + element.scalarName + "\n"
+            case .string, .int64, .uint64, .float64, .bool: return pad + "list: " + element.scalarName + "\n"
             case .structure(let fields):
                 return pad + "list:\n" + fields.map { $0.1.yaml(name: $0.0, indent: indent) }.joined()
             case .audio, .list:
@@ -50,6 +52,7 @@ public indirect enum ClipFeature: Sendable {
         switch self {
         case .string: "string"
         case .int64: "int64"
+        case .uint64: "uint64"
         case .float64: "float64"
         case .bool: "bool"
         default: ""
@@ -66,7 +69,8 @@ extension ClipField {
     public func feature(sampleRate: Int, exchangeKeys: [String], evaluationKeys: [String]) -> ClipFeature {
         switch self {
         case .fileName: .audio(sampleRate: sampleRate)
-        case .id, .numSamples, .sampleRate, .seed, .numInterferers, .multipathPaths, .operator: .int64
+        case .id, .numSamples, .sampleRate, .numInterferers, .multipathPaths, .operator: .int64
+        case .seed: .uint64
         case .duration, .wpm, .effectiveWPM, .sloppiness, .dashRatio, .tone, .riseTimeMS, .chirpHz, .driftHzPerSecond,
             .snr500, .snr2500, .fadingRate, .fadingDepth, .qrnRate:
             .float64

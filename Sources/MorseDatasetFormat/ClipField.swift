@@ -1,4 +1,4 @@
-/// The fields of a clip's metadata: the keys of its JSON record (the journal, `metadata.jsonl`, a
+/// The fields of a clip's metadata: the keys of its JSON record (the journal, `metadata/{split}.jsonl`, a
 /// WebDataset `.json` member) in the order the record writes them, and the columns of
 /// `metadata.csv` and `splits/{split}.csv`. The writer and every reader take the names from here.
 public enum ClipField: String, CaseIterable, CodingKey, Sendable {

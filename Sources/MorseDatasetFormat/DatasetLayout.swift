@@ -38,8 +38,13 @@ public struct DatasetLayout: Sendable, Hashable {
     public var datasetInfo: String { root + "/dataset_info.json" }
     public func splitCSV(_ split: DatasetSplit) -> String { splitsFolder + "/\(split.name).csv" }
     public func transcripts(_ split: DatasetSplit) -> String { splitsFolder + "/\(split.name)_transcripts.txt" }
-    /// The Hugging Face audiofolder metadata of one split.
-    public func audioMetadata(_ split: DatasetSplit) -> String { audioFolder(split) + "/metadata.jsonl" }
+    /// The Hugging Face audiofolder metadata of one split: Parquet typed as the card declares.
+    public func audioMetadata(_ split: DatasetSplit) -> String { audioFolder(split) + "/metadata.parquet" }
+    /// Every clip's full record, one JSON line a clip, per split. Outside `audio/{split}/`:
+    /// audiofolder refuses a folder with metadata files of two kinds.
+    public var recordsFolder: String { root + "/metadata" }
+    /// `metadata/train.jsonl`.
+    public func records(_ split: DatasetSplit) -> String { recordsFolder + "/\(split.name).jsonl" }
     public func nemoManifest(_ split: DatasetSplit) -> String { manifestsFolder + "/\(split.name).jsonl" }
     /// `lhotse/supervisions_train.jsonl`: one of a split's Lhotse manifests (`recordings`, `supervisions`, `cuts`).
     public func lhotseManifest(_ kind: String, _ split: DatasetSplit) -> String {

@@ -18,7 +18,7 @@ public struct LabelledClip: Sendable {
     public func readAudio() throws(InspectionError) -> WAVAudio { try audio.read(row.audioFile) }
 
     /// Finds clip `id` in the dataset at `root`: its row in `metadata.csv`, then its character
-    /// times in `audio/{split}/metadata.jsonl` (both read line by line until found).
+    /// times in `metadata/{split}.jsonl` (both read line by line until found).
     public static func find(id: Int, root: String) throws(InspectionError) -> LabelledClip {
         let files = DatasetLayout(reading: root)
         var found: MetadataRow?
@@ -50,7 +50,7 @@ public struct LabelledClip: Sendable {
                 problem: "of clip \(id) names split '\(row.split)'; expected train, validation or test")
         }
         var characters: [KeyedTimeline.Span] = []
-        if let records = LineReader(path: files.audioMetadata(split)) {
+        if let records = LineReader(path: files.records(split)) {
             let marker = "{\"id\": \(id),"
             struct Record: Decodable { var id: Int; var characters: [KeyedTimeline.Span] }
             while let line = records.next() {
@@ -75,7 +75,7 @@ public struct LabelledClip: Sendable {
     }
 
     /// The character times of a Lhotse supervision's `char` alignment (`[symbol, start, duration]`),
-    /// for a Lhotse-only dataset, which has no `metadata.jsonl`.
+    /// for a Lhotse-only dataset, which has no `metadata/{split}.jsonl`.
     static func lhotseCharacters(_ files: DatasetLayout, split: DatasetSplit, id: Int) -> [KeyedTimeline.Span] {
         struct Supervision: Decodable {
             struct Alignment: Decodable { var char: [Item] }

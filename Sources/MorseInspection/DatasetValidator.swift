@@ -262,16 +262,16 @@ public struct DatasetValidator: Sendable {
 
     /// The files that repeat metadata.csv, per split.
     enum ManifestSource: CaseIterable {
-        case splitCSV, transcripts, audioMetadata, nemo
+        case splitCSV, transcripts, records, nemo
 
         /// Whether only the folder format writes it (`metadata.csv` and `splits/` every dataset has).
-        var isFolderOnly: Bool { self == .audioMetadata || self == .nemo }
+        var isFolderOnly: Bool { self == .records || self == .nemo }
 
         func path(_ files: DatasetLayout, _ split: DatasetSplit) -> String {
             switch self {
             case .splitCSV: files.splitCSV(split)
             case .transcripts: files.transcripts(split)
-            case .audioMetadata: files.audioMetadata(split)
+            case .records: files.records(split)
             case .nemo: files.nemoManifest(split)
             }
         }
@@ -287,7 +287,7 @@ public struct DatasetValidator: Sendable {
         var split: String?
     }
 
-    /// A line of `metadata.jsonl` (a clip record) or of a NeMo manifest (`audio_filepath`).
+    /// A line of `metadata/{split}.jsonl` (a clip record) or of a NeMo manifest (`audio_filepath`).
     struct JSONRecord: Decodable {
         var id: Int?
         var audioFile: String?
@@ -330,7 +330,7 @@ public struct DatasetValidator: Sendable {
                 return ValidationFinding(.missingManifest, relative, "\(problem)")
             }
             return nil
-        case .transcripts, .audioMetadata, .nemo:
+        case .transcripts, .records, .nemo:
             guard let reader = LineReader(path: path) else {
                 return ValidationFinding(.missingManifest, relative, "is missing or unreadable")
             }

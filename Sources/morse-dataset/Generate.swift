@@ -9,8 +9,9 @@ extension MorseDatasetCommand {
             abstract: "Generate a dataset of labelled Morse clips on every core.",
             discussion: """
                 Writes OUT/audio/{train,validation,test}/morse_NNNNNN.wav (16 kHz mono PCM16), metadata.csv, \
-                splits/{split}.csv and {split}_transcripts.txt, audio/{split}/metadata.jsonl (Hugging Face \
-                audiofolder), manifests/{split}.jsonl (NeMo), dataset_info.json and a README.md dataset card.
+                splits/{split}.csv and {split}_transcripts.txt, audio/{split}/metadata.parquet (Hugging Face \
+                audiofolder, typed as the card declares), metadata/{split}.jsonl (every clip's full record), \
+                manifests/{split}.jsonl (NeMo), dataset_info.json and a README.md dataset card.
 
                 The same command with the same seed makes byte-identical audio and manifests on any number of \
                 workers. Interrupt it at any time (Ctrl-C): running the same command again resumes.

@@ -13,8 +13,8 @@ extension MorseDatasetCommand {
         static let configuration = CommandConfiguration(
             abstract: "Draw a clip's spectrogram as a PNG with each labelled character's start and end over it.",
             discussion: """
-                With a dataset folder and --id, draws the clip's label times from its full metadata record (read \
-                from a WebDataset shard when the dataset keeps no loose WAVs); \
+                With a dataset folder and --id, draws the clip's label times from its full metadata record \
+                (metadata/{split}.jsonl, or a WebDataset shard when the dataset keeps no loose WAVs); \
                 with a WAV file, draws what the reference decoder hears.
 
                 The spectrogram (512-sample Hann frames every 64 samples) shows the tone ± 600 Hz; each \

@@ -10,7 +10,7 @@ extension MorseDatasetCommand {
             abstract: "Write clips to standard output in a framed binary format, for training without a disk.",
             discussion: """
                 Clip I is the clip `generate` makes as id I with the same config and seed: the same samples \
-                (the bytes after the WAV header) and the same metadata.jsonl record. The format and its \
+                (the bytes after the WAV header) and the same metadata/{split}.jsonl record. The format and its \
                 readers are described in docs/stream.md; the Python package in python/ reads it.
 
                 With --num-samples N every clip gets the split (and file name) `generate --num-samples N` \

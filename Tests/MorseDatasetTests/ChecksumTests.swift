@@ -46,7 +46,7 @@ import Testing
         }
         let nemo = try String(contentsOfFile: folder + "/manifests/train.jsonl", encoding: .utf8)
         #expect(nemo.contains("\"checksum\": \""))
-        let metadata = try String(contentsOfFile: folder + "/audio/train/metadata.jsonl", encoding: .utf8)
+        let metadata = try String(contentsOfFile: folder + "/metadata/train.jsonl", encoding: .utf8)
         #expect(metadata.contains("\"checksum\": \"") && !metadata.contains("line_crc"))
     }
 
@@ -86,7 +86,7 @@ import Testing
         #expect(!csv.contains("EDITED") && csv.contains(text))
         for split in DatasetSplit.allCases {
             let jsonl =
-                (try? String(contentsOfFile: folder + "/audio/\(split.name)/metadata.jsonl", encoding: .utf8)) ?? ""
+                (try? String(contentsOfFile: folder + "/metadata/\(split.name).jsonl", encoding: .utf8)) ?? ""
             #expect(!jsonl.contains("EDITED"))
         }
     }

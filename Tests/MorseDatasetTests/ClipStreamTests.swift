@@ -80,7 +80,7 @@ struct ParsedStream {
         #expect(stream.endCount == 9 && stream.seed == 5 && stream.sampleRate == 16_000 && stream.formatTag == 1)
         var lines: [Int: String] = [:]
         for split in DatasetSplit.allCases {
-            let text = try String(contentsOfFile: root + "/audio/\(split.name)/metadata.jsonl", encoding: .utf8)
+            let text = try String(contentsOfFile: DatasetLayout(reading: root).records(split), encoding: .utf8)
             for line in text.split(separator: "\n") {
                 let id =
                     (try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? Int ?? -1
@@ -88,7 +88,7 @@ struct ParsedStream {
             }
         }
         for clip in stream.clips {
-            #expect(clip.record == lines[clip.id], "clip \(clip.id): record differs from metadata.jsonl")
+            #expect(clip.record == lines[clip.id], "clip \(clip.id): record differs from metadata/{split}.jsonl")
             let object = try JSONSerialization.jsonObject(with: Data(clip.record.utf8)) as? [String: Any]
             let wav = try Data(
                 contentsOf: URL(fileURLWithPath: root + "/audio/" + (object?["audio_file"] as? String ?? "")))

@@ -54,6 +54,7 @@ import Testing
         #expect(!files.keys.contains { $0.hasPrefix("manifests/") || $0.hasPrefix("audio/") })
         #expect(!FileManager.default.fileExists(atPath: root + "/audio"))
         #expect(!files.keys.contains { $0.hasSuffix("metadata.jsonl") })
+        #expect(!files.keys.contains { $0.hasPrefix("metadata/") || $0.hasSuffix("metadata.parquet") })
         let card = String(decoding: files["README.md"] ?? Data(), as: UTF8.self)
         // The card's one config declares the shards of the filled splits and types the record inside `json`.
         #expect(card.contains("- webdataset/train/*.tar") && !card.contains("audio/train/*.wav"))
@@ -100,7 +101,7 @@ import Testing
         let layout = DatasetLayout(reading: root)
         let header = try String(contentsOfFile: layout.metadataCSV, encoding: .utf8).prefix { $0 != "\n" }
         #expect(String(header) == ClipField.csvHeader)
-        let line = try String(contentsOfFile: layout.audioMetadata(.train), encoding: .utf8).prefix { $0 != "\n" }
+        let line = try String(contentsOfFile: layout.records(.train), encoding: .utf8).prefix { $0 != "\n" }
         let keys = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]).keys
         #expect(Set(keys) == Set(ClipField.allCases.map(\.rawValue)))
         let positions = ClipField.allCases.map { line.range(of: "\"\($0.rawValue)\": ")?.lowerBound }

@@ -115,7 +115,7 @@ struct ValidationTests {
         let split = row.fields[9]
         let text = row.fields[2]
         for path in [
-            "metadata.csv", "splits/\(split).csv", "splits/\(split)_transcripts.txt", "audio/\(split)/metadata.jsonl",
+            "metadata.csv", "splits/\(split).csv", "splits/\(split)_transcripts.txt", "metadata/\(split).jsonl",
             "manifests/\(split).jsonl",
         ] {
             try writeText(

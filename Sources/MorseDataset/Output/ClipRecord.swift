@@ -4,7 +4,7 @@ import MorseCode
 import MorseContent
 import MorseDatasetFormat
 
-/// A clip's full metadata as one JSON line: what the journal and `audio/{split}/metadata.jsonl` hold.
+/// A clip's full metadata as one JSON line: what the journal and `metadata/{split}.jsonl` hold.
 ///
 /// Keys come in a fixed order with `id` first (the journal index relies on it); times are seconds
 /// from the start of the clip's audio.

@@ -2,22 +2,33 @@ import Foundation
 import MorseDatasetFormat
 import MorseFileSystem
 
-/// The reference layout's manifests beside the WAVs, written row by row: `audio/{split}/metadata.jsonl`
-/// (Hugging Face audiofolder) and `manifests/{split}.jsonl` (NeMo). `metadata.csv` and `splits/`
-/// are written for every dataset by ``IndexSink``.
+/// The reference layout's manifests beside the WAVs, written row by row: `audio/{split}/metadata.parquet`
+/// (Hugging Face audiofolder, typed as the card declares), `metadata/{split}.jsonl` (every clip's
+/// full record) and `manifests/{split}.jsonl` (NeMo). `metadata.csv` and `splits/` are written for
+/// every dataset by ``IndexSink``.
 final class FolderSink: DatasetSink {
-    private var audioJSONL: [BufferedFileWriter] = [], nemo: [BufferedFileWriter] = []
+    private var records: [BufferedFileWriter] = [], nemo: [BufferedFileWriter] = []
+    private var parquetFiles: [BufferedFileWriter] = [], parquet: [ParquetWriter] = []
+    private let features: [(String, ClipFeature)]
+    private let decoder = JSONDecoder()
+    private let files: DatasetFiles
     /// Every file still open, to finish or abandon.
     private var open: [BufferedFileWriter] = []
     /// What the NeMo manifests put before `train/morse_000042.wav` (see ``NeMoPaths``).
     private let nemoPrefix: String
 
     init(files: DatasetFiles, description: DatasetDescription) throws(DatasetError) {
+        self.files = files
         let layout = files.layout
         nemoPrefix = try Self.nemoPrefix(files, description.nemoPaths)
-        for path in [layout.manifestsFolder] + DatasetSplit.allCases.map(layout.audioFolder) {
-            try files.makeDirectory(path)
+        let folders = [layout.manifestsFolder, layout.recordsFolder]
+        for path in folders + DatasetSplit.allCases.map(layout.audioFolder) { try files.makeDirectory(path) }
+        features = Self.parquetFeatures(description)
+        let schema: ParquetSchema
+        do throws(ParquetError) { schema = try ParquetSchema(features) } catch {
+            throw .invalidOption("cannot declare \(layout.audioMetadata(.train)): \(error)")
         }
+        let schemaMetadata = [(key: "huggingface", value: ClipFeature.datasetsSchemaMetadata(features))]
         var open: [BufferedFileWriter] = []
         func writer(_ path: String) throws(DatasetError) -> BufferedFileWriter {
             let created = try files.writer(path)
@@ -26,8 +37,15 @@ final class FolderSink: DatasetSink {
         }
         do throws(DatasetError) {
             for split in DatasetSplit.allCases {
-                audioJSONL.append(try writer(layout.audioMetadata(split)))
+                records.append(try writer(layout.records(split)))
                 nemo.append(try writer(layout.nemoManifest(split)))
+                let file = try writer(layout.audioMetadata(split))
+                try file.write(bytes: ParquetWriter.magic)
+                parquetFiles.append(file)
+                parquet.append(
+                    ParquetWriter(
+                        schema: schema, metadata: schemaMetadata, rowGroupRows: Self.rowGroupRows,
+                        rowGroupBytes: Self.rowGroupBytes))
             }
         } catch {
             for created in open { created.abandon() }
@@ -36,11 +54,18 @@ final class FolderSink: DatasetSink {
         self.open = open
     }
 
+    /// Rows per Parquet row group: a few thousand keeps memory flat for a million clips (each
+    /// split buffers one group) while `datasets` reads a group a batch.
+    static let rowGroupRows = 2048
+    /// A row group is also closed once its values reach this many bytes (long clips, many stations).
+    static let rowGroupBytes = 16 << 20
+
     func add(_ clip: FinishedClip) throws(DatasetError) {
         let summary = clip.summary
         let split = clip.split.rawValue
-        try audioJSONL[split].write(bytes: clip.record)
-        try audioJSONL[split].write(bytes: CollectionOfOne(0x0A))
+        try records[split].write(bytes: clip.record)
+        try records[split].write(bytes: CollectionOfOne(0x0A))
+        try addParquetRow(clip)
         var manifest = JSONObject()
         manifest.add(NeMoField.audioFilepath.rawValue, nemoPrefix + summary.audioFile)
         manifest.add(NeMoField.duration.rawValue, summary.duration)
@@ -73,7 +98,35 @@ final class FolderSink: DatasetSink {
         return DatasetLayout.nemoAudioPrefix(.absolute, realRoot: real)
     }
 
+
+    /// The clip's record as a row of its split's `metadata.parquet`.
+    private func addParquetRow(_ clip: FinishedClip) throws(DatasetError) {
+        let split = clip.split.rawValue
+        let bytes: [UInt8]
+        do {
+            bytes = try parquet[split].append(ParquetRecord.row(clip.record, features: features, decoder: decoder))
+        } catch let error as ParquetError {
+            throw .clipFailed(id: clip.id, reason: "its record does not fit metadata.parquet: \(error)")
+        } catch {
+            throw .clipFailed(
+                id: clip.id, reason: "its record does not have the declared types of metadata.parquet: \(error)")
+        }
+        if !bytes.isEmpty { try parquetFiles[split].write(bytes: bytes) }
+    }
+
+    /// A split without clips gets no `metadata.parquet`: audiofolder would make it a split with
+    /// no data, which `load_dataset("audiofolder", data_dir=…)` refuses ("corresponds to no data").
     func finish() throws(DatasetError) {
+        for split in DatasetSplit.allCases {
+            let file = parquetFiles[split.rawValue]
+            if parquet[split.rawValue].rowCount > 0 {
+                try file.write(bytes: parquet[split.rawValue].finish())
+            } else {
+                file.abandon()
+                open.removeAll { $0 === file }
+                try files.remove(files.layout.audioMetadata(split))
+            }
+        }
         try open.finishAll()
     }
 
@@ -81,16 +134,23 @@ final class FolderSink: DatasetSink {
         open.abandonAll()
     }
 
-    static let rootEntries = ["splits", "manifests", "metadata.csv"]
+    static let rootEntries = ["manifests", "metadata"]
 
     static func temporaryFolders(_ layout: DatasetLayout) -> [String] {
-        [layout.root, layout.splitsFolder, layout.manifestsFolder] + DatasetSplit.allCases.map(layout.audioFolder)
+        [layout.root, layout.manifestsFolder, layout.recordsFolder]
+            + DatasetSplit.allCases.map(layout.audioFolder)
     }
 
-    /// audiofolder: each split's WAVs and its `metadata.jsonl`, whose `file_name` becomes `audio`.
+    /// The columns of `metadata.parquet`: every record field as the card declares it, with
+    /// `file_name` a plain string, which audiofolder turns into the `audio` column.
+    static func parquetFeatures(_ description: DatasetDescription) -> [(String, ClipFeature)] {
+        HuggingFaceConfig.recordFeatures(description, fileName: (ClipField.fileName.rawValue, .string))
+    }
+
+    /// audiofolder: each split's WAVs and its `metadata.parquet`, whose `file_name` becomes `audio`.
     static func huggingFace(_ description: DatasetDescription) -> HuggingFaceConfig? {
         HuggingFaceConfig(
-            dataFiles: { ["audio/\($0.name)/*.wav", "audio/\($0.name)/metadata.jsonl"] },
+            dataFiles: { ["audio/\($0.name)/*.wav", "audio/\($0.name)/metadata.parquet"] },
             features: HuggingFaceConfig.recordFeatures(
                 description, fileName: ("audio", .audio(sampleRate: description.descriptor.sampleRate))))
     }
@@ -109,7 +169,8 @@ final class FolderSink: DatasetSink {
         `manifest_filepath` of `train_ds`, `validation_ds` and `test_ds`. \(nemoPaths(description.nemoPaths))
         Clips last up to \(NumberFormat.fixed(description.descriptor.maxDuration, places: 2)) s: set `train_ds.max_duration: \(NumberFormat.fixed(description.descriptor.maxDuration, places: 2))` (NeMo's example
         configs have 16.7, which drops every longer clip; `validation_ds` and `test_ds` keep every clip unless given one).
-        `audio/{split}/metadata.jsonl` holds every clip's full metadata, including per-character
+        `audio/{split}/metadata.parquet` is what `datasets` reads: every column typed as declared above.
+        `metadata/{split}.jsonl` holds the same full records as JSON lines, including per-character
         start and end times in seconds (`characters`) and the drawn channel parameters (`channel`).
         """
     }

@@ -5,7 +5,7 @@ import MorseDatasetFormat
 /// clip's audio has been renamed into place. It is the dataset's memory across interruptions:
 /// a clip counts as done only when its line is here and its file has the right size.
 ///
-/// Each line is the clip's full metadata record (what `audio/{split}/metadata.jsonl` holds) sealed
+/// Each line is the clip's full metadata record (what `metadata/{split}.jsonl` holds) sealed
 /// with its own checksum (see ``JournalLine``), and starts with `{"id": N,` so the journal can be
 /// indexed without parsing every line. A line whose seal does not verify counts as damage.
 ///

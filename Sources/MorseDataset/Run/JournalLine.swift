@@ -6,7 +6,7 @@ import MorseFileSystem
 ///
 /// The seal is the last key of the line: `{"id": 7, …, "line_crc": "1a2b3c4d"}`, where the value is
 /// the CRC-32C (8 lowercase hex digits) of every byte before `, "line_crc"`. The clip's record (what
-/// `metadata.jsonl` and the other manifests hold) is the line without that key.
+/// `metadata/{split}.jsonl` and the other manifests hold) is the line without that key.
 public enum JournalLine {
     static let sealKey = Array(", \"line_crc\": \"".utf8)
     /// `, "line_crc": "` + 8 hex digits + `"}`.

@@ -36,14 +36,15 @@ enum ToolMadeFiles {
             return isFolder && splits.contains(last)
         case ("audio", 3):
             guard isFile, splits.contains(parts[1]) else { return false }
-            return last == "metadata.jsonl"
+            // metadata.jsonl: where the records were before they moved to metadata/{split}.jsonl.
+            return last == "metadata.parquet" || last == "metadata.jsonl"
                 || (last.hasPrefix("morse_") && last.hasSuffix(".wav")
                     && DatasetLayout.clipID(fileName: Substring(last)) != nil)
         case ("webdataset", 3):
             return isFile && splits.contains(parts[1]) && last.hasPrefix("shard-") && last.hasSuffix(".tar")
         case ("splits", 2):
             return isFile && splits.contains { last == "\($0).csv" || last == "\($0)_transcripts.txt" }
-        case ("manifests", 2):
+        case ("manifests", 2), ("metadata", 2):
             return isFile && splits.contains { last == "\($0).jsonl" }
         default:
             return false

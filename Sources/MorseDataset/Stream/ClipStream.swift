@@ -6,7 +6,7 @@ import MorseSignal
 /// ``StreamFormat``, to an output in id order.
 ///
 /// Each clip is made by the same ``ClipMaker`` `generate` uses, so its samples are the bytes after
-/// the WAV header of `generate`'s file and its record is `generate`'s `metadata.jsonl` line.
+/// the WAV header of `generate`'s file and its record is `generate`'s `metadata/{split}.jsonl` line.
 /// Workers take ids in order; finished clips wait in a reorder buffer until every earlier clip is
 /// written. At most `window` clips are in flight (being made or waiting), which bounds memory.
 public struct ClipStream: Sendable {

@@ -4,7 +4,7 @@ import MorseSignal
 /// The framed binary format `morse-dataset stream` writes (docs/stream.md is the full description).
 ///
 /// A 24-byte stream header, then one frame per clip: a 20-byte frame header, the clip's
-/// metadata record (UTF-8 JSON, the same line `metadata.jsonl` holds) and its samples, exactly
+/// metadata record (UTF-8 JSON, the same line `metadata/{split}.jsonl` holds) and its samples, exactly
 /// the bytes after the header of the WAV file `generate` writes. A finite stream ends with a
 /// 20-byte end frame, so a reader can tell a complete stream from one cut short. Every integer
 /// is little-endian.
