@@ -21,7 +21,7 @@ import Testing
     }
 
     func records(_ root: String, _ split: DatasetSplit) throws -> [[String: Any]] {
-        try String(contentsOfFile: DatasetLayout(reading: root).audioMetadata(split), encoding: .utf8)
+        try String(contentsOfFile: DatasetLayout(reading: root).records(split), encoding: .utf8)
             .split(separator: "\n").map {
                 try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
             }

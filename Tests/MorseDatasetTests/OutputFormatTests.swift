@@ -29,11 +29,13 @@ import Testing
 
     /// Every format has a sink, and each sink claims its own root entries (what `--overwrite` removes).
     @Test func everyFormatHasASinkWithItsOwnFiles() {
-        let entries = OutputFormat.allCases.flatMap { $0.sink.rootEntries }
+        let entries = OutputFormat.allCases.flatMap { $0.sink.rootEntries } + IndexSink.rootEntries
         #expect(Set(entries).count == entries.count)
-        #expect(Set(entries).isSuperset(of: ["metadata.csv", "splits", "manifests", "webdataset", "lhotse"]))
+        #expect(
+            Set(entries).isSuperset(of: ["metadata.csv", "splits", "metadata", "manifests", "webdataset", "lhotse"]))
         let layout = DatasetLayout(root: "/data", numSamples: 10)
-        #expect(FolderSink.temporaryFolders(layout).contains("/data/splits"))
+        #expect(FolderSink.temporaryFolders(layout).contains("/data/metadata"))
+        #expect(IndexSink.temporaryFolders(layout).contains("/data/splits"))
         #expect(
             WebDatasetSink.temporaryFolders(layout) == [
                 "/data/webdataset/train", "/data/webdataset/validation", "/data/webdataset/test",

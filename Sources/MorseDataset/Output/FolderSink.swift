@@ -98,7 +98,6 @@ final class FolderSink: DatasetSink {
         return DatasetLayout.nemoAudioPrefix(.absolute, realRoot: real)
     }
 
-
     /// The clip's record as a row of its split's `metadata.parquet`.
     private func addParquetRow(_ clip: FinishedClip) throws(DatasetError) {
         let split = clip.split.rawValue
