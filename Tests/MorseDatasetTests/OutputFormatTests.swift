@@ -29,7 +29,7 @@ import Testing
 
     /// Every format has a sink, and each sink claims its own root entries (what `--overwrite` removes).
     @Test func everyFormatHasASinkWithItsOwnFiles() {
-        let entries = OutputFormat.allCases.flatMap { $0.sink.rootEntries } + IndexSink.rootEntries
+        let entries = OutputFormat.everySink.flatMap { $0.rootEntries }
         #expect(Set(entries).count == entries.count)
         #expect(
             Set(entries).isSuperset(of: ["metadata.csv", "splits", "metadata", "manifests", "webdataset", "lhotse"]))

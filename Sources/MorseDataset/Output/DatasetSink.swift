@@ -40,6 +40,10 @@ extension DatasetSink {
 }
 
 extension OutputFormat {
+    /// Every sink a dataset can have: ``IndexSink`` (every dataset) and each format's. What an
+    /// overwrite or a clean-up must know about every file the tool may have made starts here.
+    static var everySink: [any DatasetSink.Type] { [IndexSink.self] + allCases.map(\.sink) }
+
     /// The sink that writes this format.
     var sink: any DatasetSink.Type {
         switch self {

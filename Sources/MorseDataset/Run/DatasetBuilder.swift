@@ -206,7 +206,7 @@ public struct DatasetBuilder: Sendable {
             }
         }
         if shard.isWhole {
-            for folder in Set(OutputFormat.allCases.flatMap { $0.sink.temporaryFolders(layout) }) {
+            for folder in Set(OutputFormat.everySink.flatMap { $0.temporaryFolders(layout) }) {
                 for name in entries(folder) { _ = try? files.remove(folder + "/" + name) }
             }
         }

@@ -6,7 +6,7 @@ import MorseFileSystem
 enum ToolMadeFiles {
     /// The top-level entries of every format, moved aside whole by an overwrite.
     static var rootNames: [String] {
-        [DatasetLock.folder, "audio"] + OutputFormat.allCases.flatMap { $0.sink.rootEntries } + [
+        [DatasetLock.folder, "audio"] + OutputFormat.everySink.flatMap { $0.rootEntries } + [
             "dataset_info.json", "README.md",
         ]
     }
