@@ -201,6 +201,8 @@ def test_bad_input_is_refused_clearly_without_damage(name, files, args, words, t
         for word in words:
             assert word in message, f"{name}: {word!r} not in {message!r}"
         assert "Traceback" not in message and "Fatal error" not in message
+        if files != "full":  # refused before any clip: no banner announces a run that does not happen
+            assert "Generating" not in result.stdout, f"{name}: banner printed before the refusal"
         after = tree_hashes(tmp_path)
         if files == "full":  # the run wrote what fitted into its new folder; nothing else changed
             after = {k: v for k, v in after.items() if "/ds/" not in k}

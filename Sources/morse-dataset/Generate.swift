@@ -101,17 +101,6 @@ extension MorseDatasetCommand {
                 config: loaded, numSamples: numSamples, seed: seedOptions.resolved(fallback: loaded.seed))
             let seed = settings.seed
             let workers = workerOptions.workers
-            print("Generating \(numSamples) morse code samples in \(shown(outputDir)) (seed \(seed))")
-            print(
-                "All samples will be at most \(Console.formatted(settings.maxDuration)) seconds; \(Console.formatted(settings.noiseRatio * 100))% noise-only"
-            )
-            print("Using \(workers) worker thread\(workers == 1 ? "" : "s")")
-            if let source = assignment.source {
-                let ids = shard.ids(of: numSamples)
-                let origin = source == .option ? "--shard-index" : source.rawValue
-                print(
-                    "\(shard) (from \(origin)): clips \(ids.lowerBound) to \(ids.upperBound - 1) (\(ids.count) clips)")
-            }
             var generation = DatasetGeneration(
                 settings: settings, outputDirectory: outputDir, workers: workers, overwrite: overwrite,
                 progress: progressOptions.style,
@@ -121,7 +110,27 @@ extension MorseDatasetCommand {
             let stop = StopSignal()
             let sources = stop.installSignalHandlers()
             defer { for source in sources { source.cancel() } }
-            let result = try userFacing { try generation.run(stop: stop) { printError($0) } }
+            // The banner comes once the folder is accepted: a refused run prints only its error.
+            let result = try userFacing {
+                try generation.run(
+                    stop: stop,
+                    started: {
+                        print("Generating \(numSamples) morse code samples in \(shown(outputDir)) (seed \(seed))")
+                        print(
+                            "All samples will be at most \(Console.formatted(settings.maxDuration)) seconds; \(Console.formatted(settings.noiseRatio * 100))% noise-only"
+                        )
+                        print("Using \(workers) worker thread\(workers == 1 ? "" : "s")")
+                        if let source = assignment.source {
+                            let ids = shard.ids(of: numSamples)
+                            let origin = source == .option ? "--shard-index" : source.rawValue
+                            print(
+                                "\(shard) (from \(origin)): clips \(ids.lowerBound) to \(ids.upperBound - 1) (\(ids.count) clips)"
+                            )
+                        }
+                        Console.flushOutput()
+                    }
+                ) { printError($0) }
+            }
             try GenerateReport(result: result, shard: shard, outputDir: outputDir, maxDuration: settings.maxDuration)
                 .show()
         }

@@ -49,14 +49,20 @@ public struct DatasetGeneration: Sendable {
         public var succeeded: Bool { stopped == nil && failures.isEmpty && missing.isEmpty }
     }
 
-    /// Runs the whole job. Lines for the user (failed clips as they happen) go to `log`.
-    public func run(stop: StopSignal, log: @escaping @Sendable (String) -> Void) throws(DatasetError) -> Result {
+    /// Runs the whole job. `started` is called once the settings, the config and the output folder
+    /// have been checked (and the folder locked), before any clip is made, so a banner printed there
+    /// never announces a run that is then refused. Lines for the user (failed clips as they happen)
+    /// go to `log`.
+    public func run(
+        stop: StopSignal, started: () -> Void = {}, log: @escaping @Sendable (String) -> Void
+    ) throws(DatasetError) -> Result {
         let start = Date()
         let settings = try settings.validated()
         let planner = try ClipPlanner(settings: settings)
         let builder = DatasetBuilder(layout: layout, descriptor: settings.descriptor, configYAML: settings.config.yaml)
         let ids = shard.ids(of: settings.numSamples)
         let prepared = try builder.prepare(overwrite: overwrite, shard: shard)
+        started()
         let index = prepared.index
         let splits = planner.splitTable()
         let finaliser = DatasetFinaliser(
