@@ -10,8 +10,11 @@ final class FolderSink: DatasetSink {
     private var records: [BufferedFileWriter] = [], nemo: [BufferedFileWriter] = []
     private var parquetFiles: [BufferedFileWriter] = [], parquet: [ParquetWriter] = []
     private let features: [(String, ClipFeature)]
-    private let decoder = JSONDecoder()
     private let files: DatasetFiles
+    /// Records waiting to be decoded into Parquet rows, per split (see ``ParquetRowBatch``).
+    private var pendingRows: [[(id: Int, record: Data)]] = DatasetSplit.allCases.map { _ in [] }
+    /// Threads that decode a batch of rows: the run's workers, idle while the dataset is finalised.
+    private let rowWorkers: Int
     /// Every file still open, to finish or abandon.
     private var open: [BufferedFileWriter] = []
     /// What the NeMo manifests put before `train/morse_000042.wav` (see ``NeMoPaths``).
@@ -19,6 +22,7 @@ final class FolderSink: DatasetSink {
 
     init(files: DatasetFiles, description: DatasetDescription) throws(DatasetError) {
         self.files = files
+        rowWorkers = max(1, description.numWorkers)
         let layout = files.layout
         nemoPrefix = try Self.nemoPrefix(files, description.nemoPaths)
         let folders = [layout.manifestsFolder, layout.recordsFolder]
@@ -98,24 +102,40 @@ final class FolderSink: DatasetSink {
         return DatasetLayout.nemoAudioPrefix(.absolute, realRoot: real)
     }
 
-    /// The clip's record as a row of its split's `metadata.parquet`.
+    /// Records decoded together: large enough to keep every worker busy, small enough to keep
+    /// memory flat (a few MB of records per split).
+    static let rowBatch = 512
+
+    /// The clip's record as a row of its split's `metadata.parquet`, decoded with others of its split.
     private func addParquetRow(_ clip: FinishedClip) throws(DatasetError) {
         let split = clip.split.rawValue
-        let bytes: [UInt8]
-        do {
-            bytes = try parquet[split].append(ParquetRecord.row(clip.record, features: features, decoder: decoder))
-        } catch let error as ParquetError {
-            throw .clipFailed(id: clip.id, reason: "its record does not fit metadata.parquet: \(error)")
-        } catch {
-            throw .clipFailed(
-                id: clip.id, reason: "its record does not have the declared types of metadata.parquet: \(error)")
+        pendingRows[split].append((clip.id, clip.record))
+        if pendingRows[split].count >= Self.rowBatch { try flushRows(split) }
+    }
+
+    /// Decodes the split's waiting records and appends their rows in id order.
+    private func flushRows(_ split: Int) throws(DatasetError) {
+        let batch = pendingRows[split]
+        pendingRows[split].removeAll(keepingCapacity: true)
+        let rows = ParquetRowBatch.decode(batch.map(\.record), features: features, workers: rowWorkers)
+        for (clip, row) in zip(batch, rows) {
+            let bytes: [UInt8]
+            do {
+                bytes = try parquet[split].append(row.get())
+            } catch let error as ParquetError {
+                throw .clipFailed(id: clip.id, reason: "its record does not fit metadata.parquet: \(error)")
+            } catch {
+                throw .clipFailed(
+                    id: clip.id, reason: "its record does not have the declared types of metadata.parquet: \(error)")
+            }
+            if !bytes.isEmpty { try parquetFiles[split].write(bytes: bytes) }
         }
-        if !bytes.isEmpty { try parquetFiles[split].write(bytes: bytes) }
     }
 
     /// A split without clips gets no `metadata.parquet`: audiofolder would make it a split with
     /// no data, which `load_dataset("audiofolder", data_dir=…)` refuses ("corresponds to no data").
     func finish() throws(DatasetError) {
+        for split in DatasetSplit.allCases { try flushRows(split.rawValue) }
         for split in DatasetSplit.allCases {
             let file = parquetFiles[split.rawValue]
             if parquet[split.rawValue].rowCount > 0 {
