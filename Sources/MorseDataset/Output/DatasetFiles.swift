@@ -197,6 +197,14 @@ extension [BufferedFileWriter] {
         }
     }
 
+    /// Opens `path` for writing in `files` and keeps its writer here, so that a sink whose set-up
+    /// fails halfway removes every file it had opened with one ``abandonAll()``.
+    mutating func open(_ path: String, in files: DatasetFiles) throws(DatasetError) -> BufferedFileWriter {
+        let created = try files.writer(path)
+        append(created)
+        return created
+    }
+
     /// Removes the temporary files of every writer still open.
     mutating func abandonAll() {
         for writer in self { writer.abandon() }

@@ -34,16 +34,11 @@ final class FolderSink: DatasetSink {
         }
         let schemaMetadata = [(key: "huggingface", value: ClipFeature.datasetsSchemaMetadata(features))]
         var open: [BufferedFileWriter] = []
-        func writer(_ path: String) throws(DatasetError) -> BufferedFileWriter {
-            let created = try files.writer(path)
-            open.append(created)
-            return created
-        }
         do throws(DatasetError) {
             for split in DatasetSplit.allCases {
-                records.append(try writer(layout.records(split)))
-                nemo.append(try writer(layout.nemoManifest(split)))
-                let file = try writer(layout.audioMetadata(split))
+                records.append(try open.open(layout.records(split), in: files))
+                nemo.append(try open.open(layout.nemoManifest(split), in: files))
+                let file = try open.open(layout.audioMetadata(split), in: files)
                 try file.write(bytes: ParquetWriter.magic)
                 parquetFiles.append(file)
                 parquet.append(
@@ -52,7 +47,7 @@ final class FolderSink: DatasetSink {
                         rowGroupBytes: Self.rowGroupBytes))
             }
         } catch {
-            for created in open { created.abandon() }
+            open.abandonAll()
             throw error
         }
         self.open = open

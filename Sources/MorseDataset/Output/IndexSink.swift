@@ -18,22 +18,17 @@ final class IndexSink: DatasetSink {
         let layout = files.layout
         try files.makeDirectory(layout.splitsFolder)
         var open: [BufferedFileWriter] = []
-        func writer(_ path: String) throws(DatasetError) -> BufferedFileWriter {
-            let created = try files.writer(path)
-            open.append(created)
-            return created
-        }
         do throws(DatasetError) {
-            metadata = try writer(layout.metadataCSV)
+            metadata = try open.open(layout.metadataCSV, in: files)
             try metadata.write(ClipField.csvHeader + "\n")
             for split in DatasetSplit.allCases {
-                let csv = try writer(layout.splitCSV(split))
+                let csv = try open.open(layout.splitCSV(split), in: files)
                 try csv.write(ClipField.csvHeader + "\n")
                 splitCSV.append(csv)
-                transcripts.append(try writer(layout.transcripts(split)))
+                transcripts.append(try open.open(layout.transcripts(split), in: files))
             }
         } catch {
-            for created in open { created.abandon() }
+            open.abandonAll()
             throw error
         }
         self.open = open

@@ -35,9 +35,7 @@ final class LhotseSink: DatasetSink {
             for split in DatasetSplit.allCases {
                 var perSplit: [BufferedFileWriter] = []
                 for kind in Self.kinds {
-                    let writer = try files.writer(Self.manifest(layout, kind, split))
-                    open.append(writer)
-                    perSplit.append(writer)
+                    perSplit.append(try open.open(Self.manifest(layout, kind, split), in: files))
                 }
                 writers.append(perSplit)
             }
