@@ -238,6 +238,35 @@ def test_stream_dies_with_a_killed_reader_process():
     assert not alive, "the stream outlived its reader"
 
 
+@pytest.mark.parametrize("seed", [3, 12])
+def test_fields_trim_the_record_and_never_the_audio(seed):
+    """``stream --fields`` writes the full record cut down to the keys asked for (same order, same
+    values, label times included when asked for) and the same samples; the header says so."""
+    args = ["--seed", str(seed), "--num-samples", "8", "--config", FIXTURE, *SHORT]
+    full = list(iter_frames(args))
+    for keys in (["text", "duration"], ["whisper_text"], ["checksum", "words", "id"]):
+        header = []
+        trimmed = list(iter_frames(args + ["--fields", ",".join(keys)], header_out=header))
+        assert [f.id for f in trimmed] == [f.id for f in full]
+        for whole, cut in zip(full, trimmed):
+            assert cut.audio == whole.audio, f"clip {cut.id}: --fields changed the audio"
+            record, expected = json.loads(cut.record), json.loads(whole.record)
+            assert list(record) == [k for k in expected if k in keys], "the full record's key order"
+            assert record == {k: expected[k] for k in keys}, f"clip {cut.id}: values differ from the full record's"
+    raw = subprocess.run([BINARY, "stream", "--count", "1", "--fields", "text"], capture_output=True)
+    assert raw.returncode == 0 and raw.stdout[12:16] == (1).to_bytes(4, "little"), "flag 1: trimmed records"
+    assert (subprocess.run([BINARY, "stream", "--count", "1"], capture_output=True).stdout[12:16] == bytes(4))
+
+
+def test_an_unknown_field_is_refused_before_any_clip():
+    """A misspelt key fails when the stream is made, with the tool's message naming it."""
+    refused = subprocess.run([BINARY, "stream", "--count", "3", "--fields", "text,txet"], capture_output=True, text=True)
+    assert refused.returncode == 64 and refused.stdout == ""
+    assert "'txet' is not a record key" in refused.stderr and "whisper_text" in refused.stderr
+    with pytest.raises(MorseStreamError, match="txet"):
+        MorseStream(seed=1, count=3, fields=("text", "txet"))
+
+
 def test_batches_fields_and_tensors_carry_the_same_clips():
     """The throughput options change only the packaging: batched (padded, with lengths), trimmed to
     some fields and as torch tensors, the clips are the single clips' samples and texts, and a
@@ -262,12 +291,24 @@ def test_batches_fields_and_tensors_carry_the_same_clips():
                          num_workers=1)
     for example in DataLoader(stream, batch_size=None, num_workers=2):
         assert isinstance(example["audio"]["array"], torch.Tensor) and set(example) == {"audio", "id"}
+    raw = {e["id"]: e["audio"]["array"] for e in MorseStream(seed=5, num_samples=7, max_duration=6, audio_format="float32")}
+    converted = MorseStream(seed=5, num_samples=7, max_duration=6, fields=("id",), tensors=True, num_workers=1,
+                            batch_size=2)
     stream.batch_size = 2
-    seen = []
-    for batch in DataLoader(stream, batch_size=None, num_workers=2):
-        assert isinstance(batch["audio"]["array"], torch.Tensor)
-        seen += [int(i) for i in batch["id"]]
-    assert sorted(seen) == list(range(7))
+    # Each worker reuses its clip buffers from batch to batch and writes every batch into shared
+    # memory through the segment's descriptor: rows must still be exactly their clips, zero-padded.
+    pcm16 = {clip: example["audio"]["array"] for clip, example in single.items()}
+    for expected, loader_stream in ((raw, stream), (pcm16, converted)):
+        seen = []
+        for batch in DataLoader(loader_stream, batch_size=None, num_workers=2):
+            array = batch["audio"]["array"]
+            assert isinstance(array, torch.Tensor) and array.dtype == torch.float32
+            for row, clip in enumerate(batch["id"]):
+                length = int(batch["audio"]["lengths"][row])
+                assert np.array_equal(array[row, :length].numpy(), expected[int(clip)])
+                assert not array[row, length:].any()
+            seen += [int(i) for i in batch["id"]]
+        assert sorted(seen) == list(range(7))
 
 
 def test_int16_samples_are_the_pcm_values_of_the_float_samples():

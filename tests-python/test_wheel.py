@@ -1,7 +1,7 @@
 """The platform wheel (scripts/build-wheel.sh) installs into a fresh venv on a machine without Swift and
 streams clips with its bundled static binary, byte for byte the clips of the checkout's build.
 
-Slow (a static release build), so it runs only with MORSE_TEST_WHEEL=1."""
+Slow (a static release build), so it runs only with MORSE_TEST_WHEEL=1, which .ci/run sets."""
 import json
 import os
 import subprocess

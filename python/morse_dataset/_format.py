@@ -1,7 +1,7 @@
 """Reading the framed binary format of ``morse-dataset stream`` (docs/stream.md).
 
 Stream header, 24 bytes: magic ``MCWS``, u16 version (1), u16 sample format (1 = PCM16,
-3 = float32, the WAV format tags), u32 sample rate, u32 flags (0), u64 seed.
+3 = float32, the WAV format tags), u32 sample rate, u32 flags (bit 0: records cut down by ``--fields``), u64 seed.
 Clip frame: magic ``CLIP``, u64 clip id, u32 record length, u32 audio length (bytes), then the
 record (UTF-8 JSON) and the samples. End frame (finite streams): magic ``DONE``, u64 clip count,
 two u32 zeros. All integers little-endian.

@@ -20,6 +20,11 @@ struct ClipRecord {
     /// The character and word spans as times in the delivered audio (see
     /// ``ReceiverChain/deliveredSpans(wanted:parameters:)``); nil takes the keyed timeline's.
     var labels: (characters: [KeyedTimeline.Span], words: [KeyedTimeline.Span])? = nil
+    /// The keys written (`stream --fields`); the values of the others are not worked out.
+    var keys: RecordKeys = .all
+
+    /// The keys whose values are the delivered label times (``labels``).
+    static let labelKeys: [ClipField] = [.characters, .words, .whisperText]
 
     static let channelEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -32,7 +37,7 @@ struct ClipRecord {
         let noise = plan.isNoiseOnly
         let content = plan.content
         let channel = plan.channel
-        var o = JSONObject(capacity: 8192)
+        var o = JSONObject(capacity: keys.kept == nil ? 8192 : 512, keeping: keys)
         o.add("id", plan.id)
         o.add("file_name", layout.fileName(id: plan.id))
         o.add("audio_file", layout.audioFile(id: plan.id, split: split))
@@ -74,24 +79,31 @@ struct ClipRecord {
         o.add("agc", channel.agc != nil)
         o.add("country", content?.country?.rawValue ?? "")
         o.add("callsigns", strings: content?.callsigns ?? [])
-        o.add("exchange", object: exchangeObject(content?.fields ?? [:]))
-        o.add("evaluation", object: evaluation(content))
+        // The values below take real work: each is worked out only if its key is kept.
+        if o.keeps("exchange") { o.add("exchange", object: exchangeObject(content?.fields ?? [:])) }
+        if o.keeps("evaluation") { o.add("evaluation", object: evaluation(content)) }
         let words = clamped(labels?.words ?? plan.timeline.words)
-        o.add("characters", raw: spans(clamped(labels?.characters ?? plan.timeline.characters)))
-        o.add("words", raw: spans(words))
-        o.add("stations", raw: stations())
-        // Variable-shaped detail as JSON text, so every row has the same columns for Arrow readers.
-        var exchanges = "["
-        for (index, record) in (content?.exchanges ?? []).enumerated() {
-            var e = JSONObject()
-            e.add("sender", record.sender)
-            e.add("keyed", record.keyed)
-            e.add("fields", object: sortedObject(record.fields))
-            exchanges += (index > 0 ? ", " : "") + e.encoded
+        if o.keeps("characters") {
+            o.add("characters", raw: spans(clamped(labels?.characters ?? plan.timeline.characters)))
         }
-        o.add("exchanges", exchanges + "]")
-        o.add("channel", ChannelJSON.encode(channel))
-        o.add("whisper_text", WhisperTimestamps.transcript(words, duration: plan.duration))
+        if o.keeps("words") { o.add("words", raw: spans(words)) }
+        if o.keeps("stations") { o.add("stations", raw: stations()) }
+        if o.keeps("exchanges") {
+            // Variable-shaped detail as JSON text, so every row has the same columns for Arrow readers.
+            var exchanges = "["
+            for (index, record) in (content?.exchanges ?? []).enumerated() {
+                var e = JSONObject()
+                e.add("sender", record.sender)
+                e.add("keyed", record.keyed)
+                e.add("fields", object: sortedObject(record.fields))
+                exchanges += (index > 0 ? ", " : "") + e.encoded
+            }
+            o.add("exchanges", exchanges + "]")
+        }
+        if o.keeps("channel") { o.add("channel", ChannelJSON.encode(channel)) }
+        if o.keeps("whisper_text") {
+            o.add("whisper_text", WhisperTimestamps.transcript(words, duration: plan.duration))
+        }
         return o.encoded
     }
 

@@ -7,34 +7,58 @@ import MorseDatasetFormat
 public struct JSONObject: Sendable {
     private(set) var text = "{"
     private var first = true
+    /// The keys written; the others are skipped (a clip record's `stream --fields`).
+    private let keys: RecordKeys
 
-    public init() {}
+    public init() { keys = .all }
 
-    /// An empty object whose text has room for `capacity` bytes.
-    public init(capacity: Int) { text.reserveCapacity(capacity) }
+    /// An empty object whose text has room for `capacity` bytes, writing only the keys in `keys`.
+    public init(capacity: Int, keeping keys: RecordKeys = .all) {
+        self.keys = keys
+        text.reserveCapacity(capacity)
+    }
 
-    private mutating func key(_ name: String) {
+    /// Whether a value added under `name` is written; check it before working out a costly value.
+    public func keeps(_ name: String) -> Bool { keys.contains(name: name) }
+
+    /// Writes the key `name` and returns true, or returns false if `name` is not kept.
+    private mutating func key(_ name: String) -> Bool {
+        guard keys.kept == nil || keys.contains(name: name) else { return false }
         if !first { text += ", " }
         first = false
         JSONObject.appendQuoted(name, to: &text)
         text += ": "
+        return true
     }
 
-    public mutating func add(_ name: String, _ value: String) { key(name); JSONObject.appendQuoted(value, to: &text) }
-    public mutating func add(_ name: String, _ value: Int) { key(name); text += String(value) }
-    public mutating func add(_ name: String, _ value: UInt64) { key(name); text += String(value) }
-    public mutating func add(_ name: String, _ value: Bool) { key(name); text += value ? "true" : "false" }
+    public mutating func add(_ name: String, _ value: String) {
+        guard key(name) else { return }
+        JSONObject.appendQuoted(value, to: &text)
+    }
+    public mutating func add(_ name: String, _ value: Int) {
+        guard key(name) else { return }
+        text += String(value)
+    }
+    public mutating func add(_ name: String, _ value: UInt64) {
+        guard key(name) else { return }
+        text += String(value)
+    }
+    public mutating func add(_ name: String, _ value: Bool) {
+        guard key(name) else { return }
+        text += value ? "true" : "false"
+    }
     /// A number rounded to `decimals` places, always with a decimal point (`30.0`), so readers that
     /// infer types (pyarrow, pandas) see a float in every row.
     public mutating func add(_ name: String, _ value: Double, decimals: Int = 6) {
-        key(name); text += NumberFormat.float(value, places: decimals)
+        guard key(name) else { return }
+        text += NumberFormat.float(value, places: decimals)
     }
     public mutating func add(_ name: String, _ value: Double?, decimals: Int = 6) {
-        key(name)
+        guard key(name) else { return }
         if let value { text += NumberFormat.float(value, places: decimals) } else { text += "null" }
     }
     public mutating func add(_ name: String, strings: [String]) {
-        key(name)
+        guard key(name) else { return }
         text += "["
         for (index, string) in strings.enumerated() {
             if index > 0 { text += ", " }
@@ -43,11 +67,19 @@ public struct JSONObject: Sendable {
         text += "]"
     }
     public mutating func add(_ name: String, numbers: [Double], decimals: Int = 6) {
-        key(name); text += "[" + numbers.map { NumberFormat.float($0, places: decimals) }.joined(separator: ", ") + "]"
+        guard key(name) else { return }
+        text += "[" + numbers.map { NumberFormat.float($0, places: decimals) }.joined(separator: ", ") + "]"
     }
     /// Inserts already-encoded JSON (an object or array) as the value.
-    public mutating func add(_ name: String, raw: String) { key(name); text += raw }
-    public mutating func add(_ name: String, object: JSONObject) { key(name); text += object.text; text += "}" }
+    public mutating func add(_ name: String, raw: String) {
+        guard key(name) else { return }
+        text += raw
+    }
+    public mutating func add(_ name: String, object: JSONObject) {
+        guard key(name) else { return }
+        text += object.text
+        text += "}"
+    }
 
     /// The finished object.
     public var encoded: String { text + "}" }

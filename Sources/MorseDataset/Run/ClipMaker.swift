@@ -12,11 +12,14 @@ public final class ClipMaker: ClipMaking {
     let layout: DatasetLayout
     let format: WAVSampleFormat
     let trackElements: [TrackedElement]
+    /// The record's keys (all for `generate`; `stream --fields` may ask for fewer).
+    let recordKeys: RecordKeys
     var chain: ReceiverChain
 
-    public init(planner: ClipPlanner, layout: DatasetLayout) {
+    public init(planner: ClipPlanner, layout: DatasetLayout, recordKeys: RecordKeys = .all) {
         self.planner = planner
         self.layout = layout
+        self.recordKeys = recordKeys
         let config = planner.settings.config
         format = config.output.audioFormat
         trackElements = config.evaluation.trackElements
@@ -39,11 +42,15 @@ public final class ClipMaker: ClipMaking {
             using: &rng)
         let wav = WAVEncoder.encode(samples, sampleRate: plan.sampleRate, format: format)
         // Labels are times in the delivered audio (the filter's delay and the AGC's pull on onsets).
-        let labels = wanted.map { chain.deliveredSpans(wanted: $0, parameters: plan.channel) }
+        // They and the checksum cost about a fifth of a clip, so a record without their keys
+        // (`stream --fields text,duration`) skips them; they never change the audio.
+        let labels =
+            recordKeys.containsAny(ClipRecord.labelKeys)
+            ? wanted.map { chain.deliveredSpans(wanted: $0, parameters: plan.channel) } : nil
+        let checksum = recordKeys.contains(.checksum) ? ClipChecksum.of(wav) : ""
         let record = ClipRecord(
             plan: plan, split: split, layout: layout, seed: planner.settings.seed, report: report,
-            trackElements: trackElements,
-            checksum: ClipChecksum.of(wav), labels: labels)
+            trackElements: trackElements, checksum: checksum, labels: labels, keys: recordKeys)
         return MadeClip(wav: wav, record: record.json, duration: plan.duration)
     }
 }

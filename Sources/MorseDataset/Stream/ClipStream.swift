@@ -15,17 +15,25 @@ public struct ClipStream: Sendable {
     public let workers: Int
     /// Clips in flight at most; at least one per worker.
     public let window: Int
+    /// The keys of each frame's record (`--fields`); all by default, as `generate` writes them.
+    public let recordKeys: RecordKeys
 
     /// - Parameters:
     ///   - settings: the run's settings; `numSamples` is replaced by the selection's dataset size.
     ///   - window: clips in flight; default four per worker.
-    public init(settings: RunSettings, selection: StreamSelection, workers: Int, window: Int? = nil) {
+    ///   - recordKeys: the record keys each frame carries; fewer keys also skip the work behind the
+    ///     others (label times, checksum), never changing the audio.
+    public init(
+        settings: RunSettings, selection: StreamSelection, workers: Int, window: Int? = nil,
+        recordKeys: RecordKeys = .all
+    ) {
         var settings = settings
         settings.numSamples = selection.datasetSize ?? 1
         self.settings = settings
         self.selection = selection
         self.workers = max(1, workers)
         self.window = max(self.workers, window ?? 4 * self.workers)
+        self.recordKeys = recordKeys
     }
 
     /// What a stream did.
@@ -50,14 +58,16 @@ public struct ClipStream: Sendable {
         let format = settings.config.output.audioFormat
         let headerSize = WAVEncoder.headerSize(format: format)
         let layout = DatasetLayout(root: ".", numSamples: selection.datasetSize ?? 0)
-        let header = StreamFormat.header(sampleRate: settings.sampleRate, format: format, seed: settings.seed)
+        let header = StreamFormat.header(
+            sampleRate: settings.sampleRate, format: format, seed: settings.seed,
+            flags: recordKeys.kept == nil ? 0 : StreamFormat.trimmedRecordsFlag)
         guard output.write(header) else { return Outcome(written: 0, failures: [], outputClosed: true, stopped: nil) }
 
         let scheduler = StreamScheduler(
             sequence: StreamIDSequence(selection: selection, planner: planner), window: window, output: output,
             stop: stop)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let maker = ClipMaker(planner: planner, layout: layout)
+            let maker = ClipMaker(planner: planner, layout: layout, recordKeys: recordKeys)
             while let ticket = scheduler.take() {
                 var frame: StreamFrame?
                 do {

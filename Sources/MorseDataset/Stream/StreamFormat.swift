@@ -20,14 +20,19 @@ public enum StreamFormat {
     /// The WAV format tag of the samples: 1 for 16-bit PCM, 3 for IEEE float32.
     public static func formatTag(_ format: WAVSampleFormat) -> UInt16 { format == .pcm16 ? 1 : 3 }
 
-    /// Magic, version, format tag, sample rate, reserved flags (0), seed.
-    public static func header(sampleRate: Int, format: WAVSampleFormat, seed: UInt64) -> [UInt8] {
+    /// Header flag: records hold only the keys `--fields` asked for (not the full record).
+    public static let trimmedRecordsFlag: UInt32 = 1
+
+    /// Magic, version, format tag, sample rate, flags, seed.
+    public static func header(
+        sampleRate: Int, format: WAVSampleFormat, seed: UInt64, flags: UInt32 = 0
+    ) -> [UInt8] {
         var bytes = streamMagic
         bytes.reserveCapacity(headerSize)
         append(version, to: &bytes)
         append(formatTag(format), to: &bytes)
         append(UInt32(truncatingIfNeeded: sampleRate), to: &bytes)
-        append(UInt32(0), to: &bytes)
+        append(flags, to: &bytes)
         append(seed, to: &bytes)
         return bytes
     }
