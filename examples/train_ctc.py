@@ -144,17 +144,19 @@ class CTCDecoder(nn.Module):
         return self.head(x).permute(2, 0, 1).log_softmax(-1)
 
 
-def batches(stream, batch_size):
-    """Padded audio, lengths in frames, concatenated targets and target lengths."""
-    pending = []
-    for example in stream:
-        pending.append(example)
-        if len(pending) == batch_size:
-            yield collate(pending)
-            pending = []
+def batches(loader):
+    """Padded audio, lengths in frames, concatenated targets and target lengths, from the loader's
+    batches (``MorseStream(batch_size=…, tensors=True, sample_dtype="int16")``: each DataLoader worker
+    hands over one padded int16 tensor per batch; the float conversion happens on the device)."""
+    for batch in loader:
+        audio, lengths = batch["audio"]["array"], batch["audio"]["lengths"]
+        targets = [encode(text) for text in batch["text"]]
+        yield (audio, lengths // HOP + 1, torch.tensor([t for ts in targets for t in ts], dtype=torch.long),
+               torch.tensor([len(t) for t in targets]))
 
 
 def collate(examples):
+    """Float clips (evaluation: WAVs read back) as padded audio, lengths in frames and targets."""
     arrays = [e["audio"]["array"] for e in examples]
     longest = max(len(a) for a in arrays)
     audio = torch.zeros(len(arrays), longest)
@@ -347,16 +349,19 @@ def train(args):
     optimiser = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-2)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=args.steps, pct_start=0.1)
     ctc = nn.CTCLoss(blank=0, zero_infinity=True)
+    # Only the transcript is read, so the tool skips the label times and the checksum (--fields), and
+    # batches of int16 PCM cross from the DataLoader workers in one shared-memory tensor each.
     stream = MorseStream(config=config, seed=args.seed, epoch_size=args.steps * args.batch_size, max_duration=args.max_duration,
-                         noise_ratio=args.noise_ratio, binary=binary)
+                         noise_ratio=args.noise_ratio, binary=binary, fields=("text",), batch_size=args.batch_size,
+                         tensors=True, sample_dtype="int16")
     loader = torch.utils.data.DataLoader(stream, batch_size=None, num_workers=args.loader_workers)
     print(f"device {device}; {sum(p.numel() for p in model.parameters()) / 1e6:.2f} M parameters; "
           f"receptive field {CTCDecoder.receptive_field_seconds():.2f} s", flush=True)
     losses, started = [], time.time()
-    for step, (audio, frames, targets, target_lengths) in enumerate(batches(loader, args.batch_size)):
+    for step, (audio, frames, targets, target_lengths) in enumerate(batches(loader)):
         if step >= args.steps:
             break
-        log_probs = model(audio.to(device))
+        log_probs = model(audio.to(device).float() / 32768)
         loss = ctc(log_probs, targets.to(device), frames.to(device), target_lengths.to(device))
         optimiser.zero_grad(set_to_none=True)
         loss.backward()
