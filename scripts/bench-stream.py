@@ -85,11 +85,29 @@ def loader(args):
 
 def disk(args):
     """generate's files read back: the records through datasets (the metadata.parquet of every split,
-    as audiofolder reads them), the WAVs through soundfile. (audiofolder's own Audio column needs
-    torchcodec and FFmpeg in datasets 5, which this machine lacks.)"""
+    as audiofolder reads them), the WAVs through soundfile; with --audiofolder, `load_dataset` of the
+    dataset folder itself, the Audio column decoded by datasets (torchcodec and FFmpeg), as a
+    Hugging Face training recipe reads it."""
     import datasets
     import soundfile
 
+    if args.audiofolder:
+        started, cpu = time.perf_counter(), cpu_seconds()
+        splits = datasets.load_dataset(args.dataset)
+        print(f"load_dataset (index + Arrow cache): {time.perf_counter() - started:.2f} s", flush=True)
+        clips, seconds = 0, 0.0
+        for table in splits.values():
+            for row in table:
+                audio = row["audio"]
+                samples = audio.get_all_samples() if hasattr(audio, "get_all_samples") else None
+                if samples is not None:
+                    array, rate = samples.data.numpy(), samples.sample_rate
+                else:
+                    array, rate = audio["array"], audio["sampling_rate"]
+                clips, seconds = clips + 1, seconds + array.shape[-1] / rate
+        report("datasets audiofolder, Audio decoded by datasets (every split)", clips, seconds,
+               time.perf_counter() - started, cpu)
+        return
     root = Path(args.dataset) / "audio"
     started, cpu = time.perf_counter(), cpu_seconds()
     files = {split: str(root / split / "metadata.parquet") for split in ("train", "validation", "test")
@@ -119,6 +137,7 @@ if __name__ == "__main__":
     parser.add_argument("--sample-dtype", default="float32", choices=["float32", "int16"],
                         help="loader: samples as float32, or (pcm16 streams) the int16 PCM values")
     parser.add_argument("--old-reader", action="store_true", help="pipe: the first reader (bytes, then convert)")
+    parser.add_argument("--audiofolder", action="store_true", help="disk: load_dataset(DIR) with its Audio column decoded")
     parser.add_argument("--no-records", action="store_true", help="pipe: do not parse the JSON records")
     args = parser.parse_args()
     {"pipe": pipe, "loader": loader, "disk": disk}[args.mode](args)
