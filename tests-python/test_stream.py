@@ -350,3 +350,36 @@ def test_int16_samples_are_the_pcm_values_of_the_float_samples():
             assert not batch["audio"]["array"][row, length:].any(), "padding in fresh shared memory is zeros"
         seen += [int(i) for i in batch["id"]]
     assert sorted(seen) == list(range(7))
+
+
+@pytest.mark.skipif(not HAVE_TORCH, reason="needs torch")
+def test_shared_batches_fall_back_and_explain_a_full_shared_memory(monkeypatch):
+    """``collate_shared`` writes rows through the segment's descriptor; under the file_system sharing
+    strategy it writes through the mapping instead (same batch), and a failed write (a full /dev/shm)
+    raises an error that names the batch's size and the fix."""
+    import errno
+
+    import torch.multiprocessing
+
+    from morse_dataset import stream as stream_module
+
+    rng = np.random.default_rng(4)
+    examples = [{"audio": {"array": rng.integers(-30000, 30000, size=n, dtype=np.int16), "sampling_rate": 16000},
+                 "text": f"T{n}"} for n in (5, 300, 17)]
+    expected = np.zeros((3, 300), dtype=np.int16)
+    for row, example in enumerate(examples):
+        expected[row, : len(example["audio"]["array"])] = example["audio"]["array"]
+    for strategy in ("file_descriptor", "file_system"):
+        monkeypatch.setattr(torch.multiprocessing, "get_sharing_strategy", lambda s=strategy: s)
+        batch = stream_module.collate_shared(examples)
+        assert np.array_equal(batch["audio"]["array"].numpy(), expected), strategy
+        assert batch["audio"]["lengths"].tolist() == [5, 300, 17] and batch["text"] == ["T5", "T300", "T17"]
+    monkeypatch.setattr(torch.multiprocessing, "get_sharing_strategy", lambda: "file_descriptor")
+
+    def full(*_):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(stream_module.os, "pwrite", full)
+    with pytest.raises(OSError, match=r"3 clips \(1800 bytes\).*No space left.*--shm-size") as raised:
+        stream_module.collate_shared(examples)
+    assert raised.value.errno == errno.ENOSPC

@@ -80,7 +80,11 @@ def collate_shared(examples):
     past each clip's end stay zero (a fresh segment reads as zeros), and the main process maps the
     segment as before. Falls back to writing through the mapping where torch keeps no descriptor."""
     import torch
+    import torch.multiprocessing
 
+    if torch.multiprocessing.get_sharing_strategy() != "file_descriptor":
+        # The file_system strategy shares named files, not descriptors: write through the mapping.
+        return collate_examples(examples, tensors=True, shared=True)
     arrays = [e["audio"]["array"] for e in examples]
     lengths = np.fromiter((len(a) for a in arrays), dtype=np.int64, count=len(arrays))
     dtype = np.dtype(arrays[0].dtype) if arrays else np.dtype(np.float32)
@@ -91,11 +95,19 @@ def collate_shared(examples):
     if fd is None:
         return collate_examples(examples, tensors=True, shared=True)
     row_bytes = width * dtype.itemsize
-    for row, array in enumerate(arrays):
-        view = memoryview(np.ascontiguousarray(array)).cast("B")
-        offset, done = row * row_bytes, 0
-        while done < len(view):
-            done += os.pwrite(fd, view[done:], offset + done)
+    try:
+        for row, array in enumerate(arrays):
+            view = memoryview(np.ascontiguousarray(array)).cast("B")
+            offset, done = row * row_bytes, 0
+            while done < len(view):
+                done += os.pwrite(fd, view[done:], offset + done)
+    except OSError as error:
+        raise OSError(
+            error.errno,
+            f"could not write a batch of {len(arrays)} clips ({len(arrays) * row_bytes} bytes) into shared memory: "
+            f"{error.strerror}. If /dev/shm is full, give it more room (docker run --shm-size=2g) or use a "
+            "smaller batch_size or fewer DataLoader workers",
+        ) from error
     batch = {key: [e[key] for e in examples] for key in examples[0] if key != "audio"}
     batch["audio"] = {
         "array": tensor,
