@@ -78,16 +78,31 @@ extension ReceiverChain {
         let timeline = wanted.timeline
         let (filter, tone, rise) = receiverFilter(wanted: wanted, parameters: parameters)
         let mark = filter.filteredMark(tone: tone, riseTime: rise, shape: wanted.tone.shape)
-        let step = 1 / sampleRate
         let delay = filter.keyingDelay(of: mark, riseTime: rise)
-        func gain(_ t: Double) -> Double {
-            guard let gainTrack else { return 1 }
-            return gainTrack.gain(at: roundedToInt(t * sampleRate), work: scratch.gainRe.base)
+        // Without the AGC's gains (or a level to take half of) every edge moves by the filter's
+        // delay alone, whether or not a span's time is one of the marks'.
+        guard let gainTrack, mark.steady > 0 else {
+            return (Self.shifted(timeline.characters, by: delay), Self.shifted(timeline.words, by: delay))
         }
-        func edge(_ interval: KeyedTimeline.Interval, rising: Bool) -> Double {
-            let fallback = rising ? interval.start + delay.onset : interval.end + delay.release
-            guard gainTrack != nil, mark.steady > 0 else { return fallback }
+        let sampleRate = sampleRate, work = scratch.gainRe.base
+        let step = 1 / sampleRate
+        @inline(__always) func gain(_ t: Double) -> Double {
+            gainTrack.gain(at: roundedToInt(t * sampleRate), work: work)
+        }
+        func edge(_ time: Double, level: Double, rising: Bool) -> Double? {
+            EdgeSearch.crossing(
+                from: -rise / 2 - 0.002, to: rise / 2 + 0.010, step: step, level: level, rising: rising
+            ) {
+                gain(time + $0) * mark.value(after: $0, rising: rising)
+            }.map { time + $0 }
+        }
+        var onsets: [Double] = [], releases: [Double] = []
+        onsets.reserveCapacity(timeline.marks.count)
+        releases.reserveCapacity(timeline.marks.count)
+        for interval in timeline.marks {
+            var onset = interval.start + delay.onset, release = interval.end + delay.release
             // The mark's steady level in the output: the AGC's mean gain over its middle fifth.
+            // Computed once per mark: both edges are found at half of the same level.
             let from = interval.start + 0.4 * interval.length + delay.onset,
                 to = interval.end - 0.4 * interval.length + delay.onset
             var total = 0.0, count = 0.0, t = from
@@ -96,29 +111,28 @@ extension ReceiverChain {
                 count += 1
                 t += step
             }
-            guard count > 0, total > 0 else { return fallback }
-            let level = total / count * mark.steady / 2
-            let time = rising ? interval.start : interval.end
-            let found = EdgeSearch.crossing(
-                from: -rise / 2 - 0.002, to: rise / 2 + 0.010, step: step, level: level, rising: rising
-            ) {
-                gain(time + $0) * mark.value(after: $0, rising: rising)
+            if count > 0, total > 0 {
+                let level = total / count * mark.steady / 2
+                onset = edge(interval.start, level: level, rising: true) ?? onset
+                release = edge(interval.end, level: level, rising: false) ?? release
             }
-            return found.map { time + $0 } ?? fallback
+            onsets.append(onset)
+            releases.append(release)
         }
-        var onsets: [Double: Double] = [:], releases: [Double: Double] = [:]
-        for interval in timeline.marks {
-            onsets[interval.start] = edge(interval, rising: true)
-            releases[interval.end] = edge(interval, rising: false)
-        }
+        let starts = MarkTimes(timeline.marks.map(\.start)), ends = MarkTimes(timeline.marks.map(\.end))
         func moved(_ spans: [KeyedTimeline.Span]) -> [KeyedTimeline.Span] {
             spans.map {
                 KeyedTimeline.Span(
-                    text: $0.text, start: onsets[$0.start] ?? $0.start + delay.onset,
-                    end: releases[$0.end] ?? $0.end + delay.release)
+                    text: $0.text, start: starts.index(of: $0.start).map { onsets[$0] } ?? $0.start + delay.onset,
+                    end: ends.index(of: $0.end).map { releases[$0] } ?? $0.end + delay.release)
             }
         }
         return (moved(timeline.characters), moved(timeline.words))
+    }
+
+    /// `spans` moved by the filter's delay alone.
+    private static func shifted(_ spans: [KeyedTimeline.Span], by delay: KeyingDelay) -> [KeyedTimeline.Span] {
+        spans.map { KeyedTimeline.Span(text: $0.text, start: $0.start + delay.onset, end: $0.end + delay.release) }
     }
 
     /// The filter the chain builds for `wanted`, the station's tone at mid-transmission and its
@@ -133,5 +147,32 @@ extension ReceiverChain {
         let tone = station.tone.frequency + parameters.driftRate * station.midTime
         let rise = ToneRenderer(sampleRate: sampleRate).effectiveRiseTime(station.timeline, tone: station.tone)
         return (filter, tone, rise)
+    }
+}
+
+/// The mark start (or end) times of a timeline, to find the mark a span's time belongs to.
+///
+/// A keyer's marks come in time order, so this is a binary search; times out of order (or NaN)
+/// fall back to a dictionary. Either way a time shared by several marks finds the last of them.
+struct MarkTimes {
+    private let times: [Double]
+    private let lookup: [Double: Int]?
+
+    init(_ times: [Double]) {
+        self.times = times
+        let sorted = zip(times, times.dropFirst()).allSatisfy { $0 <= $1 }
+        lookup = sorted ? nil : Dictionary(times.enumerated().map { ($1, $0) }) { _, last in last }
+    }
+
+    /// The index of the last mark whose time equals `time`, if any.
+    func index(of time: Double) -> Int? {
+        if let lookup { return lookup[time] }
+        // The first index whose time is greater than `time`; the one before it is the last candidate.
+        var low = 0, high = times.count
+        while low < high {
+            let middle = (low + high) / 2
+            if times[middle] <= time { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 && times[low - 1] == time ? low - 1 : nil
     }
 }
