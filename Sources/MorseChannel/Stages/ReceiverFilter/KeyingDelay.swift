@@ -34,6 +34,9 @@ struct FilteredMark {
     let steady: Double
 
     /// The envelope `offset` seconds after the input's rising (or falling) 50 % point, interpolated.
+    ///
+    /// Inlined: label times evaluate it some 10⁴ times a clip, searching for each edge's crossing.
+    @inline(__always)
     func value(after offset: Double, rising: Bool) -> Double {
         let position = ((rising ? keyDown : keyUp) + offset) * sampleRate
         guard position > 0 else { return 0 }
