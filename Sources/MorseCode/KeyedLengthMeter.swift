@@ -7,11 +7,13 @@
 /// only its new words are parsed and keyed. The last few measured texts are remembered for this.
 /// Only plain ASCII texts are continued: there every character is one `Character` and a space
 /// always separates words, so parsing the text in two parts gives the same words as parsing it whole.
-public struct KeyedLengthMeter<Generator: RandomNumberGenerator> {
+///
+/// Concrete in its generator (not generic) so keying is specialised here, in this module.
+public struct KeyedLengthMeter {
     /// Keying's state after a text: what the next word continues from.
     private struct Progress {
         var hand: Hand
-        var rng: Generator
+        var rng: SeededGenerator
         var time: Double
         var end: Double
         var keyedWords: Bool
@@ -26,7 +28,7 @@ public struct KeyedLengthMeter<Generator: RandomNumberGenerator> {
     static var memory: Int { 8 }
 
     /// A meter for `keyer`, each text keyed with a copy of `generator` as it is now.
-    public init(keyer: Keyer, generator: Generator) {
+    public init(keyer: Keyer, generator: SeededGenerator) {
         var rng = generator
         let hand = Hand(fist: keyer.fist, table: keyer.fist.timing, timing: keyer.timing, rng: &rng)
         start = Progress(hand: hand, rng: rng, time: 0, end: 0, keyedWords: false)
@@ -60,14 +62,36 @@ public struct KeyedLengthMeter<Generator: RandomNumberGenerator> {
 
     /// The remembered text that `bytes` extends by a space and more, the longest if several.
     private func longestPrefix(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var best: Int?
-        for (index, entry) in recent.enumerated() {
-            let count = entry.text.count
-            guard count < bytes.count, bytes[count] == 0x20, count > best.map({ recent[$0].text.count }) ?? -1
-            else { continue }
-            if entry.text.withUnsafeBufferPointer({ $0.elementsEqual(bytes[..<count]) }) { best = index }
+        guard let base = bytes.baseAddress else { return nil }
+        var best: Int?, bestCount = -1
+        for index in recent.indices {
+            let count = recent[index].text.count
+            guard count < bytes.count, count > bestCount, bytes[count] == 0x20 else { continue }
+            let same = recent[index].text.withUnsafeBytes { Self.equal($0.baseAddress, base, count: count) }
+            if same {
+                best = index
+                bestCount = count
+            }
         }
         return best
+    }
+
+    /// Whether `count` bytes at `a` and `b` are equal, compared eight at a time (texts that extend
+    /// one another share long beginnings).
+    private static func equal(_ a: UnsafeRawPointer?, _ b: UnsafeRawPointer, count: Int) -> Bool {
+        guard let a else { return count == 0 }
+        var offset = 0
+        while offset + 8 <= count {
+            let x = a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            guard x == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
+            offset += 8
+        }
+        while offset < count {
+            guard a.load(fromByteOffset: offset, as: UInt8.self) == b.load(fromByteOffset: offset, as: UInt8.self)
+            else { return false }
+            offset += 1
+        }
+        return true
     }
 
     private mutating func remember(_ text: [UInt8], _ progress: Progress) {

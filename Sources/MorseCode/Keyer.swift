@@ -29,6 +29,12 @@ public struct Keyer: Sendable, Hashable {
         key(text, table: fist.timing, using: &rng)
     }
 
+    /// Keys `text` with the generator clips use. Concrete, so that callers in other modules run
+    /// keying specialised for it here rather than through the generic entry point.
+    public func key(_ text: MorseText, using rng: inout SeededGenerator) -> KeyedTimeline {
+        key(text, table: fist.timing, using: &rng)
+    }
+
     /// Keys `text` with `table` in place of the fist's published timing (tests vary one part of it).
     func key(_ text: MorseText, table: FistTiming, using rng: inout some RandomNumberGenerator) -> KeyedTimeline {
         var hand = Hand(fist: fist, table: table, timing: timing, rng: &rng)
