@@ -104,8 +104,10 @@ public struct MorseText: Hashable, Sendable, CustomStringConvertible {
                 }
                 if byte == UInt8(ascii: "<") {
                     guard let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
-                    let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), as: UTF8.self)
-                    guard name.utf8.allSatisfy({ $0 < 0x80 }), let symbol = MorseAlphabet.prosign(named: name.uppercased())
+                    let name = String(
+                        decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), as: UTF8.self)
+                    guard name.utf8.allSatisfy({ $0 < 0x80 }),
+                        let symbol = MorseAlphabet.prosign(named: name.uppercased())
                     else { return nil }
                     current.append(symbol)
                     index = close + 1
