@@ -89,12 +89,20 @@ extension ReceiverChain {
         @inline(__always) func gain(_ t: Double) -> Double {
             gainTrack.gain(at: roundedToInt(t * sampleRate), work: work)
         }
+        let grid = EdgeGrid(from: -rise / 2 - 0.002, to: rise / 2 + 0.010, step: step, mark: mark)
+        // ``EdgeSearch/crossing(from:to:step:level:rising:_:)`` of the delivered envelope around the
+        // edge at `time`, with the filtered mark's envelope read from the grid.
         func edge(_ time: Double, level: Double, rising: Bool) -> Double? {
-            EdgeSearch.crossing(
-                from: -rise / 2 - 0.002, to: rise / 2 + 0.010, step: step, level: level, rising: rising
-            ) {
-                gain(time + $0) * mark.value(after: $0, rising: rising)
-            }.map { time + $0 }
+            let offsets = grid.offsets, envelope = rising ? grid.rising : grid.falling
+            var previous = gain(time + offsets[0]) * envelope[0]
+            for k in 1..<offsets.count {
+                let next = gain(time + offsets[k]) * envelope[k]
+                if rising ? (previous < level && next >= level) : (previous >= level && next < level) {
+                    return time + (offsets[k - 1] + step * (level - previous) / (next - previous))
+                }
+                previous = next
+            }
+            return nil
         }
         var onsets: [Double] = [], releases: [Double] = []
         onsets.reserveCapacity(timeline.marks.count)
@@ -147,6 +155,27 @@ extension ReceiverChain {
         let tone = station.tone.frequency + parameters.driftRate * station.midTime
         let rise = ToneRenderer(sampleRate: sampleRate).effectiveRiseTime(station.timeline, tone: station.tone)
         return (filter, tone, rise)
+    }
+}
+
+/// The offsets from an edge at which ``EdgeSearch/crossing(from:to:step:level:rising:_:)`` evaluates
+/// its curve (the same arithmetic: `from`, then each `t + step` while `t < to`), and the filtered
+/// mark's envelope there for a rising and a falling edge. They are the same for every mark of a
+/// clip, so label times compute them once instead of at every step of every edge.
+struct EdgeGrid {
+    let offsets: [Double]
+    let rising: [Double]
+    let falling: [Double]
+
+    init(from: Double, to: Double, step: Double, mark: FilteredMark) {
+        var offsets = [from], t = from
+        while t < to {
+            offsets.append(t + step)
+            t += step
+        }
+        self.offsets = offsets
+        rising = offsets.map { mark.value(after: $0, rising: true) }
+        falling = offsets.map { mark.value(after: $0, rising: false) }
     }
 }
 
