@@ -32,8 +32,15 @@ public struct MorseText: Hashable, Sendable, CustomStringConvertible {
         if let words = Self.plainWords(text) {
             self.words = words
             self.dropped = []
-            return
+        } else {
+            (words, dropped) = try Self.parse(text, unknown: unknown)
         }
+    }
+
+    /// The general parser: any text, character by character, with the errors and drops it reports.
+    static func parse(_ text: String, unknown: UnknownCharacterPolicy) throws(MorseTextError) -> (
+        words: [[MorseSymbol]], dropped: [(text: String, position: Int)]
+    ) {
         var words: [[MorseSymbol]] = []
         var current: [MorseSymbol] = []
         var dropped: [(String, Int)] = []
@@ -75,8 +82,7 @@ public struct MorseText: Hashable, Sendable, CustomStringConvertible {
             index += 1
         }
         if !current.isEmpty { words.append(current) }
-        self.words = words
-        self.dropped = dropped
+        return (words, dropped)
     }
 
     /// The words of an ASCII text in which every character and prosign can be keyed, read byte by
@@ -85,7 +91,7 @@ public struct MorseText: Hashable, Sendable, CustomStringConvertible {
     /// Clip planning parses some 10⁵ texts a second, nearly all of them plain ASCII. In ASCII every
     /// byte is one `Character` except CR LF, which is whitespace either way, and the tables give
     /// each byte the meaning the general parser gives its character (see ``MorseAlphabet``).
-    private static func plainWords(_ text: String) -> [[MorseSymbol]]? {
+    static func plainWords(_ text: String) -> [[MorseSymbol]]? {
         var text = text
         return text.withUTF8 { bytes -> [[MorseSymbol]]? in
             var words: [[MorseSymbol]] = []

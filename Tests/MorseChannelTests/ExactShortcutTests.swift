@@ -1,4 +1,5 @@
 import MorseCode
+import MorseSignal
 import RealModule
 import Testing
 
@@ -44,5 +45,72 @@ import Testing
             return mismatches
         }
         #expect(mismatches == 0, "\(mismatches) gains differ from the division formula at \(sampleRate) Hz")
+    }
+
+    /// The filtered mark, skipping the work where the envelope is flat, equals the mark computed
+    /// at every sample the plain way (the shape evaluated everywhere, cosines and sines of zeros).
+    @Test(arguments: ReceiverFilterKind.allCases, EnvelopeShape.allCases)
+    func filteredMarkEqualsThePlainComputation(kind: ReceiverFilterKind, shape: EnvelopeShape) {
+        for (sampleRate, tone, riseTime) in [(16_000.0, 612.3, 0.0047), (8000, 455, 0.003), (22_050, 980.1, 0.0081)] {
+            let filter = ReceiverFilter(kind: kind, centre: tone, sampleRate: sampleRate)
+            let mark = filter.filteredMark(tone: tone, riseTime: riseTime, shape: shape)
+            let rise = max(riseTime, 1 / sampleRate)
+            let keyDown = rise / 2 + 0.004, keyUp = keyDown + 0.060
+            let count = Int(((keyUp + rise / 2 + 0.040) * sampleRate).rounded(.up))
+            let omega = 2 * Double.pi * tone / sampleRate
+            var inPhase = [Float](repeating: 0, count: count), quadrature = inPhase
+            for n in 0..<count {
+                let t = Double(n) / sampleRate
+                let envelope =
+                    shape.value(at: (t - keyDown + rise / 2) / rise) - shape.value(at: (t - keyUp + rise / 2) / rise)
+                inPhase[n] = Float(envelope * Double.cos(omega * Double(n)))
+                quadrature[n] = Float(envelope * Double.sin(omega * Double(n)))
+            }
+            inPhase.withUnsafeMutableBufferPointer { filter.process($0) }
+            quadrature.withUnsafeMutableBufferPointer { filter.process($0) }
+            let plain = (0..<count).map {
+                Double(inPhase[$0] * inPhase[$0] + quadrature[$0] * quadrature[$0]).squareRoot()
+            }
+            #expect(mark.envelope == plain, "\(kind) \(shape) at \(sampleRate) Hz")
+            #expect(plain.contains { $0 > 0.5 })
+        }
+    }
+
+    /// The edge search over the precomputed grid visits the same offsets and reads the same
+    /// envelope values as ``EdgeSearch``, so it finds the same crossing to the bit.
+    @Test(arguments: [8000.0, 16_000, 22_050])
+    func edgeGridMatchesTheEdgeSearch(sampleRate: Double) {
+        let rise = 0.0053, step = 1 / sampleRate
+        let filter = ReceiverFilter(kind: .cwNarrow, centre: 700, sampleRate: sampleRate)
+        let mark = filter.filteredMark(tone: 700, riseTime: rise, shape: .raisedCosine)
+        let from = -rise / 2 - 0.002, to = rise / 2 + 0.010
+        let grid = EdgeGrid(from: from, to: to, step: step, mark: mark)
+        var expectedOffsets: [Double] = []
+        _ = EdgeSearch.crossing(from: from, to: to, step: step, level: .infinity, rising: true) {
+            expectedOffsets.append($0)
+            return 0
+        }
+        #expect(grid.offsets == expectedOffsets)
+        #expect(grid.rising == grid.offsets.map { mark.value(after: $0, rising: true) })
+        #expect(grid.falling == grid.offsets.map { mark.value(after: $0, rising: false) })
+        #expect(grid.offsets.count > Int((to - from) * sampleRate) - 2)
+    }
+
+    /// Spans find their mark's time by binary search: the last mark with an equal time, as the
+    /// dictionary it replaces found it, and the dictionary again when the times are out of order.
+    @Test func markTimesFindTheLastEqualTime() {
+        let sorted = MarkTimes([0.1, 0.2, 0.2, 0.35, 0.5])
+        #expect(sorted.index(of: 0.1) == 0)
+        #expect(sorted.index(of: 0.2) == 2)
+        #expect(sorted.index(of: 0.5) == 4)
+        #expect(sorted.index(of: 0.3) == nil)
+        #expect(sorted.index(of: 0.6) == nil)
+        #expect(sorted.index(of: 0.0) == nil)
+        #expect(sorted.index(of: .nan) == nil)
+        let unsorted = MarkTimes([0.5, 0.1, 0.5, 0.3])
+        #expect(unsorted.index(of: 0.5) == 2)
+        #expect(unsorted.index(of: 0.1) == 1)
+        #expect(unsorted.index(of: 0.2) == nil)
+        #expect(MarkTimes([]).index(of: 0) == nil)
     }
 }
