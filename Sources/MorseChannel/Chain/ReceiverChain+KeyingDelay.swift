@@ -10,6 +10,9 @@ struct GainTrack {
     /// log₂ of ``blockLength`` when it is a power of two (32 at 16 kHz, 16 at 8 kHz), else nil.
     let blockShift: Int?
     let inverseBlockLength: Double
+    /// The last sample the gains cover, and ``blockLength`` − 1: worked out once, not per call.
+    let lastSample: Int
+    let blockMask: Int
 
     init(agc: AutomaticGainControl, total: Int, preroll: Int) {
         blockLength = agc.blockLength
@@ -17,6 +20,8 @@ struct GainTrack {
         self.preroll = preroll
         blockShift = blockLength.nonzeroBitCount == 1 ? blockLength.trailingZeroBitCount : nil
         inverseBlockLength = 1 / Double(blockLength)
+        lastSample = blocks * blockLength - 1
+        blockMask = blockLength - 1
     }
 
     /// The AGC gain (relative) at output sample `n`, as ``AutomaticGainControl`` applied it:
@@ -27,10 +32,10 @@ struct GainTrack {
     /// bits as the division (scaling by a power of two is exact).
     @inline(__always)
     func gain(at n: Int, work: UnsafeMutablePointer<Float>) -> Double {
-        let m = min(max(0, preroll + n), blocks * blockLength - 1)
+        let m = min(max(0, preroll + n), lastSample)
         let gains = work + blocks + 1
         if let blockShift {
-            let b = m >> blockShift, i = m & (blockLength - 1)
+            let b = m >> blockShift, i = m & blockMask
             let previous = Double(gains[max(0, b - 1)]), current = Double(gains[b])
             return previous + (current - previous) * Double(i) * inverseBlockLength
         }
