@@ -45,6 +45,39 @@ struct GainTrack {
     }
 }
 
+/// The AGC's per-block gain ramps as ``GainTrack/gain(at:work:)`` reads them, in Doubles: where
+/// each block's ramp starts (the previous block's gain) and how far it rises. Label times read the
+/// gains some 10⁵ times a clip; converting each block once spares two conversions, a subtraction
+/// and a clamp at every read, with the same values (the same operations on the same Floats).
+struct GainRamps {
+    let track: GainTrack
+    private let ramps: [SIMD2<Double>]
+
+    init(_ track: GainTrack, work: UnsafeMutablePointer<Float>) {
+        self.track = track
+        let gains = work + track.blocks + 1
+        ramps = (0..<track.blocks).map { b in
+            let previous = Double(gains[max(0, b - 1)]), current = Double(gains[b])
+            return SIMD2(previous, current - previous)
+        }
+    }
+
+    /// ``GainTrack/gain(at:work:)`` for output sample `n`. A rendered clip has at least one block
+    /// (its pre-roll), so the clamped sample always lies in one.
+    @inline(__always)
+    func gain(at n: Int) -> Double {
+        let m = min(max(0, track.preroll + n), track.lastSample)
+        return ramps.withUnsafeBufferPointer { ramps in
+            if let blockShift = track.blockShift {
+                let ramp = ramps[m >> blockShift], i = m & track.blockMask
+                return ramp.x + ramp.y * Double(i) * track.inverseBlockLength
+            }
+            let ramp = ramps[m / track.blockLength], i = m % track.blockLength
+            return ramp.x + ramp.y * Double(i) / Double(track.blockLength)
+        }
+    }
+}
+
 /// `x.rounded()` (to nearest, ties away from zero) as an `Int`, for |x| below 2⁵²: the same
 /// result as the library's `round` without its call (there is no rounding instruction in the
 /// x86-64 baseline), since truncation and the exact fraction decide it.
@@ -89,11 +122,9 @@ extension ReceiverChain {
         guard let gainTrack, mark.steady > 0 else {
             return (Self.shifted(timeline.characters, by: delay), Self.shifted(timeline.words, by: delay))
         }
-        let sampleRate = sampleRate, work = scratch.gainRe.base
-        let step = 1 / sampleRate
-        @inline(__always) func gain(_ t: Double) -> Double {
-            gainTrack.gain(at: roundedToInt(t * sampleRate), work: work)
-        }
+        let sampleRate = sampleRate, step = 1 / sampleRate
+        let ramps = GainRamps(gainTrack, work: scratch.gainRe.base)
+        @inline(__always) func gain(_ t: Double) -> Double { ramps.gain(at: roundedToInt(t * sampleRate)) }
         let grid = EdgeGrid(from: -rise / 2 - 0.002, to: rise / 2 + 0.010, step: step, mark: mark)
         // ``EdgeSearch/crossing(from:to:step:level:rising:_:)`` of the delivered envelope around the
         // edge at `time`, with the filtered mark's envelope read from the grid.
