@@ -72,9 +72,11 @@ struct ForwardingGenerator: RandomNumberGenerator {
     static func forward<Result>(
         _ rng: inout some RandomNumberGenerator, _ body: (inout ForwardingGenerator) -> Result
     ) -> Result {
-        withoutActuallyEscaping({ rng.next() }) { next in
-            var generator = ForwardingGenerator(source: next)
-            return body(&generator)
-        }
+        withoutActuallyEscaping(
+            { rng.next() },
+            do: { next in
+                var generator = ForwardingGenerator(source: next)
+                return body(&generator)
+            })
     }
 }

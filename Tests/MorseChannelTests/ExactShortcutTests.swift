@@ -23,7 +23,8 @@ import Testing
     }
 
     /// At 8 and 16 kHz the AGC block is a power of two and the gain is read by shift and
-    /// reciprocal; at 22.05 and 48 kHz by division. Both equal the plain formula bit for bit.
+    /// reciprocal; at 22.05 and 48 kHz by division. Both equal the plain formula bit for bit, read
+    /// directly or through the per-block ramps (``GainRamps``).
     @Test(arguments: [8000.0, 16_000, 22_050, 48_000])
     func gainTrackEqualsTheDivisionFormula(sampleRate: Double) {
         let agc = AutomaticGainControl(parameters: .standard, sampleRate: sampleRate)
@@ -34,6 +35,7 @@ import Testing
         let mismatches = work.withUnsafeMutableBufferPointer { buffer -> Int in
             guard let base = buffer.baseAddress else { return -1 }
             let gains = base + track.blocks + 1
+            let ramps = GainRamps(track, work: base)
             var mismatches = 0
             for n in -200..<(total + 50) {
                 let m = min(max(0, preroll + n), track.blocks * track.blockLength - 1)
@@ -41,6 +43,7 @@ import Testing
                 let previous = Double(gains[max(0, b - 1)]), current = Double(gains[b])
                 let expected = previous + (current - previous) * Double(i) / Double(track.blockLength)
                 if track.gain(at: n, work: base) != expected { mismatches += 1 }
+                if ramps.gain(at: n) != expected { mismatches += 1 }
             }
             return mismatches
         }
