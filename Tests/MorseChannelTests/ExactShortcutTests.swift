@@ -116,4 +116,49 @@ import Testing
         #expect(unsorted.index(of: 0.2) == nil)
         #expect(MarkTimes([]).index(of: 0) == nil)
     }
+
+    /// The edge search that skips the steps which cannot cross finds exactly what the full search
+    /// finds (``EdgeSearch`` over every step), for rising and falling edges, over AGC gains that
+    /// jump and ramp, at levels that cross early, late, in the middle or never.
+    @Test(arguments: [8000.0, 16_000, 22_050])
+    func edgeSearchWithSkipsEqualsTheFullSearch(sampleRate: Double) {
+        let rise = 0.0047, step = 1 / sampleRate
+        let filter = ReceiverFilter(kind: .cwWide, centre: 650, sampleRate: sampleRate)
+        let mark = filter.filteredMark(tone: 650, riseTime: rise, shape: .blackmanHarris)
+        let from = -rise / 2 - 0.002, to = rise / 2 + 0.010
+        let grid = EdgeGrid(from: from, to: to, step: step, mark: mark)
+        let agc = AutomaticGainControl(parameters: .standard, sampleRate: sampleRate)
+        let preroll = 300, total = Int(2 * sampleRate)
+        let track = GainTrack(agc: agc, total: total, preroll: preroll)
+        var rng = SeededGenerator(seed: 9)
+        var level = 1.0
+        var work = (0..<(2 * track.blocks + 4)).map { _ in
+            // Steps between levels (a mark after a gap) with small wobbles.
+            if Double.random(in: 0..<1, using: &rng) < 0.05 { level = Double.random(in: 0.2...3, using: &rng) }
+            return Float(level * Double.random(in: 0.97...1.03, using: &rng))
+        }
+        var found = 0, compared = 0
+        work.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let ramps = GainRamps(track, work: base)
+            for trial in 0..<400 {
+                let time = Double.random(in: 0.02...1.9, using: &rng)
+                let target =
+                    mark.steady * [0.01, 0.3, 0.5, 0.9, 2, 5][trial % 6] * Double.random(in: 0.5...1.5, using: &rng)
+                for rising in [true, false] {
+                    let expected = EdgeSearch.crossing(
+                        from: from, to: to, step: step, level: target, rising: rising
+                    ) { ramps.gain(at: roundedToInt((time + $0) * sampleRate)) * mark.value(after: $0, rising: rising) }
+                    .map { time + $0 }
+                    let skipping = grid.crossing(
+                        at: time, level: target, rising: rising, step: step, sampleRate: sampleRate, gains: ramps)
+                    compared += 1
+                    if expected != nil { found += 1 }
+                    #expect(skipping == expected, "\(rising ? "rising" : "falling") at \(time), level \(target)")
+                }
+            }
+        }
+        #expect(compared == 800)
+        #expect(found > 200 && found < 780, "\(found) crossings: the levels should both cross and miss")
+    }
 }

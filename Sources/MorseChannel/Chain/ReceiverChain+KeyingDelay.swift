@@ -62,6 +62,24 @@ struct GainRamps {
         }
     }
 
+    /// Bounds on every gain ``gain(at:)`` gives for samples `first` through `last`: below and
+    /// above the gains at both ends of every ramp they touch (a ramp stays between its ends, and a
+    /// relative margin of 10⁻⁹ covers the rounding of its interpolation).
+    func bounds(from first: Int, to last: Int) -> (low: Double, high: Double) {
+        func block(_ n: Int) -> Int {
+            let m = min(max(0, track.preroll + n), track.lastSample)
+            return track.blockShift.map { m >> $0 } ?? m / track.blockLength
+        }
+        var low = Double.infinity, high = -Double.infinity
+        for b in block(first)...max(block(first), block(last)) {
+            let start = ramps[b].x, end = ramps[b].x + ramps[b].y
+            low = min(low, start, end)
+            high = max(high, start, end)
+        }
+        let margin = 1e-9, tiny = Double.leastNormalMagnitude
+        return (low - abs(low) * margin - tiny, high + abs(high) * margin + tiny)
+    }
+
     /// ``GainTrack/gain(at:work:)`` for output sample `n`. A rendered clip has at least one block
     /// (its pre-roll), so the clamped sample always lies in one.
     @inline(__always)
@@ -126,19 +144,8 @@ extension ReceiverChain {
         let ramps = GainRamps(gainTrack, work: scratch.gainRe.base)
         @inline(__always) func gain(_ t: Double) -> Double { ramps.gain(at: roundedToInt(t * sampleRate)) }
         let grid = EdgeGrid(from: -rise / 2 - 0.002, to: rise / 2 + 0.010, step: step, mark: mark)
-        // ``EdgeSearch/crossing(from:to:step:level:rising:_:)`` of the delivered envelope around the
-        // edge at `time`, with the filtered mark's envelope read from the grid.
         func edge(_ time: Double, level: Double, rising: Bool) -> Double? {
-            let offsets = grid.offsets, envelope = rising ? grid.rising : grid.falling
-            var previous = gain(time + offsets[0]) * envelope[0]
-            for k in 1..<offsets.count {
-                let next = gain(time + offsets[k]) * envelope[k]
-                if rising ? (previous < level && next >= level) : (previous >= level && next < level) {
-                    return time + (offsets[k - 1] + step * (level - previous) / (next - previous))
-                }
-                previous = next
-            }
-            return nil
+            grid.crossing(at: time, level: level, rising: rising, step: step, sampleRate: sampleRate, gains: ramps)
         }
         var onsets: [Double] = [], releases: [Double] = []
         onsets.reserveCapacity(timeline.marks.count)
@@ -202,6 +209,9 @@ struct EdgeGrid {
     let offsets: [Double]
     let rising: [Double]
     let falling: [Double]
+    /// The highest rising and the lowest falling envelope value up to each offset.
+    let risingPeak: [Double]
+    let fallingFloor: [Double]
 
     init(from: Double, to: Double, step: Double, mark: FilteredMark) {
         var offsets = [from], t = from
@@ -210,8 +220,68 @@ struct EdgeGrid {
             t += step
         }
         self.offsets = offsets
-        rising = offsets.map { mark.value(after: $0, rising: true) }
-        falling = offsets.map { mark.value(after: $0, rising: false) }
+        let rising = offsets.map { mark.value(after: $0, rising: true) }
+        let falling = offsets.map { mark.value(after: $0, rising: false) }
+        self.rising = rising
+        self.falling = falling
+        var peak = -Double.infinity, floor = Double.infinity
+        risingPeak = rising.map {
+            peak = max(peak, $0)
+            return peak
+        }
+        fallingFloor = falling.map {
+            floor = min(floor, $0)
+            return floor
+        }
+    }
+
+    /// ``EdgeSearch/crossing(from:to:step:level:rising:_:)`` of the delivered envelope (the AGC's
+    /// gain times the filtered mark's envelope) around the edge at `time` seconds, the same steps
+    /// and arithmetic, with the mark's envelope read from the grid.
+    ///
+    /// Steps that cannot cross are skipped: the envelope is ≥ 0 and the gain at every step lies
+    /// within the gains of the blocks the search touches, so with `high` above them a rising step
+    /// whose `high × peak so far` (rounded, which is monotonic) is below `level` cannot reach it,
+    /// and with `low` below them a falling step whose `low × floor so far` is at least `level`
+    /// cannot fall below it. The search starts at the first step that might cross (found by
+    /// bisection: those products only grow, or only shrink, along the grid) and finds what the
+    /// full search finds, in a tenth of the steps. (A level that is not positive, which label
+    /// times never ask for, is searched in full.)
+    func crossing(
+        at time: Double, level: Double, rising: Bool, step: Double, sampleRate: Double, gains: GainRamps
+    ) -> Double? {
+        let last = offsets.count - 1
+        guard last >= 1 else { return nil }
+        @inline(__always) func gain(_ t: Double) -> Double { gains.gain(at: roundedToInt(t * sampleRate)) }
+        // Times, and so samples and blocks, grow along the grid: the first and last step bound them.
+        let bounds = gains.bounds(
+            from: roundedToInt((time + offsets[0]) * sampleRate),
+            to: roundedToInt((time + offsets[last]) * sampleRate))
+        var low = 1, high = last + 1
+        if rising, level > 0 {
+            // With no positive gain the envelope never rises above 0, let alone to `level`.
+            guard bounds.high > 0 else { return nil }
+            while low < high {
+                let middle = (low + high) / 2
+                if bounds.high * risingPeak[middle] >= level { high = middle } else { low = middle + 1 }
+            }
+        } else if level > 0 {
+            while low < high {
+                let middle = (low + high) / 2
+                if bounds.low * fallingFloor[middle] < level { high = middle } else { low = middle + 1 }
+            }
+        }
+        guard low <= last else { return nil }
+        let envelope = rising ? self.rising : falling
+        var previous = gain(time + offsets[low - 1]) * envelope[low - 1]
+        for k in low...last {
+            let next = gain(time + offsets[k]) * envelope[k]
+            if rising ? (previous < level && next >= level) : (previous >= level && next < level) {
+                return time + (offsets[k - 1] + step * (level - previous) / (next - previous))
+            }
+            previous = next
+        }
+        return nil
     }
 }
 
