@@ -29,18 +29,40 @@ public struct Keyer: Sendable, Hashable {
         key(text, table: fist.timing, using: &rng)
     }
 
+    /// Keys `text` with the generator clips use. Concrete, so that callers in other modules run
+    /// keying specialised for it here rather than through the generic entry point.
+    public func key(_ text: MorseText, using rng: inout SeededGenerator) -> KeyedTimeline {
+        key(text, table: fist.timing, using: &rng)
+    }
+
     /// Keys `text` with `table` in place of the fist's published timing (tests vary one part of it).
     func key(_ text: MorseText, table: FistTiming, using rng: inout some RandomNumberGenerator) -> KeyedTimeline {
         var hand = Hand(fist: fist, table: table, timing: timing, rng: &rng)
-        var marks: [KeyedTimeline.Interval] = []
-        var characters: [KeyedTimeline.Span] = []
-        var words: [KeyedTimeline.Span] = []
-        marks.reserveCapacity(text.symbolCount * 4)
-        characters.reserveCapacity(text.symbolCount)
-        words.reserveCapacity(text.words.count)
+        var timeline = TimelineRecorder(reserving: text)
         var time = 0.0
-        for (wordIndex, word) in text.words.enumerated() {
-            if wordIndex > 0 { time += hand.length(.wordGap, rng: &rng) }
+        Self.key(text.words, after: false, hand: &hand, time: &time, using: &rng, into: &timeline)
+        return KeyedTimeline(marks: timeline.marks, characters: timeline.characters, words: timeline.words)
+    }
+
+    /// The exact keyed length in seconds of `text` with this timing and fist.
+    public func duration(of text: MorseText, using rng: inout some RandomNumberGenerator) -> Double {
+        var hand = Hand(fist: fist, table: fist.timing, timing: timing, rng: &rng)
+        var length = LengthRecorder()
+        var time = 0.0
+        Self.key(text.words, after: false, hand: &hand, time: &time, using: &rng, into: &length)
+        return length.end
+    }
+
+    /// Keys `words` from `time` on, advancing it: the one keying loop behind both the timeline and
+    /// the length, so the two can never disagree. `after` says whether a word was keyed before
+    /// (then a word gap comes first).
+    @inline(__always)
+    static func key(
+        _ words: [[MorseSymbol]], after: Bool, hand: inout Hand, time: inout Double,
+        using rng: inout some RandomNumberGenerator, into recorder: inout some KeyingRecorder
+    ) {
+        for (wordIndex, word) in words.enumerated() {
+            if wordIndex > 0 || after { time += hand.length(.wordGap, rng: &rng) }
             let wordStart = time
             for (symbolIndex, symbol) in word.enumerated() {
                 if symbolIndex > 0 { time += hand.length(.characterGap, rng: &rng) }
@@ -54,20 +76,51 @@ public struct Keyer: Sendable, Hashable {
                         time += hand.length(touchesDah ? .dahGap : .ditGap, rng: &rng)
                     }
                     let length = hand.length(dah ? .dah : .dit, rng: &rng)
-                    marks.append(.init(start: time, end: time + length))
+                    recorder.mark(start: time, end: time + length)
                     time += length
                 }
-                characters.append(.init(text: symbol.text, start: characterStart, end: time))
+                recorder.character(symbol, start: characterStart, end: time)
             }
-            words.append(.init(text: word.map(\.text).joined(), start: wordStart, end: time))
+            recorder.word(word, start: wordStart, end: time)
         }
-        return KeyedTimeline(marks: marks, characters: characters, words: words)
+    }
+}
+
+/// What keying writes down as it goes.
+protocol KeyingRecorder {
+    mutating func mark(start: Double, end: Double)
+    mutating func character(_ symbol: MorseSymbol, start: Double, end: Double)
+    mutating func word(_ symbols: [MorseSymbol], start: Double, end: Double)
+}
+
+/// Records the whole timeline: marks, character and word spans.
+struct TimelineRecorder: KeyingRecorder {
+    var marks: [KeyedTimeline.Interval] = []
+    var characters: [KeyedTimeline.Span] = []
+    var words: [KeyedTimeline.Span] = []
+
+    init(reserving text: MorseText) {
+        marks.reserveCapacity(text.symbolCount * 4)
+        characters.reserveCapacity(text.symbolCount)
+        words.reserveCapacity(text.words.count)
     }
 
-    /// The exact keyed length in seconds of `text` with this timing and fist.
-    public func duration(of text: MorseText, using rng: inout some RandomNumberGenerator) -> Double {
-        key(text, using: &rng).duration
+    mutating func mark(start: Double, end: Double) { marks.append(.init(start: start, end: end)) }
+    mutating func character(_ symbol: MorseSymbol, start: Double, end: Double) {
+        characters.append(.init(text: symbol.text, start: start, end: end))
     }
+    mutating func word(_ symbols: [MorseSymbol], start: Double, end: Double) {
+        words.append(.init(text: symbols.map(\.text).joined(), start: start, end: end))
+    }
+}
+
+/// Records only where the last mark ends (a timeline's ``KeyedTimeline/duration``): measuring a
+/// text's length builds no spans and no strings.
+struct LengthRecorder: KeyingRecorder {
+    var end = 0.0
+    mutating func mark(start: Double, end: Double) { self.end = end }
+    func character(_ symbol: MorseSymbol, start: Double, end: Double) {}
+    func word(_ symbols: [MorseSymbol], start: Double, end: Double) {}
 }
 
 /// The state of one operator's hand while keying a transmission.

@@ -48,6 +48,17 @@ public enum MorseAlphabet {
         return table
     }()
 
+    /// The symbol each ASCII byte keys as in ``MorseText``'s parser (its character upper-cased),
+    /// or nil: built from the same functions, so a table look-up means what the parser does.
+    static let asciiSymbols: [MorseSymbol?] = (0..<128).map { byte in
+        let upper = Character(Unicode.Scalar(UInt8(byte))).uppercased()
+        guard upper.count == 1, let letter = upper.first else { return nil }
+        return symbol(for: letter)
+    }
+
+    /// Whether each ASCII byte is whitespace to ``MorseText``'s parser (`Character.isWhitespace`).
+    static let asciiWhitespace: [Bool] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))).isWhitespace }
+
     /// The symbol for a plain character (upper case), or nil if we cannot key it.
     public static func symbol(for character: Character) -> MorseSymbol? { byCharacter[character] }
 

@@ -85,7 +85,7 @@ struct CallsignGenerator: Sendable {
     // MARK: Regular calls
 
     static func regularStation(of country: Country, using rng: inout some RandomNumberGenerator) -> Station {
-        let form = WeightedChoice(forms(of: country).map { ($0, $0.weight) }).draw(using: &rng)
+        let form = formTables[country]?.choice.draw(using: &rng) ?? formChoice(makeForms(of: country)).draw(using: &rng)
         let prefix = form.prefixes.pick(using: &rng)
         let digit = form.digits.pick(using: &rng)
         let suffix = letters(form.suffixLengths.pick(using: &rng), using: &rng)
@@ -106,7 +106,7 @@ struct CallsignGenerator: Sendable {
 
     /// Suffix letters; the first is never Q (Q-codes) so a suffix never reads as one.
     static func letters(_ count: Int, using rng: inout some RandomNumberGenerator) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        let alphabet = suffixAlphabet
         var result = ""
         for index in 0..<count {
             var letter = alphabet.pick(using: &rng)
@@ -116,7 +116,26 @@ struct CallsignGenerator: Sendable {
         return result
     }
 
+    private static let suffixAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+    /// Every country's call forms and the table that draws among them, built once: a clip draws
+    /// dozens of callsigns, and the USA's forms alone are some 200 prefix strings.
+    private static let formTables: [Country: (forms: [CallForm], choice: WeightedChoice<CallForm>)] =
+        Dictionary(
+            uniqueKeysWithValues: Country.allCases.map { country in
+                let forms = makeForms(of: country)
+                return (country, (forms, formChoice(forms)))
+            })
+
+    private static func formChoice(_ forms: [CallForm]) -> WeightedChoice<CallForm> {
+        WeightedChoice(forms.map { ($0, $0.weight) })
+    }
+
     static func forms(of country: Country) -> [CallForm] {
+        formTables[country]?.forms ?? makeForms(of: country)
+    }
+
+    private static func makeForms(of country: Country) -> [CallForm] {
         let all = Array(0...9)
         switch country {
         case .USA:

@@ -23,12 +23,18 @@ public struct ContentGenerator: Sendable {
     /// A callsign of a country drawn by `composition_weights.countries`, special at
     /// `include_special` and portable at `include_portable`; the country is where it operates.
     public func callsign(using rng: inout some RandomNumberGenerator) -> (call: String, country: Country) {
-        let station = calls.station(using: &rng)
-        return (station.call, station.country)
+        ForwardingGenerator.forward(&rng) { rng in
+            let station = calls.station(using: &rng)
+            return (station.call, station.country)
+        }
     }
 
     /// Short text for an interfering station on the band: a CQ, an exchange or a call.
     public func interfererText(using rng: inout some RandomNumberGenerator) -> String {
+        ForwardingGenerator.forward(&rng) { interfererText(drawingFrom: &$0) }
+    }
+
+    private func interfererText(drawingFrom rng: inout ForwardingGenerator) -> String {
         var script = ContestScript(
             contest: configuration.contestTypes.pick(using: &rng), phrasing: phrasing, calls: calls,
             cutNumberRate: configuration.cutNumberRate, using: &rng)
@@ -48,6 +54,10 @@ public struct ContentGenerator: Sendable {
     /// types by weight; from 20 s contest traffic becomes a full QSO with `qso_probability`, else
     /// several transmissions.
     public func sampleType(forBudget budget: Double, using rng: inout some RandomNumberGenerator) -> SampleType {
+        ForwardingGenerator.forward(&rng) { sampleType(forBudget: budget, drawingFrom: &$0) }
+    }
+
+    private func sampleType(forBudget budget: Double, drawingFrom rng: inout ForwardingGenerator) -> SampleType {
         let weights = configuration.sampleTypeWeights
         let all = WeightedChoice(SampleType.allCases.map { ($0, weights[$0] ?? 0) })
         let single = WeightedChoice(SampleType.allCases.filter(\.fitsOneTransmission).map { ($0, weights[$0] ?? 0) })
@@ -73,7 +83,13 @@ public struct ContentGenerator: Sendable {
     public func clip(
         maxKeyedDuration: Double, using rng: inout some RandomNumberGenerator, keyedDuration: (String) -> Double
     ) -> ClipContent {
-        let type = sampleType(forBudget: maxKeyedDuration, using: &rng)
+        ForwardingGenerator.forward(&rng) { clip(maxKeyedDuration: maxKeyedDuration, drawingFrom: &$0, keyedDuration) }
+    }
+
+    private func clip(
+        maxKeyedDuration: Double, drawingFrom rng: inout ForwardingGenerator, _ keyedDuration: (String) -> Double
+    ) -> ClipContent {
+        let type = sampleType(forBudget: maxKeyedDuration, drawingFrom: &rng)
         var fit = DurationFit(budget: maxKeyedDuration)
         switch type {
         case .ragchew:

@@ -59,3 +59,35 @@ import Testing
         }
     }
 }
+
+@Suite struct MorseTextPlainParserTests {
+    /// ASCII texts of every kind: the byte-wise parser either declines (nil) or gives exactly the
+    /// general parser's words, and it reads every keyable ASCII text itself.
+    @Test func plainParserAgreesWithTheGeneralOne() throws {
+        var texts = [
+            "CQ TEST K1ABC", "cq de dl1xyz/p <ar> <sk>", "5NN 001\tTU\r\n73", "  a  b  ", "<Ar><bT>", "<AR",
+            "<ZZ> K", "A#B", "<>", "<A R>", "\u{0B}E\u{0C}T\u{1C}", "ü", "K1ABC ü", "=+-?/.,()':\"@!&;", "",
+        ]
+        var rng = SeededGenerator(seed: 5)
+        for _ in 0..<3000 {  // random ASCII, biased towards letters, spaces and brackets
+            let alphabet = Array("ABCEKNRSTabcz0159 <>  ?/#\t\r\n")
+            texts.append(String((0..<Int.random(in: 0...12, using: &rng)).map { _ in alphabet.pick(using: &rng) }))
+        }
+        var readPlainly = 0
+        for text in texts {
+            let general = try? MorseText.parse(text, unknown: .reject)
+            if let plain = MorseText.plainWords(text) {
+                readPlainly += 1
+                #expect(general?.words == plain, "'\(text)'")
+            } else if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                #expect(general == nil, "'\(text)' is keyable ASCII but the byte-wise parser declined it")
+            }
+            #expect((try? MorseText(text))?.words == general?.words, "'\(text)'")
+        }
+        #expect(readPlainly > 1000)
+    }
+}
+
+extension Array {
+    fileprivate func pick(using rng: inout SeededGenerator) -> Element { self[Int.random(in: 0..<count, using: &rng)] }
+}

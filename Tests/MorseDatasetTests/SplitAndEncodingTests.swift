@@ -59,6 +59,10 @@ import Testing
             #expect(parsed == text, "\(text)")
         }
         #expect(JSONObject.quoted("Zürich") == "\"Zürich\"")
+        // The exact escapes (lower-case hex), which the records' bytes depend on.
+        #expect(
+            JSONObject.quoted("a\"b\\c\n\r\t\u{1}\u{1F}\u{7F} ü 東")
+                == #""a\"b\\c\n\r\t\u0001\u001f\u007f ü 東""#)
     }
 
     /// The channel's hand-written JSON is byte for byte what `JSONEncoder` (sorted keys,

@@ -69,6 +69,20 @@ public enum ConditionPreset: String, CaseIterable, Codable, Sendable {
     public func draw(
         limits: ChannelLimits, noiseOnly: Bool, clipDuration: Double, using rng: inout some RandomNumberGenerator
     ) -> ChannelParameters {
+        drawParameters(limits: limits, noiseOnly: noiseOnly, clipDuration: clipDuration, using: &rng)
+    }
+
+    /// ``draw(limits:noiseOnly:clipDuration:using:)`` with the generator clips use: concrete, so a
+    /// planner in another module runs the drawing specialised here, not through generic draws.
+    public func draw(
+        limits: ChannelLimits, noiseOnly: Bool, clipDuration: Double, using rng: inout SeededGenerator
+    ) -> ChannelParameters {
+        drawParameters(limits: limits, noiseOnly: noiseOnly, clipDuration: clipDuration, using: &rng)
+    }
+
+    private func drawParameters(
+        limits: ChannelLimits, noiseOnly: Bool, clipDuration: Double, using rng: inout some RandomNumberGenerator
+    ) -> ChannelParameters {
         let ranges = self.ranges
         let duration = max(clipDuration, 0.5)
         let tone = rng.uniform(limits.toneRange)

@@ -177,19 +177,22 @@ struct ClipRecord {
         return out + "]"
     }
 
+    /// The spans as a JSON array, built as bytes: a record lists hundreds of spans, and each
+    /// String append costs a few hundred instructions.
     func spans(_ spans: [KeyedTimeline.Span]) -> String {
-        var out = "["
+        var out: [UInt8] = []
         out.reserveCapacity(2 + spans.count * 48)
+        out.append(UInt8(ascii: "["))
         for (index, span) in spans.enumerated() {
-            out += index > 0 ? ", {\"text\": " : "{\"text\": "
+            out.append(contentsOf: (index > 0 ? #", {"text": "# : #"{"text": "#).utf8)
             JSONObject.appendQuoted(span.text, to: &out)
-            out += ", \"start\": "
-            out += NumberFormat.float(span.start, places: 5)
-            out += ", \"end\": "
-            out += NumberFormat.float(span.end, places: 5)
-            out += "}"
+            out.append(contentsOf: #", "start": "#.utf8)
+            out.append(contentsOf: NumberFormat.float(span.start, places: 5).utf8)
+            out.append(contentsOf: #", "end": "#.utf8)
+            out.append(contentsOf: NumberFormat.float(span.end, places: 5).utf8)
+            out.append(UInt8(ascii: "}"))
         }
-        out += "]"
-        return out
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
     }
 }

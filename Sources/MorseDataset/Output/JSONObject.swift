@@ -104,22 +104,35 @@ public struct JSONObject: Sendable {
         out += escaped(value)
     }
 
+    /// `value` quoted with its quotes, backslashes and control characters escaped (the record
+    /// escapes whole JSON texts: `channel`, `exchanges`).
     private static func escaped(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20 || s.value == 0x7F:
-                out +=
-                    "\\u" + String(repeating: "0", count: 4 - String(s.value, radix: 16).count)
-                    + String(s.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count + value.utf8.count / 4 + 8)
+        appendQuoted(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `value` as a JSON string literal to `out`, as UTF-8 bytes, escaped byte by byte:
+    /// every byte of a multi-byte UTF-8 character is ≥ 0x80, so those pass unchanged as their
+    /// characters would. For text built as bytes (a String append costs hundreds of instructions).
+    static func appendQuoted(_ value: String, to out: inout [UInt8]) {
+        func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? 0x30 + digit : 0x61 - 10 + digit }
+        out.append(0x22)
+        for byte in value.utf8 {
+            switch byte {
+            case 0x22, 0x5C:  // \" and \\
+                out.append(0x5C)
+                out.append(byte)
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20, 0x7F:
+                // \u00XX with lower-case hex digits.
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex(byte >> 4), hex(byte & 0xF)])
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(0x22)
     }
 }

@@ -164,11 +164,10 @@ public struct ClipPlanner: Sendable {
         if !noiseOnly {
             let keyer = Keyer(timing: timing, fist: fist)
             let keying = generator(id, .keying)
-            let keyedDuration = { (text: String) -> Double in
-                guard let parsed = try? MorseText(text) else { return .infinity }
-                var copy = keying
-                return keyer.key(parsed, using: &copy).duration
-            }
+            // Each candidate keyed with a fresh copy of the keying generator (the clip keys its text
+            // with one too); the meter re-keys only the words a candidate adds to an earlier one.
+            var meter = KeyedLengthMeter(keyer: keyer, generator: keying)
+            let keyedDuration = { (text: String) -> Double in meter.duration(of: text) ?? .infinity }
             var budget = target - lead - trail
             var drawn = content.clip(maxKeyedDuration: budget, using: &rng, keyedDuration: keyedDuration)
             if drawn.text.isEmpty {

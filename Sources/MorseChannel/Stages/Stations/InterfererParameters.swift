@@ -52,6 +52,18 @@ public struct InterfererParameters: Hashable, Sendable, Codable {
     public func station(text: MorseText, wantedTone: Double, using rng: inout some RandomNumberGenerator)
         -> StationSignal
     {
+        keyedStation(text: text, wantedTone: wantedTone, using: &rng)
+    }
+
+    /// ``station(text:wantedTone:using:)`` with the generator clips use: concrete, so a planner in
+    /// another module runs keying specialised here, not through generic draws.
+    public func station(text: MorseText, wantedTone: Double, using rng: inout SeededGenerator) -> StationSignal {
+        keyedStation(text: text, wantedTone: wantedTone, using: &rng)
+    }
+
+    private func keyedStation(text: MorseText, wantedTone: Double, using rng: inout some RandomNumberGenerator)
+        -> StationSignal
+    {
         let timeline = keyer.key(text, using: &rng).shifted(by: startTime)
         let tone = ToneParameters(
             frequency: wantedTone + toneOffset, amplitude: 0.5,
