@@ -96,8 +96,10 @@ extension MorseDatasetCommand {
             signal(SIGPIPE, SIG_IGN)
             let keys = try fields.map { list throws(RecordKeysError) in try RecordKeys(parsing: list) } ?? .all
             let stream = ClipStream(settings: settings, selection: selection, workers: workers, recordKeys: keys)
+            let output = FileDescriptorOutput()
+            output.widenPipe()
             let outcome = try userFacing {
-                try stream.run(to: FileDescriptorOutput(), stop: StopSignal()) { printError($0) }
+                try stream.run(to: output, stop: StopSignal()) { printError($0) }
             }
             if outcome.outputClosed { return }
             if !outcome.failures.isEmpty {

@@ -123,6 +123,23 @@ public struct FileDescriptorOutput: StreamOutput {
         self.descriptor = descriptor
     }
 
+    /// On Linux, grows the output pipe (if it is one) from its 64 kB default towards 1 MB, capped by
+    /// `/proc/sys/fs/pipe-max-size`: a clip is about 0.4 MB, and a worker that writes a clip into a
+    /// small pipe waits for the reader several times per clip instead of making the next one.
+    /// Anything else (a file, a terminal, a lower limit) is left as it is.
+    public func widenPipe(to bytes: Int32 = 1 << 20) {
+        #if os(Linux)
+            let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ (fcntl.h, _GNU_SOURCE)
+            var status = stat()
+            guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFIFO else { return }
+            var size = bytes
+            while size >= 65_536 {
+                if fcntl(descriptor, setPipeSize, size) >= 0 { return }
+                size /= 2  // EPERM above the system's limit: try the next size down
+            }
+        #endif
+    }
+
     public func write(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { write(all: $0) }
     }
