@@ -56,7 +56,9 @@ class StreamProcess:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=self._stderr,
-            bufsize=1 << 20,
+            # Unbuffered: frames are read straight into their arrays (a buffered reader would copy
+            # every clip once more, from its buffer).
+            bufsize=0,
             preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
         )
         self.stdout = self.process.stdout
