@@ -60,9 +60,18 @@ func snapshot(_ root: String) throws -> [String: Data] {
             data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         }
         if relative.hasPrefix("manifests/") { data = relativeNeMoPaths(data, root: root) }
+        if relative.hasSuffix("README.md") { data = withoutCardFingerprint(data) }
         files[relative] = data
     }
     return files
+}
+
+/// Card bytes with the config's fingerprint line blanked: it digests the dataset's real path, so
+/// two equal datasets in different folders write it differently (CacheFingerprint).
+func withoutCardFingerprint(_ data: Data) -> Data {
+    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    let kept = lines.map { $0.hasPrefix("  description: " + CacheFingerprint.prefix) ? "  description: -" : $0 }
+    return Data(kept.joined(separator: "\n").utf8)
 }
 
 /// NeMo manifest bytes with the dataset's own absolute audio paths written as `../audio/…`: the

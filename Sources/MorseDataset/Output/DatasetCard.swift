@@ -4,6 +4,8 @@ import MorseDatasetFormat
 struct DatasetCard {
     let description: DatasetDescription
     let statistics: DatasetStatistics
+    /// The config's `description` (see ``CacheFingerprint``).
+    var fingerprint: String? = nil
 
     var markdown: String {
         let run = description.descriptor
@@ -14,7 +16,8 @@ struct DatasetCard {
         // of a card's configs (from the default one), so a second format gets its own card in its folder.
         let config = description.sinks.lazy.compactMap { $0.huggingFace(description) }.first
         let filled = DatasetSplit.allCases.filter { (statistics.splits[$0.name] ?? 0) > 0 }
-        let huggingFace = config.map { HuggingFaceConfig.yaml([("default", $0)], splits: filled) } ?? ""
+        let huggingFace =
+            config.map { HuggingFaceConfig.yaml([("default", $0)], splits: filled, description: fingerprint) } ?? ""
         return """
             ---
             task_categories:

@@ -99,6 +99,7 @@ public struct DatasetFinaliser {
             for sink in description.sinks { sinks.append(try sink.init(files: files, description: description)) }
             var statistics = DatasetStatistics()
             var missing: [Int] = []
+            var fingerprint = CacheFingerprint()
             var handles: [Int: FileHandle] = [:]
             defer { for handle in handles.values { try? handle.close() } }
             let decoder = JSONDecoder()
@@ -120,6 +121,7 @@ public struct DatasetFinaliser {
                     id: id, split: split, summary: clip, record: line,
                     wav: { () throws(DatasetError) -> [UInt8] in try readWAV(clip, split: split) })
                 for sink in sinks { try sink.add(finished) }
+                fingerprint.add(finished)
                 statistics.add(clip)
             }
             // A finished sink's files are in place: only the others are abandoned if one fails.
@@ -131,7 +133,10 @@ public struct DatasetFinaliser {
             }
             try files.writeAtomically(datasetInfo(statistics, now: now, sinks: finished), to: layout.datasetInfo)
             try files.writeAtomically(
-                DatasetCard(description: description, statistics: statistics).markdown, to: layout.root + "/README.md")
+                DatasetCard(
+                    description: description, statistics: statistics,
+                    fingerprint: fingerprint.description(of: layout.root)
+                ).markdown, to: layout.root + "/README.md")
             if !description.keepsLooseAudio && missing.isEmpty && statistics.count == description.descriptor.numSamples
             {
                 try removeLooseAudio()

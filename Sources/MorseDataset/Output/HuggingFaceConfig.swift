@@ -34,12 +34,16 @@ struct HuggingFaceConfig {
     }
 
     /// The card's YAML lines for `configs` and `dataset_info`, one entry per named config; a split
-    /// with no clips is left out (its empty files would make `datasets` fail on it).
-    static func yaml(_ configs: [(name: String, config: HuggingFaceConfig)], splits: [DatasetSplit]) -> String {
+    /// with no clips is left out (its empty files would make `datasets` fail on it). `description`
+    /// (a ``CacheFingerprint`` line) gives each dataset its own `datasets` cache entry.
+    static func yaml(
+        _ configs: [(name: String, config: HuggingFaceConfig)], splits: [DatasetSplit], description: String? = nil
+    ) -> String {
         guard !configs.isEmpty, !splits.isEmpty else { return "" }
         var out = "configs:\n"
         for (name, config) in configs {
             out += "- config_name: \(name)\n"
+            if let description { out += "  description: \(description)\n" }
             out += "  data_files:\n"
             for split in splits {
                 out += "  - split: \(split.name)\n    path:\n"

@@ -19,6 +19,8 @@ final class WebDatasetSink: DatasetSink {
     /// Per split, each shard written: its clip count and first and last clip id.
     private var written: [DatasetSplit: [(clips: Int, first: Int, last: Int)]] = [:]
     private var current: [DatasetSplit: (first: Int, last: Int)] = [:]
+    /// The shards' clips, for their card's `description` (see ``CacheFingerprint``).
+    private var fingerprint = CacheFingerprint()
 
     init(files: DatasetFiles, description: DatasetDescription) throws(DatasetError) {
         self.files = files
@@ -46,6 +48,7 @@ final class WebDatasetSink: DatasetSink {
         try writer.add(name: key + ".txt", bytes: clip.summary.text.utf8)
         try writer.add(name: key + ".json", bytes: clip.record)
         counts[split, default: 0] += 1
+        fingerprint.add(clip)
         current[split] = (current[split]?.first ?? clip.id, clip.id)
         if counts[split, default: 0] >= shardSize { try close(split) }
     }
@@ -97,7 +100,8 @@ final class WebDatasetSink: DatasetSink {
     private func writeCard() throws(DatasetError) {
         guard let config = Self.huggingFace(description)?.relative(to: "webdataset") else { return }
         let filled = DatasetSplit.allCases.filter { shardsWritten[$0, default: 0] > 0 }
-        let header = HuggingFaceConfig.yaml([("default", config)], splits: filled)
+        let header = HuggingFaceConfig.yaml(
+            [("default", config)], splits: filled, description: fingerprint.description(of: layout.webDatasetFolder))
         let text = "---\n" + header + "---\n\n# WebDataset shards\n\n" + Self.loading(description) + "\n"
         try files.writeAtomically(text, to: layout.webDatasetFolder + "/README.md")
     }
