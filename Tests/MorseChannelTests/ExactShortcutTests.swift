@@ -79,15 +79,22 @@ import Testing
         }
     }
 
+    /// A filtered mark, the edge search's range and step at `sampleRate`, and its grid.
+    func searchSetup(
+        kind: ReceiverFilterKind, tone: Double, rise: Double, shape: EnvelopeShape, sampleRate: Double
+    ) -> (mark: FilteredMark, grid: EdgeGrid, from: Double, to: Double, step: Double) {
+        let filter = ReceiverFilter(kind: kind, centre: tone, sampleRate: sampleRate)
+        let mark = filter.filteredMark(tone: tone, riseTime: rise, shape: shape)
+        let from = -rise / 2 - 0.002, to = rise / 2 + 0.010, step = 1 / sampleRate
+        return (mark, EdgeGrid(from: from, to: to, step: step, mark: mark), from, to, step)
+    }
+
     /// The edge search over the precomputed grid visits the same offsets and reads the same
     /// envelope values as ``EdgeSearch``, so it finds the same crossing to the bit.
     @Test(arguments: [8000.0, 16_000, 22_050])
     func edgeGridMatchesTheEdgeSearch(sampleRate: Double) {
-        let rise = 0.0053, step = 1 / sampleRate
-        let filter = ReceiverFilter(kind: .cwNarrow, centre: 700, sampleRate: sampleRate)
-        let mark = filter.filteredMark(tone: 700, riseTime: rise, shape: .raisedCosine)
-        let from = -rise / 2 - 0.002, to = rise / 2 + 0.010
-        let grid = EdgeGrid(from: from, to: to, step: step, mark: mark)
+        let (mark, grid, from, to, step) = searchSetup(
+            kind: .cwNarrow, tone: 700, rise: 0.0053, shape: .raisedCosine, sampleRate: sampleRate)
         var expectedOffsets: [Double] = []
         _ = EdgeSearch.crossing(from: from, to: to, step: step, level: .infinity, rising: true) {
             expectedOffsets.append($0)
@@ -122,11 +129,8 @@ import Testing
     /// jump and ramp, at levels that cross early, late, in the middle or never.
     @Test(arguments: [8000.0, 16_000, 22_050])
     func edgeSearchWithSkipsEqualsTheFullSearch(sampleRate: Double) {
-        let rise = 0.0047, step = 1 / sampleRate
-        let filter = ReceiverFilter(kind: .cwWide, centre: 650, sampleRate: sampleRate)
-        let mark = filter.filteredMark(tone: 650, riseTime: rise, shape: .blackmanHarris)
-        let from = -rise / 2 - 0.002, to = rise / 2 + 0.010
-        let grid = EdgeGrid(from: from, to: to, step: step, mark: mark)
+        let (mark, grid, from, to, step) = searchSetup(
+            kind: .cwWide, tone: 650, rise: 0.0047, shape: .blackmanHarris, sampleRate: sampleRate)
         let agc = AutomaticGainControl(parameters: .standard, sampleRate: sampleRate)
         let preroll = 300, total = Int(2 * sampleRate)
         let track = GainTrack(agc: agc, total: total, preroll: preroll)

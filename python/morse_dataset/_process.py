@@ -27,24 +27,6 @@ def _die_with_parent():
         pass
 
 
-def _widen_pipe(stdout, size=1 << 20):
-    """Linux: grows the pipe from its 64 kB default to ``size`` (capped by
-    /proc/sys/fs/pipe-max-size, 1 MB by default), so a 0.4 MB clip crosses in one or two reads
-    instead of seven, each of which wakes the writer and the reader once more."""
-    try:
-        import fcntl
-
-        limit = size
-        try:
-            with open("/proc/sys/fs/pipe-max-size") as maximum:
-                limit = min(size, int(maximum.read()))
-        except (OSError, ValueError):
-            pass
-        fcntl.fcntl(stdout.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), limit)
-    except (ImportError, OSError, ValueError):
-        pass  # another system, or a limit lowered by the administrator: the default pipe works
-
-
 class StreamProcess:
     """One ``morse-dataset stream`` child: started on creation, killed and reaped by ``close``."""
 
@@ -62,7 +44,6 @@ class StreamProcess:
             preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
         )
         self.stdout = self.process.stdout
-        _widen_pipe(self.stdout)
 
     @property
     def pid(self):

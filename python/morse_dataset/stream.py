@@ -62,7 +62,12 @@ def shared_tensor(shape, dtype):
 
 
 def _storage_fd(tensor):
-    """The file descriptor behind a tensor made by ``shared_tensor``, or None."""
+    """The file descriptor behind a tensor made by ``shared_tensor``, or None (the file_system
+    sharing strategy shares named files, not descriptors; other torch versions may keep none)."""
+    import torch.multiprocessing
+
+    if torch.multiprocessing.get_sharing_strategy() != "file_descriptor":
+        return None
     try:
         fd, _ = tensor.untyped_storage()._share_fd_cpu_()
         return fd
@@ -70,31 +75,10 @@ def _storage_fd(tensor):
         return None
 
 
-def collate_shared(examples):
-    """``collate_examples(examples, tensors=True, shared=True)`` for a DataLoader worker, written
-    through the shared segment's file descriptor rather than its mapping.
-
-    Filling a fresh shared mapping takes one page fault per 4 kB page (about 100 per clip); on a
-    virtual machine those faults, not the copy, were most of a worker's cost (BENCHMARKS.md).
-    ``os.pwrite`` puts the same bytes into the segment inside the kernel with no fault, the rows
-    past each clip's end stay zero (a fresh segment reads as zeros), and the main process maps the
-    segment as before. Falls back to writing through the mapping where torch keeps no descriptor."""
-    import torch
-    import torch.multiprocessing
-
-    if torch.multiprocessing.get_sharing_strategy() != "file_descriptor":
-        # The file_system strategy shares named files, not descriptors: write through the mapping.
-        return collate_examples(examples, tensors=True, shared=True)
-    arrays = [e["audio"]["array"] for e in examples]
-    lengths = np.fromiter((len(a) for a in arrays), dtype=np.int64, count=len(arrays))
-    dtype = np.dtype(arrays[0].dtype) if arrays else np.dtype(np.float32)
-    kind = torch.int16 if dtype == np.int16 else torch.float32
-    width = int(lengths.max(initial=0))
-    tensor, zeroed = shared_tensor((len(arrays), width), kind)
-    fd = _storage_fd(tensor) if zeroed else None
-    if fd is None:
-        return collate_examples(examples, tensors=True, shared=True)
-    row_bytes = width * dtype.itemsize
+def _write_rows(fd, arrays, row_bytes):
+    """Writes each array at the start of its row of the segment behind ``fd``: inside the kernel,
+    with no page fault per 4 kB page of a fresh mapping (about 100 per clip; on a virtual machine
+    those faults, not the copy, were most of a worker's cost, BENCHMARKS.md)."""
     try:
         for row, array in enumerate(arrays):
             view = memoryview(np.ascontiguousarray(array)).cast("B")
@@ -108,18 +92,16 @@ def collate_shared(examples):
             f"{error.strerror}. If /dev/shm is full, give it more room (docker run --shm-size=2g) or use a "
             "smaller batch_size or fewer DataLoader workers",
         ) from error
-    batch = {key: [e[key] for e in examples] for key in examples[0] if key != "audio"}
-    batch["audio"] = {
-        "array": tensor,
-        "lengths": torch.from_numpy(lengths),
-        "sampling_rate": examples[0]["audio"]["sampling_rate"],
-    }
-    return batch
+
+
+def collate_shared(examples):
+    """``collate_examples(examples, tensors=True, shared=True)``: what a DataLoader worker yields."""
+    return collate_examples(examples, tensors=True, shared=True)
 
 
 class _SlotBuffers:
     """Reused private arrays, one per clip of a batch, that a worker reads clips into before
-    ``collate_shared`` copies them into the batch's shared segment: their pages are faulted in once,
+    ``collate_examples`` copies them into the batch's shared segment: their pages are faulted in once,
     not once per clip as fresh arrays' would be."""
 
     def __init__(self, dtype):
@@ -145,27 +127,32 @@ def collate_examples(examples, tensors=False, shared=False):
     dtype (float32, or int16 with ``sample_dtype="int16"``),
     ``audio.lengths`` the clips' sample counts, every other field a list (one value per clip).
     ``tensors``: torch tensors; ``shared``: the padded tensor is made in shared memory, so a
-    DataLoader worker hands it over without copying it."""
+    DataLoader worker hands it over without copying it; its rows are then written through the
+    segment's file descriptor where torch keeps one (``_write_rows``), else through the mapping."""
     arrays = [e["audio"]["array"] for e in examples]
     lengths = np.fromiter((len(a) for a in arrays), dtype=np.int64, count=len(arrays))
     shape = (len(arrays), int(lengths.max(initial=0)))
     dtype = np.dtype(arrays[0].dtype if arrays and hasattr(arrays[0], "dtype") else np.float32)
-    zeroed = False
+    zeroed, fd = False, None
     if tensors:
         import torch
 
         kind = torch.int16 if dtype == np.int16 else torch.float32
         if shared:
             tensor, zeroed = shared_tensor(shape, kind)
+            fd = _storage_fd(tensor) if zeroed else None
         else:
             tensor = torch.empty(shape, dtype=kind)
         padded = tensor.numpy()
     else:
         padded = np.empty(shape, dtype=np.int16 if dtype == np.int16 else np.float32)
-    for row, array in enumerate(arrays):
-        padded[row, : len(array)] = array
-        if not zeroed:  # fresh shared pages are zeros already: writing them would only fault them in
-            padded[row, len(array) :] = 0
+    if fd is not None:
+        _write_rows(fd, arrays, shape[1] * padded.itemsize)
+    else:
+        for row, array in enumerate(arrays):
+            padded[row, : len(array)] = array
+            if not zeroed:  # fresh shared pages are zeros already: writing them would only fault them in
+                padded[row, len(array) :] = 0
     batch = {key: [e[key] for e in examples] for key in examples[0] if key != "audio"}
     if tensors:
         padded, lengths = tensor, torch.from_numpy(lengths)

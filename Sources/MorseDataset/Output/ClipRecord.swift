@@ -82,7 +82,7 @@ struct ClipRecord {
         // The values below take real work: each is worked out only if its key is kept.
         if o.keeps("exchange") { o.add("exchange", object: exchangeObject(content?.fields ?? [:])) }
         if o.keeps("evaluation") { o.add("evaluation", object: evaluation(content)) }
-        let words = clamped(labels?.words ?? plan.timeline.words)
+        let words = o.keeps("words") || o.keeps("whisper_text") ? clamped(labels?.words ?? plan.timeline.words) : []
         if o.keeps("characters") {
             o.add("characters", raw: spans(clamped(labels?.characters ?? plan.timeline.characters)))
         }
